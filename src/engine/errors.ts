@@ -1,0 +1,80 @@
+/** Errors are data: a code from one union, a message without location, and a location filled in by whoever knows it. */
+
+export type ErrorCode =
+  // loading a document
+  | 'YAML_SYNTAX' // the file is not valid YAML / JSON
+  | 'SCHEMA_VIOLATION' // the document does not match schemas/patch.schema.json (generic)
+  | 'UNKNOWN_OP' // `op` is not one of the known operations
+  | 'MISSING_FIELD' // a required field is absent
+  | 'UNKNOWN_FIELD' // a field the schema does not know
+  | 'DUPLICATE_NAME' // two loaded documents share metadata.name
+  | 'XPATH_SYNTAX' // `path` is not a valid XPath 1.0 expression
+  | 'UNKNOWN_PREFIX' // a namespace prefix not declared in `namespaces` (nor predefined)
+  | 'NOT_SIMPLE_PATH' // a `set` path that is not a simple location path
+  | 'FRAGMENT_MALFORMED' // a `value` XML fragment that is not well-formed
+  | 'POINTER_SYNTAX' // a JSON pointer that is not RFC 6901
+  | 'CEL_SYNTAX' // a CEL expression that does not parse / check
+  | 'UNKNOWN_VAR' // `$(name)` with no such var
+  // applying
+  | 'DOCTYPE_REFUSED' // a <!DOCTYPE> in the input or in a fragment
+  | 'XML_MALFORMED' // the input domain XML is not well-formed
+  | 'JSON_MALFORMED' // the input JSON (cloud-init data, VMI) is not valid
+  | 'NO_MATCH' // add/replace/set selected nothing and the op is not optional
+  | 'COUNT_MISMATCH' // `count: N` and the path selected another number of nodes
+  | 'WRONG_NODE_TYPE' // the path selected a node the operation cannot act on
+  | 'ROOT_REMOVED' // an operation would remove or replace the document element
+  | 'POINTER_NOT_FOUND' // a JSON pointer into nothing
+  | 'TEST_FAILED' // a JSON Patch `test` op did not hold
+  | 'CEL_EVAL' // a CEL expression failed at call time (missing key, cost limit, wrong type)
+  | 'NOT_CLOUD_CONFIG' // userData/networkData targeted but the string is not YAML data
+  | 'LIMIT_EXCEEDED' // a size / count / cost limit
+  | 'POLICY_DENIED'; // the annotation policy refuses the document
+
+/** The operation list a location points into. */
+export type OperationList = 'domain' | 'cloudInit' | 'userData' | 'networkData';
+
+/** Where an error happened. Every field is optional: each layer fills in what it knows. */
+export interface Location {
+  /** file path, `-` for stdin, or `annotation:hookpatch.io/patch` */
+  readonly source?: string;
+  /** 1-based */
+  readonly line?: number;
+  /** 1-based */
+  readonly column?: number;
+  /** the document's metadata.name (or derived short-form name) */
+  readonly document?: string;
+  readonly list?: OperationList;
+  /** 0-based index of the operation within its list */
+  readonly operation?: number;
+  /** the operation's `op` */
+  readonly op?: string;
+  /** the operation's `path` (XPath or JSON pointer) */
+  readonly path?: string;
+  /** JSON pointer to the offending field inside the document, e.g. `/spec/domain/2/value` */
+  readonly field?: string;
+}
+
+/** What went wrong, before anyone knows where. */
+export interface Problem {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export interface PatchError extends Problem {
+  readonly location: Location;
+}
+
+/** A single-failure result: most engine functions either succeed or hit one problem. */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
+
+export function ok<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): { readonly ok: false; readonly problem: Problem } {
+  return { ok: false, problem: { code, message } };
+}
+
+export function locate(problem: Problem, location: Location): PatchError {
+  return { code: problem.code, message: problem.message, location };
+}

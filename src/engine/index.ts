@@ -1,0 +1,8 @@
+/** The engine's public surface: pure functions from strings and objects to results. */
+export * from './errors.js';
+export * from './model.js';
+export * from './report.js';
+export { formatError } from './format-error.js';
+export { loadDocuments, type LoadResult, type SourceInfo } from './load/load-documents.js';
+export { applyDomain } from './apply-domain.js';
+export { applyCloudInit, type CloudInitResult } from './apply-cloud-init.js';

@@ -1,0 +1,98 @@
+/** The loaded, compiled form of patch documents: what the loader produces and the appliers consume. */
+import type { Location } from './errors.js';
+import type { Expression } from './expr/expression.js';
+import type { Pointer } from './json/pointer.js';
+import type { CompiledXPath } from './xml/compile-xpath.js';
+import type { XmlFragment } from './xml/fragment.js';
+import type { SimplePath } from './xml/simple-path.js';
+
+export type InvocationContext = 'Boot' | 'MigrationSource' | 'MigrationTarget';
+export type FailurePolicy = 'Fail' | 'Ignore';
+/** prefix -> namespace URI; always contains the predefined `qemu` prefix */
+export type Namespaces = Readonly<Record<string, string>>;
+export type Origin = 'file' | 'annotation';
+
+export const QEMU_NAMESPACE = 'http://libvirt.org/schemas/domain/qemu/1.0';
+
+interface OperationBase {
+  /** 0-based position in its list */
+  readonly index: number;
+  /** where the operation was written: source, line, column, document, list, operation, op, path */
+  readonly at: Location;
+  readonly when?: Expression;
+}
+
+export type AddPosition = 'append' | 'prepend' | 'before' | 'after';
+
+export interface AddOperation extends OperationBase {
+  readonly op: 'add';
+  readonly path: CompiledXPath;
+  readonly value: XmlFragment;
+  readonly position: AddPosition;
+  readonly optional: boolean;
+  readonly count?: number;
+  /** false: insert even when equal nodes already stand there */
+  readonly once: boolean;
+}
+
+export interface ReplaceOperation extends OperationBase {
+  readonly op: 'replace';
+  readonly path: CompiledXPath;
+  /** `text` is the raw value (used for attributes / text nodes); `fragment` its parse, when it is well-formed XML */
+  readonly value: { readonly text: string; readonly fragment?: XmlFragment };
+  readonly optional: boolean;
+  readonly count?: number;
+}
+
+export interface RemoveOperation extends OperationBase {
+  readonly op: 'remove';
+  readonly path: CompiledXPath;
+  readonly count?: number;
+}
+
+export interface SetOperation extends OperationBase {
+  readonly op: 'set';
+  readonly path: SimplePath;
+  /** the string value; `$(name)` not yet expanded */
+  readonly value: string;
+  readonly optional: boolean;
+  readonly count?: number;
+}
+
+export type XmlOperation = AddOperation | ReplaceOperation | RemoveOperation | SetOperation;
+
+/** RFC 6902 operations; `value` is JSON whose strings may hold `$(name)`. */
+export type JsonOperation =
+  | (OperationBase & { readonly op: 'add' | 'replace' | 'test'; readonly path: Pointer; readonly value: unknown })
+  | (OperationBase & { readonly op: 'remove'; readonly path: Pointer })
+  | (OperationBase & { readonly op: 'move' | 'copy'; readonly path: Pointer; readonly from: Pointer });
+
+export interface VarDefinition {
+  readonly name: string;
+  readonly expression: Expression;
+  readonly at: Location;
+}
+
+export interface PatchDocument {
+  readonly name: string;
+  readonly origin: Origin;
+  /** where the document starts: source, line, column, document */
+  readonly at: Location;
+  /** size of the document's source text, for limits */
+  readonly bytes: number;
+  readonly when?: Expression;
+  readonly failurePolicy: FailurePolicy;
+  readonly namespaces: Namespaces;
+  readonly vars: readonly VarDefinition[];
+  readonly domain: readonly XmlOperation[];
+  readonly cloudInit: readonly JsonOperation[];
+  readonly userData: readonly JsonOperation[];
+  readonly networkData: readonly JsonOperation[];
+}
+
+/** What a call knows about the VM it patches. */
+export interface CallContext {
+  /** the VMI object (parsed JSON); `{}` when the caller has none */
+  readonly vmi: unknown;
+  readonly context: InvocationContext;
+}
