@@ -1,9 +1,40 @@
-/** STUB (owner: XML engine): the simple location paths `set` accepts. */
+/** STUB (owner: XPath): the simple location paths `set` accepts, e.g. `/domain/sysinfo[@type='smbios']/baseBoard/entry[@name='manufacturer']/text()`. */
 import { fail, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
 
+/** A name test resolved against the document's namespaces (`namespaceURI` null = no namespace). */
+export interface NameTest {
+  readonly prefix: string | undefined;
+  readonly namespaceURI: string | null;
+  readonly localName: string;
+}
+
+/**
+ * An equality predicate that can be made true by creating nodes:
+ * `[@name='x']` → { elements: [], attribute: name, value: 'x' };
+ * `[alias/@name='y']` → { elements: [alias], attribute: name, value: 'y' };
+ * `[target='z']` → { elements: [target], value: 'z' } (the element's text).
+ */
+export interface SimplePredicate {
+  readonly elements: readonly NameTest[];
+  readonly attribute?: NameTest;
+  readonly value: string;
+}
+
+export interface SimpleStep {
+  readonly name: NameTest;
+  /** all must hold (`[a='1'][b='2']` and `[a='1' and b='2']` are the same) */
+  readonly predicates: readonly SimplePredicate[];
+}
+
+export type SimpleTarget = { readonly kind: 'element' } | { readonly kind: 'attribute'; readonly name: NameTest } | { readonly kind: 'text' };
+
 export interface SimplePath {
   readonly source: string;
+  /** element steps from the document element down (absolute path; the first step is the root element) */
+  readonly steps: readonly SimpleStep[];
+  /** what the path ends in after its element steps */
+  readonly target: SimpleTarget;
 }
 
 /** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, NOT_SIMPLE_PATH. */
