@@ -1,6 +1,12 @@
-/** STUB (owner: loader): parse, validate and compile every patch document in one source text. */
+/** Parse, validate and compile every patch document in one source text, reporting all of its errors at once. */
 import type { PatchError } from '../errors.js';
 import type { Origin, PatchDocument } from '../model.js';
+import { checkSchema } from './check-schema.js';
+import { compileDocument } from './compile-document.js';
+import { findDuplicateNames } from './duplicate-names.js';
+import { fieldOffset, fieldPointer } from './locate-field.js';
+import { operationContext } from './operation-context.js';
+import { parseSource } from './parse-source.js';
 
 export interface SourceInfo {
   /** file path, `-`, or `annotation:hookpatch.io/patch`: used in names and errors */
@@ -14,6 +20,47 @@ export interface LoadResult {
   readonly errors: readonly PatchError[];
 }
 
-export function loadDocuments(_text: string, _info: SourceInfo): LoadResult {
-  return { documents: [], errors: [] };
+export function loadDocuments(text: string, info: SourceInfo): LoadResult {
+  const parsed = parseSource(text, info.source);
+  const errors: PatchError[] = [...parsed.errors];
+  const documents: PatchDocument[] = [];
+  for (const written of parsed.documents) {
+    const derivedName = `${shortName(info)}#${written.index}`;
+    const schemaProblems = checkSchema(written.value);
+    if (schemaProblems.length > 0) {
+      for (const { problem, field, key } of schemaProblems) {
+        const position = parsed.position(fieldOffset(written.node, field, { key }));
+        errors.push({
+          code: problem.code,
+          message: problem.message,
+          location: { source: info.source, ...position, document: nameOf(written.value) ?? derivedName, ...operationContext(written.value, field), field: fieldPointer(field) },
+        });
+      }
+      continue;
+    }
+    const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position }, errors);
+    if (document !== undefined) documents.push(document);
+  }
+  errors.push(...findDuplicateNames(documents));
+  return errors.length > 0 ? { documents: [], errors: errors.sort(byPlace) } : { documents, errors };
+}
+
+/** Errors in the order of the text (the sort is stable, so errors at one place keep their order). */
+function byPlace(a: PatchError, b: PatchError): number {
+  return (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0);
+}
+
+/** Files name short-form documents by their base name (`smbios.yaml#1`); annotations by the whole source (`annotation:hookpatch.io/patch#0`). */
+function shortName(info: SourceInfo): string {
+  if (info.origin === 'annotation') return info.source;
+  if (info.source === '-') return 'stdin';
+  return info.source.split('/').filter((part) => part !== '').at(-1) ?? info.source;
+}
+
+/** The name a full-form document gives itself, if it got that far. */
+function nameOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('metadata' in value)) return undefined;
+  const metadata: unknown = value.metadata;
+  if (typeof metadata !== 'object' || metadata === null || !('name' in metadata)) return undefined;
+  return typeof metadata.name === 'string' ? metadata.name : undefined;
 }

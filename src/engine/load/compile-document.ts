@@ -1,0 +1,83 @@
+/** Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting every problem it has. */
+import type { Node } from 'yaml';
+import type { PatchError } from '../errors.js';
+import { QEMU_NAMESPACE, type FailurePolicy, type JsonOperation, type Origin, type PatchDocument, type VarDefinition, type XmlOperation } from '../model.js';
+import { compileCondition } from './compile-condition.js';
+import { compileJsonOperation } from './compile-json-operation.js';
+import { compileXmlOperation } from './compile-xml-operation.js';
+import { documentScope, type DocumentScope } from './document-scope.js';
+import { fieldsAt, isFields, listAt, stringAt, stringEntries, type Fields } from './field-values.js';
+
+export interface DocumentInput {
+  readonly value: unknown;
+  readonly node: Node;
+  /** the name a short-form document gets from where it came from */
+  readonly derivedName: string;
+  readonly source: string;
+  readonly origin: Origin;
+  readonly line: number;
+  readonly column: number;
+  readonly bytes: number;
+  readonly position: (offset: number) => { readonly line: number; readonly column: number };
+}
+
+/** `undefined` when the document has errors (pushed onto `errors`). */
+export function compileDocument(input: DocumentInput, errors: PatchError[]): PatchDocument | undefined {
+  const root: Fields = isFields(input.value) ? input.value : {};
+  const full = 'spec' in root && 'apiVersion' in root;
+  const spec = full ? fieldsAt(root, 'spec') : root;
+  const name = (full ? stringAt(fieldsAt(root, 'metadata'), 'name') : undefined) ?? input.derivedName;
+  const before = errors.length;
+  const scope = documentScope({
+    source: input.source,
+    document: name,
+    node: input.node,
+    base: full ? ['spec'] : [],
+    namespaces: { qemu: QEMU_NAMESPACE, ...Object.fromEntries(stringEntries(spec, 'namespaces')) },
+    varNames: new Set(Object.keys(fieldsAt(spec, 'vars'))),
+    position: input.position,
+    errors,
+  });
+  const vars = compileVars(spec, scope);
+  const when = compileCondition(scope, stringAt(spec, 'when'), ['when']);
+  const domain = compileList(spec, 'domain', (fields, index) => compileXmlOperation(fields, index, scope));
+  const json = (list: 'cloudInit' | 'userData' | 'networkData'): JsonOperation[] =>
+    compileList(spec, list, (fields, index) => compileJsonOperation(fields, list, index, scope));
+  const cloudInit = json('cloudInit');
+  const userData = json('userData');
+  const networkData = json('networkData');
+  if (errors.length > before || when === false) return undefined;
+  const failurePolicy: FailurePolicy = stringAt(spec, 'failurePolicy') === 'Ignore' ? 'Ignore' : 'Fail';
+  return {
+    name,
+    origin: input.origin,
+    at: { source: input.source, line: input.line, column: input.column, document: name },
+    bytes: input.bytes,
+    ...(when === undefined ? {} : { when }),
+    failurePolicy,
+    namespaces: scope.namespaces,
+    vars,
+    domain,
+    cloudInit,
+    userData,
+    networkData,
+  };
+}
+
+function compileVars(spec: Fields, scope: DocumentScope): VarDefinition[] {
+  const vars: VarDefinition[] = [];
+  for (const [name, source] of stringEntries(spec, 'vars')) {
+    const expression = compileCondition(scope, source, ['vars', name]);
+    if (expression !== undefined && expression !== false) vars.push({ name, expression, at: scope.at(['vars', name]) });
+  }
+  return vars;
+}
+
+function compileList<T extends XmlOperation | JsonOperation>(spec: Fields, key: string, compile: (fields: Fields, index: number) => T | undefined): T[] {
+  const compiled: T[] = [];
+  listAt(spec, key).forEach((item, index) => {
+    const operation = isFields(item) ? compile(item, index) : undefined;
+    if (operation !== undefined) compiled.push(operation);
+  });
+  return compiled;
+}
