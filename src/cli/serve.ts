@@ -1,0 +1,116 @@
+/** `hookpatch serve`: the KubeVirt hook sidecar process — flags, start-up, signals, and a clean exit. */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/info.js';
+import { stderrLog } from '../hook/log.js';
+import { startHookServers, type ServeSettings } from '../hook/hook-servers.js';
+import { removeSocketFile } from '../hook/socket-file.js';
+
+const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
+                       [--name NAME] [--annotations=true|false] [--cloud-init] [--max-receive-bytes N]`;
+
+const DEFAULT_PATCH_DIR = '/etc/hookpatch';
+const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
+/** grpc-go's default receive limit, which virt-launcher's side also has. */
+const DEFAULT_MAX_RECEIVE_BYTES = 4 * 1024 * 1024;
+
+type Parsed = { readonly ok: true; readonly settings: ServeSettings } | { readonly ok: false; readonly message: string } | { readonly ok: 'help' };
+
+function boolFlag(value: string | undefined, flag: string): boolean | undefined | Error {
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return new Error(`--${flag} takes true or false, not ${JSON.stringify(value)}`);
+}
+
+export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv, pid: number): Parsed {
+  // `--annotations` alone means true; parseArgs wants a value for string options.
+  const args = argv.map((arg) => (arg === '--annotations' ? '--annotations=true' : arg));
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        patch: { type: 'string', multiple: true },
+        'socket-dir': { type: 'string' },
+        'plugin-socket': { type: 'string' },
+        version: { type: 'string' },
+        name: { type: 'string' },
+        annotations: { type: 'string' },
+        'cloud-init': { type: 'boolean' },
+        'max-receive-bytes': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help === true) return { ok: 'help' };
+  const version = values.version;
+  const chosen = LEGACY_VERSIONS.find((known) => known === version);
+  if (version !== undefined && chosen === undefined) return { ok: false, message: `--version must be one of ${LEGACY_VERSIONS.join(', ')}` };
+  const annotations = boolFlag(values.annotations, 'annotations');
+  if (annotations instanceof Error) return { ok: false, message: annotations.message };
+  const maxReceiveBytes = values['max-receive-bytes'] === undefined ? DEFAULT_MAX_RECEIVE_BYTES : Number(values['max-receive-bytes']);
+  if (!Number.isSafeInteger(maxReceiveBytes) || maxReceiveBytes <= 0) return { ok: false, message: '--max-receive-bytes must be a positive integer' };
+  const versions: readonly LegacyVersion[] = chosen === undefined ? LEGACY_VERSIONS : [chosen];
+  const patchPaths = values.patch ?? (existsSync(DEFAULT_PATCH_DIR) ? [DEFAULT_PATCH_DIR] : []);
+  return {
+    ok: true,
+    settings: {
+      name: values.name ?? 'hookpatch',
+      versions,
+      patchPaths,
+      socketDir: values['socket-dir'] ?? DEFAULT_SOCKET_DIR,
+      socketOwner: env.CONTAINER_NAME ?? String(pid),
+      pluginSocket: values['plugin-socket'],
+      // SPEC §3: on the plugin socket the annotation is read only when explicitly enabled.
+      annotations: { legacy: annotations ?? true, plugin: annotations === true },
+      cloudInit: values['cloud-init'] === true,
+      maxReceiveBytes,
+    },
+  };
+}
+
+/** Serves until Shutdown or SIGTERM/SIGINT; 0 then, 1 when it cannot start, 2 for bad flags. */
+export async function runServe(argv: string[]): Promise<number> {
+  const log = stderrLog();
+  const parsed = parseServeFlags(argv, process.env, process.pid);
+  if (parsed.ok === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!parsed.ok) {
+    log.error(`hookpatch serve: ${parsed.message}`, { usage: USAGE });
+    return 2;
+  }
+  const sockets = new Set<string>();
+  const removeSockets = (): void => sockets.forEach((path) => removeSocketFile(path));
+  // Every way out removes our socket files: a stale one costs virt-launcher a dial timeout per poll.
+  process.once('exit', removeSockets);
+  process.once('uncaughtException', (error) => {
+    log.error('hookpatch serve crashed', { error: error.stack ?? error.message });
+    removeSockets();
+    process.exit(1);
+  });
+  try {
+    await mkdir(parsed.settings.socketDir, { recursive: true });
+    const servers = await startHookServers(parsed.settings, log, (path) => sockets.add(path));
+    const reason = await new Promise<string>((resolve) => {
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGINT', () => resolve('SIGINT'));
+      servers.onShutdown(() => resolve('Shutdown'));
+    });
+    log.info('stopping', { reason });
+    await servers.stop();
+    removeSockets();
+    log.info('stopped', { reason });
+    return 0;
+  } catch (error) {
+    log.error('hookpatch serve could not start', { error: error instanceof Error ? error.message : String(error) });
+    removeSockets();
+    return 1;
+  }
+}

@@ -1,0 +1,24 @@
+/** `kubevirt.hooks.v1alpha1.Callbacks`: OnDefineDomain only. */
+import type { UntypedHandleCall, UntypedServiceImplementation } from '@grpc/grpc-js';
+import { patchDomain } from './domain-call.js';
+import type { HookDeps } from './hook-call.js';
+import type { LegacyVersion } from './info.js';
+import { bytesField } from './request-fields.js';
+import { unaryHandler } from './unary-handler.js';
+
+export interface LegacySettings extends HookDeps {
+  readonly annotations: boolean;
+}
+
+/** OnDefineDomain as every legacy version defines it; the legacy hook always runs in the Boot context. */
+export function onDefineDomain(settings: LegacySettings, version: LegacyVersion): UntypedHandleCall {
+  const call = { hook: 'OnDefineDomain', version, context: 'Boot', annotations: settings.annotations } as const;
+  return unaryHandler('OnDefineDomain', settings.log, async (request) => {
+    const result = await patchDomain(settings, call, bytesField(request, 'domainXML'), bytesField(request, 'vmi'));
+    return result.ok ? { ok: true, value: { domainXML: result.value } } : result;
+  });
+}
+
+export function callbacksV1alpha1(settings: LegacySettings): UntypedServiceImplementation {
+  return { OnDefineDomain: onDefineDomain(settings, 'v1alpha1') };
+}

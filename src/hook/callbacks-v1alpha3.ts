@@ -1,0 +1,24 @@
+/** `kubevirt.hooks.v1alpha3.Callbacks`: v1alpha2 plus Shutdown, after which the sidecar must exit. */
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import { onDefineDomain, type LegacySettings } from './callbacks-v1alpha1.js';
+import { preCloudInitIso } from './callbacks-v1alpha2.js';
+import { unaryHandler } from './unary-handler.js';
+
+export interface ShutdownSettings extends LegacySettings {
+  /** Called once the Shutdown reply is on its way: stop serving and exit. */
+  readonly onShutdown: () => void;
+}
+
+/** KUBEVIRT.md: Shutdown comes after QEMU exits; a sidecar that stays keeps a migration's source pod NotReady. */
+export function callbacksV1alpha3(settings: ShutdownSettings): UntypedServiceImplementation {
+  return {
+    OnDefineDomain: onDefineDomain(settings, 'v1alpha3'),
+    PreCloudInitIso: preCloudInitIso(settings, 'v1alpha3'),
+    Shutdown: unaryHandler('Shutdown', settings.log, async () => {
+      settings.log.info('Shutdown requested', { hook: 'Shutdown', version: 'v1alpha3' });
+      // After the reply is written; the graceful stop still waits for it and for calls in flight.
+      setImmediate(settings.onShutdown);
+      return { ok: true, value: {} };
+    }),
+  };
+}

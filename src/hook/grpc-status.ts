@@ -1,0 +1,41 @@
+/** The one place where a failed hook call becomes a gRPC status that virt-launcher shows on the VMI. */
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { formatError, type ErrorCode, type PatchError } from '../engine/index.js';
+
+/** Why a call failed: a patch document's error, bad request bytes, or a patch source that cannot be read. */
+export type HookFailure =
+  | { readonly kind: 'patch'; readonly errors: readonly PatchError[] }
+  | { readonly kind: 'request'; readonly message: string }
+  | { readonly kind: 'source'; readonly message: string }
+  | { readonly kind: 'internal'; readonly message: string };
+
+/** Codes that describe the input virt-launcher sent, not a patch document. */
+const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['XML_MALFORMED', 'JSON_MALFORMED', 'DOCTYPE_REFUSED']);
+
+/** A patch error is about the request when it is an input code and no document is named in its location. */
+function isInputError(error: PatchError): boolean {
+  return INPUT_CODES.has(error.code) && error.location.document === undefined;
+}
+
+/** Every error on its own line, each `FILE:LINE:COL: document NAME, operation N (op PATH): message [CODE]`. */
+export function failureMessage(failure: HookFailure): string {
+  return failure.kind === 'patch' ? failure.errors.map(formatError).join('\n') : failure.message;
+}
+
+export function grpcCode(failure: HookFailure): status {
+  switch (failure.kind) {
+    case 'patch':
+      return failure.errors.length > 0 && failure.errors.every(isInputError) ? status.INVALID_ARGUMENT : status.FAILED_PRECONDITION;
+    case 'request':
+      return status.INVALID_ARGUMENT;
+    case 'source':
+      return status.FAILED_PRECONDITION;
+    case 'internal':
+      return status.INTERNAL;
+  }
+}
+
+export function toServiceError(failure: HookFailure): ServiceError {
+  const details = failureMessage(failure);
+  return Object.assign(new Error(details), { code: grpcCode(failure), details, metadata: new Metadata() });
+}

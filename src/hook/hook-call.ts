@@ -1,0 +1,78 @@
+/** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
+import { performance } from 'node:perf_hooks';
+import type { ApplyOutcome, CallContext, DocumentReport, InvocationContext, PatchDocument } from '../engine/index.js';
+import type { DocumentSources } from '../sources/document-sources.js';
+import { failureMessage, type HookFailure } from './grpc-status.js';
+import type { Log } from './log.js';
+
+export type HookName = 'OnDefineDomain' | 'PreCloudInitIso' | 'MutateDomain';
+
+export interface HookCall {
+  readonly hook: HookName;
+  /** the protocol version, e.g. `v1alpha3` or `plugins/v1alpha1` */
+  readonly version: string;
+  readonly context: InvocationContext;
+  /** whether the VMI's `hookpatch.io/patch` annotation is read */
+  readonly annotations: boolean;
+}
+
+export interface HookDeps {
+  readonly sources: DocumentSources;
+  readonly log: Log;
+}
+
+export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
+
+type Apply<T> = (documents: readonly PatchDocument[], call: CallContext) => ApplyOutcome<T>;
+
+/** The VMI as sent: compact JSON from virt-launcher; no bytes at all means no VMI. */
+function parseVmi(bytes: Buffer): CallResult<unknown> {
+  if (bytes.length === 0) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, failure: { kind: 'request', message: `vmi: not valid JSON: ${reason} [JSON_MALFORMED]` } };
+  }
+}
+
+function metadataString(vmi: unknown, key: 'name' | 'namespace'): string | undefined {
+  if (typeof vmi !== 'object' || vmi === null || !('metadata' in vmi)) return undefined;
+  const metadata = vmi.metadata;
+  if (typeof metadata !== 'object' || metadata === null || !(key in metadata)) return undefined;
+  const value: unknown = (metadata as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** SPEC §3: documents applied/skipped/ignored, operations with match counts. */
+function reportFields(reports: readonly DocumentReport[]): Record<string, unknown> {
+  const names = (status: DocumentReport['status']): string[] => reports.filter((r) => r.status === status).map((r) => r.name);
+  const operations = reports.flatMap((r) =>
+    r.operations.map((o) => ({ document: r.name, list: o.list, index: o.index, op: o.op, path: o.path, matches: o.matches, ...(o.skipped === undefined ? {} : { skipped: o.skipped }) })),
+  );
+  return { documents: { applied: names('applied'), skipped: names('skipped'), ignored: names('ignored') }, operations };
+}
+
+export async function runHookCall<T>(deps: HookDeps, call: HookCall, vmiBytes: Buffer, apply: Apply<T>): Promise<CallResult<T>> {
+  const started = performance.now();
+  const vmi = parseVmi(vmiBytes);
+  const subject = vmi.ok ? { namespace: metadataString(vmi.value, 'namespace'), name: metadataString(vmi.value, 'name') } : {};
+  let result: CallResult<T>;
+  let reports: readonly DocumentReport[] = [];
+  if (!vmi.ok) {
+    result = vmi;
+  } else {
+    const sourced = await deps.sources.forCall(vmi.value, { annotations: call.annotations });
+    if (!sourced.ok) {
+      result = { ok: false, failure: sourced.failure };
+    } else {
+      const outcome = apply(sourced.documents, { vmi: vmi.value, context: call.context });
+      reports = outcome.documents;
+      result = outcome.ok ? { ok: true, value: outcome.value } : { ok: false, failure: { kind: 'patch', errors: [outcome.error] } };
+    }
+  }
+  const fields = { ...subject, hook: call.hook, version: call.version, context: call.context, ...reportFields(reports), durationMs: Math.round((performance.now() - started) * 100) / 100 };
+  if (result.ok) deps.log.info(`${call.hook} patched`, fields);
+  else deps.log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.failure) });
+  return result;
+}

@@ -1,0 +1,87 @@
+/** Start-up of the legacy hook socket (Info, Callbacks, plugin API) and the optional plugin socket, and their stop. */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Server } from '@grpc/grpc-js';
+import { documentSources } from '../sources/document-sources.js';
+import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
+import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
+import { callbacksV1alpha3 } from './callbacks-v1alpha3.js';
+import { failureMessage } from './grpc-status.js';
+import { listen, stopGracefully, type ServedService } from './hook-server.js';
+import { hookPoints, infoService, type LegacyVersion } from './info.js';
+import type { Log } from './log.js';
+import { pluginV1alpha1 } from './plugin-v1alpha1.js';
+import { isListening, removeSocketFile, removeStaleSockets, uniqueSocketPath } from './socket-file.js';
+
+export interface ServeSettings {
+  readonly name: string;
+  readonly versions: readonly LegacyVersion[];
+  readonly patchPaths: readonly string[];
+  readonly socketDir: string;
+  /** `CONTAINER_NAME` (set by KubeVirt) or the pid: part of the socket's file name */
+  readonly socketOwner: string;
+  readonly pluginSocket: string | undefined;
+  readonly annotations: { readonly legacy: boolean; readonly plugin: boolean };
+  readonly cloudInit: boolean;
+  readonly maxReceiveBytes: number;
+}
+
+export interface RunningServers {
+  onShutdown(listener: () => void): void;
+  stop(): Promise<void>;
+}
+
+/** Long enough for a patch call in flight; KubeVirt's own deadline per call is 1 minute. */
+const GRACE_MS = 20_000;
+
+export async function startHookServers(settings: ServeSettings, log: Log, onSocket: (path: string) => void): Promise<RunningServers> {
+  const sources = documentSources(settings.patchPaths);
+  const files = await sources.fileDocuments();
+  if (!files.ok) log.error('patch files do not load; every call will fail until they are fixed', { patch: settings.patchPaths, error: failureMessage(files.failure) });
+  const shutdownListeners: Array<() => void> = [];
+  const legacy = { sources, log, annotations: settings.annotations.legacy };
+  const callbacks: Record<LegacyVersion, ServedService> = {
+    v1alpha1: { name: 'kubevirt.hooks.v1alpha1.Callbacks', implementation: callbacksV1alpha1(legacy) },
+    v1alpha2: { name: 'kubevirt.hooks.v1alpha2.Callbacks', implementation: callbacksV1alpha2(legacy) },
+    v1alpha3: { name: 'kubevirt.hooks.v1alpha3.Callbacks', implementation: callbacksV1alpha3({ ...legacy, onShutdown: () => shutdownListeners.forEach((listener) => listener()) }) },
+  };
+  const info = { name: settings.name, versions: settings.versions, cloudInit: settings.cloudInit, sources, log };
+  const plugin = (annotations: boolean): ServedService => ({ name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', implementation: pluginV1alpha1({ sources, log, annotations }) });
+
+  const stale = await removeStaleSockets(settings.socketDir);
+  if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
+  const socket = uniqueSocketPath(settings.socketDir, settings.socketOwner);
+  onSocket(socket);
+  const servers: Server[] = [];
+  servers.push(await listen(socket, [{ name: 'kubevirt.hooks.info.Info', implementation: infoService(info) }, ...settings.versions.map((v) => callbacks[v]), plugin(settings.annotations.legacy)], settings));
+  if (settings.pluginSocket !== undefined) {
+    const path = settings.pluginSocket;
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      if (existsSync(path) && !(await isListening(path))) removeSocketFile(path);
+      onSocket(path);
+      servers.push(await listen(path, [plugin(settings.annotations.plugin)], settings));
+    } catch (error) {
+      // The legacy server already listens: stop it, or it would keep the process alive after a failed start.
+      servers.forEach((server) => server.forceShutdown());
+      throw error;
+    }
+  }
+  log.info('serving', {
+    socket,
+    pluginSocket: settings.pluginSocket,
+    name: settings.name,
+    versions: settings.versions,
+    hookPoints: await hookPoints(info),
+    patch: settings.patchPaths,
+    annotations: settings.annotations,
+    maxReceiveBytes: settings.maxReceiveBytes,
+  });
+  return {
+    onShutdown: (listener) => shutdownListeners.push(listener),
+    stop: async () => {
+      await Promise.all(servers.map((server) => stopGracefully(server, GRACE_MS)));
+    },
+  };
+}

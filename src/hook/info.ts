@@ -1,0 +1,42 @@
+/** `kubevirt.hooks.info.Info`: the name, versions and hook points virt-launcher discovers once per socket. */
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import { hasCloudInitOperations, type DocumentSources } from '../sources/document-sources.js';
+import type { Log } from './log.js';
+import { unaryHandler } from './unary-handler.js';
+
+export type LegacyVersion = 'v1alpha1' | 'v1alpha2' | 'v1alpha3';
+
+/** Newest first: virt-launcher uses the newest of v1alpha3 > v1alpha2 > v1alpha1 that Info lists. */
+export const LEGACY_VERSIONS: readonly LegacyVersion[] = ['v1alpha3', 'v1alpha2', 'v1alpha1'];
+
+export interface InfoSettings {
+  readonly name: string;
+  readonly versions: readonly LegacyVersion[];
+  /** `--cloud-init`: subscribe PreCloudInitIso whatever the files hold (annotation-only cloud-init patching) */
+  readonly cloudInit: boolean;
+  readonly sources: DocumentSources;
+  readonly log: Log;
+}
+
+/**
+ * KUBEVIRT.md: virt-launcher dereferences a VM's missing CloudInitData when any sidecar subscribed
+ * PreCloudInitIso, so it is listed only when cloud-init patching is configured; Shutdown exists in v1alpha3 only.
+ */
+export async function hookPoints(settings: InfoSettings): Promise<readonly string[]> {
+  const points = ['OnDefineDomain'];
+  if (settings.versions.some((version) => version !== 'v1alpha1')) {
+    const files = await settings.sources.fileDocuments();
+    if (settings.cloudInit || (files.ok && hasCloudInitOperations(files.documents))) points.push('PreCloudInitIso');
+  }
+  if (settings.versions.includes('v1alpha3')) points.push('Shutdown');
+  return points;
+}
+
+export function infoService(settings: InfoSettings): UntypedServiceImplementation {
+  return {
+    Info: unaryHandler('Info', settings.log, async () => {
+      const points = await hookPoints(settings);
+      return { ok: true, value: { name: settings.name, versions: [...settings.versions], hookPoints: points.map((name) => ({ name, priority: 0 })) } };
+    }),
+  };
+}

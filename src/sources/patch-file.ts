@@ -1,0 +1,48 @@
+/** One patch file, re-read only when its mtime or size changes, so a ConfigMap update reaches the next call. */
+import { readFile, stat } from 'node:fs/promises';
+import { loadDocuments, type LoadResult } from '../engine/index.js';
+
+/** A loaded file, or why it could not be read at all. */
+export type FileLoad =
+  | { readonly ok: true; readonly path: string; readonly result: LoadResult }
+  | { readonly ok: false; readonly path: string; readonly message: string };
+
+export interface PatchFile {
+  readonly path: string;
+  /** The current content's documents; a cheap stat when nothing changed. */
+  load(): Promise<FileLoad>;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function patchFile(path: string): PatchFile {
+  let cached: { readonly key: string; readonly load: Promise<FileLoad> } | undefined;
+
+  async function read(): Promise<FileLoad> {
+    try {
+      // One read of the whole file, so a call never sees half of an old and half of a new version.
+      const text = await readFile(path, 'utf8');
+      return { ok: true, path, result: loadDocuments(text, { source: path, origin: 'file' }) };
+    } catch (error) {
+      return { ok: false, path, message: `${path}: cannot read patch file: ${describe(error)}` };
+    }
+  }
+
+  async function load(): Promise<FileLoad> {
+    let key: string;
+    try {
+      // stat follows symlinks: a ConfigMap swaps `..data`, and the target's mtime/inode change.
+      const info = await stat(path);
+      key = `${info.ino}:${info.mtimeMs}:${info.size}`;
+    } catch (error) {
+      cached = undefined;
+      return { ok: false, path, message: `${path}: cannot read patch file: ${describe(error)}` };
+    }
+    if (cached?.key !== key) cached = { key, load: read() };
+    return cached.load;
+  }
+
+  return { path, load };
+}
