@@ -1,0 +1,40 @@
+# hookpatch: KubeVirt hook sidecar image (multi-stage; builds with Docker and with buildah 1.28).
+# Classic syntax on purpose: no heredocs, no COPY --link, no RUN --mount.
+
+# Stage 1: compile TypeScript with the dev dependencies.
+FROM docker.io/library/node:22-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would run the build before the sources are copied.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Stage 2: production dependencies only (no build step: dist/ comes from stage 1).
+FROM docker.io/library/node:22-bookworm-slim AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# Stage 3: runtime. Nothing is written here at run time except the socket directory.
+FROM docker.io/library/node:22-bookworm-slim AS runtime
+ARG VERSION=0.1.0
+LABEL org.opencontainers.image.title="hookpatch" \
+      org.opencontainers.image.description="KubeVirt hook sidecar that patches the libvirt domain XML and cloud-init data from declarative patch documents" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.base.name="docker.io/library/node:22-bookworm-slim"
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /src/dist ./dist
+COPY package.json ./
+COPY proto ./proto
+COPY schemas ./schemas
+# KubeVirt runs the sidecars of a non-root VMI as uid 107 (qemu); no passwd entry is needed.
+USER 107:107
+VOLUME ["/var/run/kubevirt-hooks"]
+# V8 heap flags for KubeVirt's 64M sidecar limit; provisional until the benchmark tunes them.
+ENTRYPOINT ["node", "--max-old-space-size=24", "--max-semi-space-size=1", "/app/dist/cli/main.js"]
+CMD ["serve"]
