@@ -1,6 +1,13 @@
-/** STUB (owner: conditions): CEL expressions, compiled once at load time. */
-import { fail, type Outcome } from '../errors.js';
+/** CEL conditions (`when`) and values (`vars`), compiled once at load time (SPEC §1.5). */
+import { fail, ok, type Outcome } from '../errors.js';
 import type { InvocationContext, VarDefinition } from '../model.js';
+import { activationFor } from './cel-activation.js';
+import { DEFAULT_CEL_LIMITS, type CelLimits } from './cel-limits.js';
+import { compileCel, describeCelError, type CelProgram } from './cel-program.js';
+import { celTypeName, scalarText } from './cel-value.js';
+import { estimateCost } from './estimate-cost.js';
+
+export { DEFAULT_CEL_LIMITS, type CelLimits } from './cel-limits.js';
 
 export interface Expression {
   readonly source: string;
@@ -11,18 +18,82 @@ export interface Scope {
   readonly context: InvocationContext;
 }
 
-/** Errors: CEL_SYNTAX (also for a reference to an unknown identifier). */
-export function compileExpression(source: string): Outcome<Expression> {
-  return fail('CEL_SYNTAX', `not implemented: ${source}`);
+/** The compiled form stays private to this module; an Expression is plain data to everyone else. */
+const programs = new WeakMap<Expression, CelProgram>();
+
+const EMPTY_VMI = { items: 0, chars: 0, total: 0 };
+
+/**
+ * Errors: CEL_SYNTAX (a parse or type error, a reference to an unknown identifier — only `vmi`
+ * and `context` exist — or an unsafe `matches()` pattern); LIMIT_EXCEEDED (the source is too
+ * long, or the expression is over the cost limit even with an empty VMI).
+ */
+export function compileExpression(source: string, limits: CelLimits = DEFAULT_CEL_LIMITS): Outcome<Expression> {
+  const compiled = compileCel(source, limits);
+  if (!compiled.ok) return compiled;
+  const cost = estimateCost(compiled.value.ast, EMPTY_VMI);
+  if (cost > limits.maxCost) {
+    return fail('LIMIT_EXCEEDED', `CEL expression may cost ${cost} units, more than the limit ${limits.maxCost}`);
+  }
+  const expression: Expression = { source };
+  programs.set(expression, compiled.value);
+  return ok(expression);
 }
 
-/** Errors: CEL_EVAL (including a non-bool result and the cost limit). */
-export function evaluateCondition(expression: Expression, _scope: Scope): Outcome<boolean> {
-  return fail('CEL_EVAL', `not implemented: ${expression.source}`);
+function programOf(expression: Expression, limits: CelLimits): Outcome<CelProgram> {
+  const known = programs.get(expression);
+  return known === undefined ? compileCel(expression.source, limits) : ok(known);
 }
 
-/** Each var's value as a string, evaluated once per call. Errors: CEL_EVAL. */
-export function evaluateVars(vars: readonly VarDefinition[], _scope: Scope): Outcome<ReadonlyMap<string, string>> {
-  if (vars.length === 0) return { ok: true, value: new Map() };
-  return fail('CEL_EVAL', 'not implemented');
+/** Errors: CEL_EVAL (missing key, no such overload, …); LIMIT_EXCEEDED before running an expression over the cost limit. */
+function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outcome<unknown> {
+  const program = programOf(expression, limits);
+  if (!program.ok) return program;
+  const activation = activationFor(scope.vmi);
+  const cost = estimateCost(program.value.ast, activation.shape);
+  if (cost > limits.maxCost) {
+    return fail('LIMIT_EXCEEDED', `CEL expression may cost ${cost} units with this VMI, more than the limit ${limits.maxCost}`);
+  }
+  try {
+    return ok(program.value.run({ vmi: activation.vmi, context: scope.context }));
+  } catch (error) {
+    return fail('CEL_EVAL', describeCelError(error, expression.source));
+  }
+}
+
+/** Errors: CEL_EVAL (including a non-bool result); LIMIT_EXCEEDED (the cost limit). */
+export function evaluateCondition(
+  expression: Expression,
+  scope: Scope,
+  limits: CelLimits = DEFAULT_CEL_LIMITS,
+): Outcome<boolean> {
+  const result = evaluate(expression, scope, limits);
+  if (!result.ok) return result;
+  if (typeof result.value !== 'boolean') {
+    return fail('CEL_EVAL', `condition returned ${celTypeName(result.value)}, not bool`);
+  }
+  return ok(result.value);
+}
+
+/**
+ * Each var's value as a string, evaluated once per call in declaration order. A var may not
+ * refer to another: only `vmi` and `context` exist in its expression.
+ * Errors: CEL_EVAL (including a value that is not a string, int, uint, double or bool); LIMIT_EXCEEDED.
+ */
+export function evaluateVars(
+  vars: readonly VarDefinition[],
+  scope: Scope,
+  limits: CelLimits = DEFAULT_CEL_LIMITS,
+): Outcome<ReadonlyMap<string, string>> {
+  const values = new Map<string, string>();
+  for (const definition of vars) {
+    const result = evaluate(definition.expression, scope, limits);
+    if (!result.ok) return fail(result.problem.code, `var ${definition.name}: ${result.problem.message}`);
+    const text = scalarText(result.value);
+    if (text === undefined) {
+      return fail('CEL_EVAL', `var ${definition.name} is a ${celTypeName(result.value)}; a var must be a string, int, uint, double or bool`);
+    }
+    values.set(definition.name, text);
+  }
+  return ok(values);
 }

@@ -1,0 +1,63 @@
+/** Parses and type-checks CEL once, in an environment that declares only `vmi` and `context`. */
+import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import { fail, ok, type Outcome } from '../errors.js';
+import type { CelLimits } from './cel-limits.js';
+import { unsafeMatches } from './regex-safety.js';
+
+export interface CelProgram {
+  readonly ast: ASTNode;
+  /** evaluates with the activation; throws the library's EvaluationError on failure */
+  readonly run: (activation: Readonly<Record<string, unknown>>) => unknown;
+}
+
+/** One environment per set of limits: building one registers the whole standard library. */
+const environments = new Map<string, Environment>();
+
+function environmentFor(limits: CelLimits): Environment {
+  const key = `${limits.maxAstNodes}/${limits.maxDepth}`;
+  const known = environments.get(key);
+  if (known !== undefined) return known;
+  const environment = new Environment({
+    unlistedVariablesAreDyn: false,
+    limits: { maxAstNodes: limits.maxAstNodes, maxDepth: limits.maxDepth },
+  })
+    .registerVariable('vmi', 'dyn')
+    .registerVariable('context', 'string');
+  environments.set(key, environment);
+  return environment;
+}
+
+/** "at line:column" of an offset into the source, both 1-based. */
+export function positionIn(source: string, offset: number): string {
+  const before = source.slice(0, offset).split('\n');
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
+  return `at ${before.length}:${column}`;
+}
+
+/** The library's one-line summary and its position, without its multi-line excerpt. */
+export function describeCelError(error: unknown, source: string): string {
+  if (!(error instanceof Error)) return String(error);
+  const summary = 'summary' in error && typeof error.summary === 'string' ? error.summary : error.message;
+  const range = 'range' in error ? error.range : undefined;
+  const start = range !== null && typeof range === 'object' && 'start' in range ? range.start : undefined;
+  return typeof start === 'number' ? `${summary} (${positionIn(source, start)})` : summary;
+}
+
+/** Errors: CEL_SYNTAX for a parse or type error, an unknown name, or an unsafe `matches()`. */
+export function compileCel(source: string, limits: CelLimits): Outcome<CelProgram> {
+  if (source.length > limits.maxSourceLength) {
+    return fail('LIMIT_EXCEEDED', `CEL expression is ${source.length} characters, more than ${limits.maxSourceLength}`);
+  }
+  let parsed;
+  try {
+    parsed = environmentFor(limits).parse(source);
+  } catch (error) {
+    return fail('CEL_SYNTAX', describeCelError(error, source));
+  }
+  const checked = parsed.check();
+  if (!checked.valid) return fail('CEL_SYNTAX', describeCelError(checked.error, source));
+  const unsafe = unsafeMatches(parsed.ast);
+  if (unsafe !== undefined) return fail('CEL_SYNTAX', unsafe);
+  const program = parsed;
+  return ok({ ast: parsed.ast, run: (activation): unknown => program(activation) });
+}
