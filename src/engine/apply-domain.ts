@@ -1,7 +1,54 @@
-/** STUB (owner: XML engine): apply documents' `domain` operations to a domain XML string, atomically per document. */
+/** Apply documents' `domain` operations to a domain XML string: parse once, each document atomically, serialize only if something changed. */
+import type { Document } from '@xmldom/xmldom';
+import { runDomainDocument } from './apply-domain-document.js';
+import { locate } from './errors.js';
 import type { CallContext, PatchDocument } from './model.js';
-import type { ApplyOutcome } from './report.js';
+import type { ApplyOutcome, DocumentReport } from './report.js';
+import { parseDomainXml } from './xml/parse-xml.js';
+import { serializeXml } from './xml/serialize-xml.js';
 
-export function applyDomain(domainXml: string, _documents: readonly PatchDocument[], _call: CallContext): ApplyOutcome<string> {
-  return { ok: true, value: domainXml, documents: [] };
+/** The serialized DOM, ending with the input's trailing whitespace (the parser drops what follows the last node). */
+function written(document: Document, input: string): string {
+  const text = serializeXml(document);
+  const trailing = /\s*$/.exec(input)?.[0] ?? '';
+  return /\s$/.test(text) ? text : text + trailing;
+}
+
+/**
+ * With failurePolicy Fail the first error ends the call and the caller keeps its input; with
+ * Ignore the failing document's changes are dropped whole and the rest still apply. When nothing
+ * changed the input is returned byte for byte.
+ */
+export function applyDomain(domainXml: string, documents: readonly PatchDocument[], call: CallContext): ApplyOutcome<string> {
+  const reports: DocumentReport[] = [];
+  if (documents.every((document) => document.domain.length === 0)) {
+    return { ok: true, value: domainXml, documents: documents.map((document) => ({ name: document.name, status: 'skipped', operations: [] })) };
+  }
+  const parsed = parseDomainXml(domainXml);
+  if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
+  let current = parsed.value;
+  let changed = false;
+  const scope = { vmi: call.vmi, context: call.context };
+  for (const document of documents) {
+    if (document.domain.length === 0) {
+      reports.push({ name: document.name, status: 'skipped', operations: [] });
+      continue;
+    }
+    const run = runDomainDocument(current, document, scope);
+    if (run.status === 'skipped') {
+      reports.push({ name: document.name, status: 'skipped', operations: run.operations });
+    } else if (run.status === 'applied') {
+      reports.push({ name: document.name, status: 'applied', operations: run.operations });
+      if (run.changed) {
+        current = run.document;
+        changed = true;
+      }
+    } else if (document.failurePolicy === 'Ignore') {
+      reports.push({ name: document.name, status: 'ignored', operations: run.operations, error: run.error });
+    } else {
+      // the failing document is named by `error`; reports list what ran before it
+      return { ok: false, error: run.error, documents: reports };
+    }
+  }
+  return { ok: true, value: changed ? written(current, domainXml) : domainXml, documents: reports };
 }

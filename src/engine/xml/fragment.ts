@@ -1,12 +1,44 @@
-/** STUB (owner: XML engine): parse a `value` XML fragment once, at load time. */
-import { fail, type Outcome } from '../errors.js';
-import type { Namespaces } from '../model.js';
+/** Parse a `value` XML fragment once, at load time, inside a wrapper that declares the document's namespace prefixes. */
+import type { Node } from '@xmldom/xmldom';
+import { fail, ok, type Outcome } from '../errors.js';
+import { QEMU_NAMESPACE, type Namespaces } from '../model.js';
+import { childNodes } from './node-kinds.js';
+import { hasDoctype, parseStrict } from './parse-xml.js';
+import { escapeAttribute } from './serialize-xml.js';
 
 export interface XmlFragment {
   readonly source: string;
+  /** the top-level nodes (elements, text, comments) as parsed; `$(name)` still literal in text and attribute values */
+  readonly nodes: readonly Node[];
+}
+
+const WRAPPER = 'hookpatch-fragment';
+const NCNAME = /^[A-Za-z_][\w.-]*$/;
+
+/** SPEC §1.3: prefixes in `value` resolve with the document's `namespaces` and the predefined `qemu`. */
+function wrapperStart(namespaces: Namespaces): string {
+  const declared: Record<string, string> = { qemu: QEMU_NAMESPACE, ...namespaces };
+  const declarations = Object.entries(declared)
+    .filter(([prefix]) => NCNAME.test(prefix) && !prefix.toLowerCase().startsWith('xml'))
+    .map(([prefix, uri]) => ` xmlns:${prefix}="${escapeAttribute(uri)}"`);
+  return `<${WRAPPER}${declarations.join('')}>`;
 }
 
 /** Errors: FRAGMENT_MALFORMED, DOCTYPE_REFUSED, UNKNOWN_PREFIX. */
-export function parseFragment(source: string, _namespaces: Namespaces): Outcome<XmlFragment> {
-  return fail('FRAGMENT_MALFORMED', `not implemented: ${source}`);
+export function parseFragment(source: string, namespaces: Namespaces): Outcome<XmlFragment> {
+  if (hasDoctype(source)) return fail('DOCTYPE_REFUSED', 'the XML fragment has a <!DOCTYPE>; DTDs are refused');
+  const start = wrapperStart(namespaces);
+  const parsed = parseStrict(`${start}${source}</${WRAPPER}>`);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    // the wrapper's start tag sits on the fragment's first line: shift columns there back
+    const where = line > 0 ? ` at line ${line}, column ${line === 1 ? Math.max(1, column - start.length) : column}` : '';
+    if (/prefix is non-null and namespace is null|unbound|not declared/i.test(message)) {
+      return fail('UNKNOWN_PREFIX', `the XML fragment uses a namespace prefix not declared in namespaces${where}`);
+    }
+    return fail('FRAGMENT_MALFORMED', `the XML fragment is not well-formed${where}: ${message}`);
+  }
+  const wrapper = parsed.document.documentElement;
+  if (wrapper === null) return fail('FRAGMENT_MALFORMED', 'the XML fragment is not well-formed');
+  return ok({ source, nodes: childNodes(wrapper) });
 }

@@ -1,0 +1,52 @@
+/** One patch document's `domain` operations on a copy of the DOM: the copy is kept only if every operation succeeded (SPEC §1.3 "Atomic"). */
+import type { Document } from '@xmldom/xmldom';
+import { locate, type PatchError } from './errors.js';
+import { evaluateCondition, evaluateVars, type Scope } from './expr/expression.js';
+import type { PatchDocument, XmlOperation } from './model.js';
+import type { OperationReport } from './report.js';
+import { applyXmlOperation } from './xml/apply-xml-operation.js';
+import { isDocument } from './xml/node-kinds.js';
+
+export type DocumentRun =
+  | { readonly status: 'skipped'; readonly operations: readonly OperationReport[] }
+  | { readonly status: 'applied'; readonly document: Document; readonly changed: boolean; readonly operations: readonly OperationReport[] }
+  | { readonly status: 'failed'; readonly error: PatchError; readonly operations: readonly OperationReport[] };
+
+function operationLocation(document: PatchDocument, op: XmlOperation): PatchError['location'] {
+  return { ...op.at, document: document.name, list: 'domain', operation: op.index, op: op.op, path: op.path.source };
+}
+
+function report(op: XmlOperation, matches: number, skipped?: 'when' | 'present'): OperationReport {
+  const base = { list: 'domain' as const, index: op.index, op: op.op, path: op.path.source, matches };
+  return skipped === undefined ? base : { ...base, skipped };
+}
+
+export function runDomainDocument(current: Document, document: PatchDocument, scope: Scope): DocumentRun {
+  const at = { ...document.at, document: document.name };
+  if (document.when !== undefined) {
+    const condition = evaluateCondition(document.when, scope);
+    if (!condition.ok) return { status: 'failed', error: locate(condition.problem, at), operations: [] };
+    if (!condition.value) return { status: 'skipped', operations: [] };
+  }
+  const vars = evaluateVars(document.vars, scope);
+  if (!vars.ok) return { status: 'failed', error: locate(vars.problem, at), operations: [] };
+  const copy = current.cloneNode(true);
+  if (!isDocument(copy)) throw new Error('cloning a document gave no document');
+  const operations: OperationReport[] = [];
+  let changed = false;
+  for (const op of document.domain) {
+    if (op.when !== undefined) {
+      const condition = evaluateCondition(op.when, scope);
+      if (!condition.ok) return { status: 'failed', error: locate(condition.problem, operationLocation(document, op)), operations };
+      if (!condition.value) {
+        operations.push(report(op, 0, 'when'));
+        continue;
+      }
+    }
+    const effect = applyXmlOperation(op, { document: copy, vars: vars.value });
+    if (!effect.ok) return { status: 'failed', error: locate(effect.problem, operationLocation(document, op)), operations };
+    operations.push(report(op, effect.value.matches, effect.value.skipped));
+    changed ||= effect.value.changed;
+  }
+  return { status: 'applied', document: copy, changed, operations };
+}

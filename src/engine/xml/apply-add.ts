@@ -1,0 +1,48 @@
+/** `add`: insert a fragment into (append/prepend) or beside (before/after) every selected element, unless it already stands there. */
+import type { Document, Element, Node } from '@xmldom/xmldom';
+import { fail, ok, type Outcome } from '../errors.js';
+import type { AddOperation } from '../model.js';
+import { bindInsertedNamespaces } from './declare-namespace.js';
+import { containsRun, significantItems } from './equal-nodes.js';
+import { instantiateFragment } from './instantiate-fragment.js';
+import { insertNodes } from './layout.js';
+import { childNodes, isElement } from './node-kinds.js';
+import { checkMatchCount, type OperationEffect, type OperationInput } from './operation-effect.js';
+import { selectNodes } from './select-nodes.js';
+
+function insertionParent(target: Element, op: AddOperation): Outcome<Element> {
+  if (op.position === 'append' || op.position === 'prepend') return ok(target);
+  if (!isElement(target.parentNode)) return fail('WRONG_NODE_TYPE', `cannot add ${op.position} the document element: a document has exactly one root`);
+  return ok(target.parentNode);
+}
+
+/** The fragment's nodes, with namespaces bound where they will stand (may declare a prefix on the root). */
+function bound(nodes: readonly Node[], parent: Element, document: Document): Node[] {
+  return nodes.map((node) => (isElement(node) ? bindInsertedNamespaces(node, parent, document) : node));
+}
+
+/**
+ * SPEC §1.3: `add` does not insert a fragment whose nodes already stand, equal, at that position —
+ * here: as a contiguous run among the insertion parent's significant children, which is what
+ * keeps a document idempotent when KubeVirt calls the hook again with its earlier result.
+ */
+function alreadyPresent(parent: Element, nodes: readonly Node[]): boolean {
+  return containsRun(significantItems(childNodes(parent)), significantItems(nodes));
+}
+
+export function applyAdd(op: AddOperation, input: OperationInput): Outcome<OperationEffect> {
+  const targets = selectNodes(op.path, input.document);
+  const counted = checkMatchCount(targets.length, { ...(op.count === undefined ? {} : { count: op.count }), optional: op.optional, needsMatch: true });
+  if (!counted.ok) return counted;
+  const plans: { target: Element; parent: Element; nodes: Node[] }[] = [];
+  for (const target of targets) {
+    if (!isElement(target)) return fail('WRONG_NODE_TYPE', `add needs an element, the path selected a ${target.nodeName} node`);
+    const parent = insertionParent(target, op);
+    if (!parent.ok) return parent;
+    const nodes = instantiateFragment(op.value, input.document, input.vars);
+    if (!op.once || !alreadyPresent(parent.value, nodes)) plans.push({ target, parent: parent.value, nodes });
+  }
+  for (const plan of plans) insertNodes(plan.target, bound(plan.nodes, plan.parent, input.document), op.position, input.document);
+  const effect: OperationEffect = { matches: targets.length, changed: plans.length > 0 };
+  return ok(targets.length > 0 && plans.length === 0 ? { ...effect, skipped: 'present' } : effect);
+}

@@ -1,0 +1,26 @@
+/** One `domain` operation on a DOM: the single dispatch on `op`. */
+import type { Outcome } from '../errors.js';
+import type { XmlOperation } from '../model.js';
+import { applyAdd } from './apply-add.js';
+import { applyRemove } from './apply-remove.js';
+import { applyReplace } from './apply-replace.js';
+import { applySet } from './apply-set.js';
+import type { OperationEffect, OperationInput } from './operation-effect.js';
+
+export function applyXmlOperation(op: XmlOperation, input: OperationInput): Outcome<OperationEffect> {
+  switch (op.op) {
+    case 'add':
+      return applyAdd(op, input);
+    case 'replace':
+      return applyReplace(op, input);
+    case 'remove':
+      return applyRemove(op, input);
+    case 'set':
+      return applySet(op, input);
+  }
+}
+
+/** The path as written, for reports and error locations. */
+export function operationPath(op: XmlOperation): string {
+  return op.path.source;
+}

@@ -1,0 +1,32 @@
+/** Make a fragment's nodes for one call: copies owned by the target document, with `$(name)` expanded as text, never markup. */
+import type { Document, Node } from '@xmldom/xmldom';
+import { expandTemplate } from '../template.js';
+import type { XmlFragment } from './fragment.js';
+import { childNodes, isBlankText, isCharacterData, isElement } from './node-kinds.js';
+
+function expandIn(node: Node, vars: ReadonlyMap<string, string>): void {
+  if (isCharacterData(node)) {
+    node.data = expandTemplate(node.data, vars);
+    return;
+  }
+  if (!isElement(node)) return;
+  for (const attr of Array.from(node.attributes)) {
+    const value = expandTemplate(attr.value, vars);
+    if (value !== attr.value) node.setAttributeNS(attr.namespaceURI, attr.name, value);
+  }
+  for (const child of childNodes(node)) expandIn(child, vars);
+}
+
+/**
+ * The fragment's nodes imported into `target`, vars expanded. Whitespace-only text at the top
+ * level is YAML layout (`value: |` ends with a newline) and is dropped unless it is all there is.
+ */
+export function instantiateFragment(fragment: XmlFragment, target: Document, vars: ReadonlyMap<string, string>): Node[] {
+  const significant = fragment.nodes.filter((node) => !isBlankText(node));
+  const chosen = significant.length > 0 ? significant : fragment.nodes;
+  return chosen.map((node) => {
+    const copy = target.importNode(node, true);
+    expandIn(copy, vars);
+    return copy;
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * Keep patched XML readable: inserted nodes get the indentation their new siblings use (KubeVirt
+ * sends tab-indented XML), removed nodes take their indentation with them. Only whitespace-only
+ * text between elements is touched, which equality and libvirt ignore.
+ */
+import type { Document, Element, Node } from '@xmldom/xmldom';
+import { childNodes, isBlankText, isComment, isElement, isText } from './node-kinds.js';
+
+export type Placement = 'append' | 'prepend' | 'before' | 'after';
+
+/** The indentation step of the document: the layout of the root's first indented child. */
+function indentUnit(document: Document): string | undefined {
+  const root = document.documentElement;
+  if (root === null) return undefined;
+  const blank = childNodes(root).find((node) => isBlankText(node) && node.data.includes('\n'));
+  return blank !== undefined && isText(blank) ? blank.data.slice(blank.data.lastIndexOf('\n') + 1) : undefined;
+}
+
+/** The indentation of the line a node starts, when it starts one. */
+function lineIndent(node: Node): string | undefined {
+  if (node.parentNode !== null && node.parentNode.nodeType === 9) return '';
+  const before = node.previousSibling;
+  if (!isBlankText(before) || !before.data.includes('\n')) return undefined;
+  return before.data.slice(before.data.lastIndexOf('\n') + 1);
+}
+
+/** An element whose content is only elements/comments laid out on lines (or nothing yet). */
+function isLaidOut(element: Element): boolean {
+  const children = childNodes(element);
+  if (children.some((node) => isText(node) && !isBlankText(node))) return false;
+  return children.length === 0 || children.some((node) => isBlankText(node) && node.data.includes('\n'));
+}
+
+function newline(document: Document, indent: string): Node {
+  return document.createTextNode(`\n${indent}`);
+}
+
+/** Lay an inserted element's own content out one step deeper than the element. */
+function reindent(element: Element, indent: string, unit: string, document: Document): void {
+  const children = childNodes(element);
+  if (children.length === 0 || !children.every((node) => isBlankText(node) || isElement(node) || isComment(node))) return;
+  for (const node of children) if (isBlankText(node)) element.removeChild(node);
+  for (const node of childNodes(element)) {
+    element.insertBefore(newline(document, indent + unit), node);
+    if (isElement(node)) reindent(node, indent + unit, unit, document);
+  }
+  element.appendChild(newline(document, indent));
+}
+
+function insertAll(parent: Node, nodes: readonly Node[], before: Node | null): void {
+  for (const node of nodes) parent.insertBefore(node, before);
+}
+
+/** Insert `nodes` relative to `target` (its child list for append/prepend, beside it for before/after). */
+export function insertNodes(target: Element, nodes: readonly Node[], requested: Placement, document: Document): void {
+  const placement = requested === 'prepend' && target.firstChild === null ? 'append' : requested;
+  const parent = placement === 'before' || placement === 'after' ? target.parentNode : target;
+  if (parent === null) return;
+  const anchor = placement === 'before' ? target : placement === 'after' ? target.nextSibling : placement === 'prepend' ? target.firstChild : null;
+  const unit = indentUnit(document);
+  const layable = nodes.every((node) => isElement(node) || isComment(node)) && isElement(parent) && isLaidOut(parent);
+  const parentIndent = isElement(parent) ? lineIndent(parent) : undefined;
+  const indent = placement === 'before' || placement === 'after' ? lineIndent(target) : parentIndent === undefined || unit === undefined ? undefined : parentIndent + unit;
+  if (unit === undefined || !layable || indent === undefined) {
+    insertAll(parent, nodes, anchor);
+    return;
+  }
+  for (const node of nodes) if (isElement(node)) reindent(node, indent, unit, document);
+  const lines = nodes.flatMap((node) => [newline(document, indent), node]);
+  if (placement === 'before') {
+    insertAll(parent, [...lines.slice(1), newline(document, indent)], anchor);
+  } else if (placement === 'after' || placement === 'prepend') {
+    const closing = placement === 'prepend' && anchor !== null && !isBlankText(anchor) ? [newline(document, indent)] : [];
+    insertAll(parent, [...lines, ...closing], anchor);
+  } else {
+    const last = parent.lastChild;
+    if (last === null) insertAll(parent, [...lines, newline(document, parentIndent ?? '')], null);
+    else insertAll(parent, lines, isBlankText(last) ? last : null);
+  }
+}
+
+/** Remove a node, and the line break that introduced it. */
+export function removeNode(node: Node): void {
+  const parent = node.parentNode;
+  if (parent === null) return;
+  const before = node.previousSibling;
+  if (isElement(parent) && isLaidOut(parent) && isBlankText(before) && before.data.includes('\n')) parent.removeChild(before);
+  parent.removeChild(node);
+}

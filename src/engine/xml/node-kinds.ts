@@ -1,0 +1,52 @@
+/** Type guards over xmldom nodes, by DOM node type, so the rest of the engine never casts. */
+import type { Attr, CharacterData, Comment, Document, Element, Node, ProcessingInstruction, Text } from '@xmldom/xmldom';
+
+export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+export function isElement(node: Node | null | undefined): node is Element {
+  return node?.nodeType === 1;
+}
+
+export function isAttr(node: Node | null | undefined): node is Attr {
+  return node?.nodeType === 2;
+}
+
+/** Text or CDATA section. */
+export function isText(node: Node | null | undefined): node is Text {
+  return node?.nodeType === 3 || node?.nodeType === 4;
+}
+
+export function isComment(node: Node | null | undefined): node is Comment {
+  return node?.nodeType === 8;
+}
+
+export function isProcessingInstruction(node: Node | null | undefined): node is ProcessingInstruction {
+  return node?.nodeType === 7;
+}
+
+export function isDocument(node: Node | null | undefined): node is Document {
+  return node?.nodeType === 9;
+}
+
+export function isCharacterData(node: Node | null | undefined): node is CharacterData {
+  return isText(node) || isComment(node);
+}
+
+/** Whitespace-only text: layout between elements, ignored by equality (SPEC §1.3 idempotency). */
+export function isBlankText(node: Node | null | undefined): node is Text {
+  return isText(node) && /^[ \t\r\n]*$/.test(node.data);
+}
+
+/** An `xmlns` or `xmlns:p` attribute. */
+export function isNamespaceDeclaration(attr: Attr): boolean {
+  return attr.namespaceURI === XMLNS_NAMESPACE;
+}
+
+export function childNodes(node: Node): Node[] {
+  return Array.from(node.childNodes);
+}
+
+export function childElements(node: Node): Element[] {
+  return childNodes(node).filter(isElement);
+}

@@ -1,0 +1,85 @@
+/** Parse XML text strictly: no DTD ever, and every problem xmldom reports (even a warning) is fatal. */
+import { DOMParser, type Document } from '@xmldom/xmldom';
+import { fail, ok, type Outcome } from '../errors.js';
+
+/** A well-formedness problem with its 1-based position (0 when xmldom does not know it). */
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type StrictParse = { readonly ok: true; readonly document: Document } | { readonly ok: false; readonly problem: SyntaxProblem };
+
+/** SPEC §1.3 "No DTDs": refused before any parser sees the text, so no entity is ever expanded. */
+export function hasDoctype(text: string): boolean {
+  return /<!DOCTYPE/i.test(text);
+}
+
+/**
+ * XML 1.0 §2.11 end-of-line handling only: xmldom's default follows XML 1.1 and would turn
+ * U+0085 and U+2028 in text into newlines, changing the document.
+ */
+function normalizeXml10LineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Character references to characters XML 1.0 forbids (xmldom lets `&#0;` through). */
+const FORBIDDEN_REFERENCE = /&#0*(?:[0-8]|1[1-24-9]|2\d|3[01]);|&#x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]);/;
+
+function isForbiddenCode(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+}
+
+/** Offset of the first character XML 1.0 forbids, literally or as a reference; -1 if none. */
+function firstForbidden(text: string): number {
+  for (let i = 0; i < text.length; i += 1) if (isForbiddenCode(text.charCodeAt(i))) return i;
+  return FORBIDDEN_REFERENCE.exec(text)?.index ?? -1;
+}
+
+function position(context: unknown): { line: number; column: number } {
+  if (typeof context !== 'object' || context === null || !('locator' in context)) return { line: 0, column: 0 };
+  const locator: unknown = context.locator;
+  if (typeof locator !== 'object' || locator === null) return { line: 0, column: 0 };
+  const line = 'lineNumber' in locator && typeof locator.lineNumber === 'number' ? locator.lineNumber : 0;
+  const column = 'columnNumber' in locator && typeof locator.columnNumber === 'number' ? locator.columnNumber : 0;
+  return { line, column };
+}
+
+/** Parse a whole document; the caller has already refused a DOCTYPE. */
+export function parseStrict(text: string): StrictParse {
+  const forbidden = firstForbidden(text);
+  if (forbidden >= 0) {
+    const before = text.slice(0, forbidden);
+    const line = before.split('\n').length;
+    const column = forbidden - before.lastIndexOf('\n');
+    return { ok: false, problem: { message: 'character not allowed in XML 1.0', line, column } };
+  }
+  let first: SyntaxProblem | undefined;
+  const parser = new DOMParser({
+    normalizeLineEndings: normalizeXml10LineEnds,
+    onError: (_level: string, message: string, context: unknown) => {
+      first ??= { message, ...position(context) };
+      throw new Error(message);
+    },
+  });
+  try {
+    const document = parser.parseFromString(text, 'text/xml');
+    if (first === undefined) return { ok: true, document };
+  } catch (error) {
+    first ??= { message: error instanceof Error ? error.message : String(error), line: 0, column: 0 };
+  }
+  return { ok: false, problem: first };
+}
+
+function at(problem: SyntaxProblem): string {
+  return problem.line > 0 ? ` at line ${problem.line}, column ${problem.column}` : '';
+}
+
+/** The domain XML of a call. Errors: DOCTYPE_REFUSED, XML_MALFORMED. */
+export function parseDomainXml(text: string): Outcome<Document> {
+  if (hasDoctype(text)) return fail('DOCTYPE_REFUSED', 'the domain XML has a <!DOCTYPE>; DTDs are refused');
+  const parsed = parseStrict(text);
+  if (!parsed.ok) return fail('XML_MALFORMED', `the domain XML is not well-formed${at(parsed.problem)}: ${parsed.problem.message}`);
+  return ok(parsed.document);
+}
