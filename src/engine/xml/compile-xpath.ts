@@ -1,35 +1,44 @@
-/** Compile an XPath 1.0 expression once, at load time: syntax and namespace prefixes are checked here, never at apply time. */
-import xpath from 'xpath';
+/** Compile an XPath 1.0 expression once, at load time: syntax, prefixes, functions and arity are checked here, never at apply time. */
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
+import { checkExpression, needsFallback } from './xpath/check-expression.js';
+import { compileFallback, type FallbackEvaluator } from './xpath/fallback-evaluator.js';
+import { optimizePaths } from './xpath/optimize-paths.js';
+import { parseExpression } from './xpath/parse-expression.js';
+import { resultKindOf, type ResultKind } from './xpath/result-kind.js';
+import type { Expression } from './xpath/syntax-tree.js';
 
+export type { ResultKind } from './xpath/result-kind.js';
+
+/** Opaque to everyone but the evaluator, apart from `source`. */
 export interface CompiledXPath {
   readonly source: string;
+  readonly expression: Expression;
+  /** the prefixes the expression may use (the document's, plus `xml`) */
   readonly namespaces: Namespaces;
-  readonly parsed: xpath.ParsedXPath;
+  /** set when part of the expression is outside the linear evaluator */
+  readonly fallback: FallbackEvaluator | undefined;
 }
+
+/** > The prefix xml is by definition bound to the namespace name http://www.w3.org/XML/1998/namespace. (Namespaces in XML 1.0) */
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 /** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX. */
 export function compileXPath(source: string, namespaces: Namespaces): Outcome<CompiledXPath> {
-  let parsed: xpath.ParsedXPath;
-  try {
-    parsed = xpath.parse(source);
-  } catch (error) {
-    return fail('XPATH_SYNTAX', `not an XPath 1.0 expression: ${error instanceof Error ? error.message : String(error)}`);
+  const withXml: Namespaces = { xml: XML_NAMESPACE, ...namespaces };
+  const parsed = parseExpression(source, (prefix) => (Object.hasOwn(withXml, prefix) ? withXml[prefix] : undefined));
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const problem = checkExpression(parsed.expression);
+  if (problem !== undefined) return { ok: false, problem };
+  let fallback: FallbackEvaluator | undefined;
+  if (needsFallback(parsed.expression)) {
+    fallback = compileFallback(source);
+    if (fallback === undefined) return fail('XPATH_SYNTAX', 'not an XPath 1.0 expression');
   }
-  for (const prefix of prefixesIn(source)) {
-    if (!Object.hasOwn(namespaces, prefix)) return fail('UNKNOWN_PREFIX', `namespace prefix '${prefix}' is not declared in namespaces`);
-  }
-  return ok({ source, namespaces, parsed });
+  return ok({ source, expression: optimizePaths(parsed.expression), namespaces: withXml, fallback });
 }
 
-/** The prefixes of QNames outside string literals (`qemu:arg`, `qemu:*`), not axis names (`child::`). */
-function prefixesIn(source: string): string[] {
-  const withoutLiterals = source.replace(/"[^"]*"|'[^']*'/g, '""');
-  const found: string[] = [];
-  for (const match of withoutLiterals.matchAll(/([A-Za-z_][\w.-]*):(?!:)(?=[A-Za-z_*])/g)) {
-    const prefix = match[1];
-    if (prefix !== undefined) found.push(prefix);
-  }
-  return found;
+/** Whether the path statically ends in an attribute step, a text() step, an element name step, or cannot be told. */
+export function resultKind(path: CompiledXPath): ResultKind {
+  return resultKindOf(path.expression);
 }

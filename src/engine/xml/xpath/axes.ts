@@ -1,0 +1,106 @@
+/** The nodes along an axis (§2.2) that pass a node test, in axis order: forward axes in document order, reverse axes nearest first. */
+import type { Node } from '@xmldom/xmldom';
+import { attributesOf, firstChildOf, isChildNode, lastChildOf, nextInPreorder, parentOf, ATTRIBUTE } from './data-model.js';
+import { passes } from './node-test.js';
+import type { Axis, NodeTest } from './syntax-tree.js';
+
+/** The axes evaluated here; `namespace` goes to the fallback evaluator (the DOM has no namespace nodes). */
+export type LinearAxis = Exclude<Axis, 'namespace'>;
+
+export function isLinearAxis(axis: Axis): axis is LinearAxis {
+  return axis !== 'namespace';
+}
+
+/** Reverse axes count proximity positions from the context node outwards. */
+export function isReverseAxis(axis: Axis): boolean {
+  return axis === 'ancestor' || axis === 'ancestor-or-self' || axis === 'preceding-sibling' || axis === 'preceding' || axis === 'parent';
+}
+
+export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] {
+  const found: Node[] = [];
+  const take = (candidate: Node): void => {
+    if (passes(test, candidate, axis)) found.push(candidate);
+  };
+  switch (axis) {
+    case 'self':
+      take(node);
+      break;
+    case 'child':
+      for (let child = firstChildOf(node); child !== null; child = child.nextSibling) if (isChildNode(child)) take(child);
+      break;
+    case 'attribute':
+      for (const attribute of attributesOf(node)) take(attribute);
+      break;
+    case 'descendant-or-self':
+      take(node);
+      descendants(node, take);
+      break;
+    case 'descendant':
+      descendants(node, take);
+      break;
+    case 'parent': {
+      const parent = parentOf(node);
+      if (parent !== null) take(parent);
+      break;
+    }
+    case 'ancestor-or-self':
+      take(node);
+      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) take(ancestor);
+      break;
+    case 'ancestor':
+      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) take(ancestor);
+      break;
+    case 'following-sibling':
+      if (node.nodeType !== ATTRIBUTE) for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (isChildNode(sibling)) take(sibling);
+      break;
+    case 'preceding-sibling':
+      if (node.nodeType !== ATTRIBUTE) for (let sibling = node.previousSibling; sibling !== null; sibling = sibling.previousSibling) if (isChildNode(sibling)) take(sibling);
+      break;
+    case 'following':
+      following(node, take);
+      break;
+    case 'preceding':
+      preceding(node, take);
+      break;
+  }
+  return found;
+}
+
+/** > all nodes … after the context node in document order, excluding any descendants and excluding attribute nodes */
+function following(node: Node, visit: (node: Node) => void): void {
+  const element = node.nodeType === ATTRIBUTE ? parentOf(node) : null;
+  if (element !== null) descendants(element, visit);
+  let current = nextInPreorder(element ?? node, null);
+  while (current !== null) {
+    if (isChildNode(current)) visit(current);
+    current = firstChildOf(current) ?? nextInPreorder(current, null);
+  }
+}
+
+/** > all nodes … before the context node in document order, excluding any ancestors — visited nearest first. */
+function preceding(node: Node, visit: (node: Node) => void): void {
+  const start = node.nodeType === ATTRIBUTE ? parentOf(node) : node;
+  if (start === null) return;
+  const ancestors = new Set<Node>();
+  for (let ancestor = parentOf(start); ancestor !== null; ancestor = parentOf(ancestor)) ancestors.add(ancestor);
+  for (let current = previousInDocument(start); current !== null; current = previousInDocument(current)) {
+    if (isChildNode(current) && !ancestors.has(current)) visit(current);
+  }
+}
+
+/** The node before this one in document order: the last descendant of the previous sibling, or else the parent. */
+function previousInDocument(node: Node): Node | null {
+  let current = node.previousSibling;
+  if (current === null) return node.parentNode;
+  for (let last = lastChildOf(current); last !== null; last = lastChildOf(current)) current = last;
+  return current;
+}
+
+/** Preorder walk of the XPath children below `top` (attributes are not descendants). */
+function descendants(top: Node, visit: (node: Node) => void): void {
+  let current = firstChildOf(top);
+  while (current !== null) {
+    if (isChildNode(current)) visit(current);
+    current = firstChildOf(current) ?? nextInPreorder(current, top);
+  }
+}
