@@ -17,7 +17,10 @@ containers=()
 
 ok() { passed=$((passed + 1)); echo "ok   - $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1${2:+: $2}"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+check() {  # NAME COMMAND...: the command's stdout is dropped, its stderr is the failure's detail
+  local name=$1; shift
+  if "$@" >/dev/null 2>"$work/check.err"; then ok "$name"; else fail "$name" "$(tail -3 "$work/check.err")"; fi
+}
 finish() {
   for c in "${containers[@]}"; do "${podman[@]}" rm -f -t 0 "$c" >/dev/null 2>&1; done
   rm -rf "$work"
@@ -69,11 +72,12 @@ start_container() {  # NAME [podman run flags]: start it, wait for its socket; s
   start_container_waiting "$@" >"$work/start.txt" 2>&1; local rc=$?
   detail=$(cat "$work/start.txt"); return $rc
 }
+# KubeVirt's limit for hook sidecars with dedicated CPUs is 64M: Kubernetes' M, 64 000 000 bytes.
 start_container_waiting() {
   local name=$1; shift
   containers+=("$name")
   "${podman[@]}" run -d --name "$name" --network none --read-only --read-only-tmpfs=false \
-    --cap-drop all --security-opt no-new-privileges "${limits[@]}" "$@" \
+    --cap-drop all --security-opt no-new-privileges --memory 64000000b "${limits[@]}" "$@" \
     -v "$sockets:/var/run/kubevirt-hooks" -v "$PWD/packaging/fixtures/patch:/etc/hookpatch:ro" \
     "$image" >/dev/null 2>"$work/run.log" || { cat "$work/run.log"; return 1; }
   local t0 i
@@ -87,20 +91,34 @@ start_container_waiting() {
   "${podman[@]}" logs "$name" 2>&1 | tail -5
   return 1
 }
+cgroup_memory() {  # NAME limit|peak: bytes, from cgroup v1 or v2 inside the container
+  local v1=limit_in_bytes v2=max
+  [ "$2" = peak ] && v1=max_usage_in_bytes v2=peak
+  "${podman[@]}" exec "$1" sh -c "cat /sys/fs/cgroup/memory/memory.$v1 2>/dev/null || cat /sys/fs/cgroup/memory.$v2" 2>/dev/null || echo 0
+}
 stopped_cleanly() {  # NAME: exited with 0 and left nothing in the socket directory
   [ "$("${podman[@]}" inspect -f '{{.State.ExitCode}}' "$1")" = 0 ] && [ -z "$(ls -A "$sockets")" ]
 }
 
 if start_container hookpatch-smoke-stop; then
   ok "serve: socket appears in the mounted directory ($detail)"
-  info=$(hook_call info "$socket" 2>&1)
+  info=$(hook_call info "$socket" 2>"$work/info.err")
+  check "Info: answered" test ! -s "$work/info.err"
+  [ -s "$work/info.err" ] && echo "       $(tail -1 "$work/info.err")"
   check "Info: name hookpatch" grep -qx 'name=hookpatch' <<<"$info"
   check "Info: versions v1alpha3,v1alpha2,v1alpha1" grep -qx 'versions=v1alpha3,v1alpha2,v1alpha1' <<<"$info"
-  reply=$(hook_call define "$socket" packaging/fixtures/domain_x86_64.tabs.xml packaging/fixtures/vmi.json 2>&1)
-  check "OnDefineDomain: patch from /etc/hookpatch applied" grep -q '<entry name="manufacturer">hookpatch-image-smoke</entry>' <<<"$reply"
-  check "OnDefineDomain: reply is still a domain" grep -q '^<domain type="kvm"' <<<"$reply"
+  hook_call define "$socket" packaging/fixtures/domain_x86_64.tabs.xml packaging/fixtures/vmi.json \
+    >"$work/reply.xml" 2>"$work/reply.err"
+  check "OnDefineDomain: answered" test ! -s "$work/reply.err"
+  [ -s "$work/reply.err" ] && echo "       $(tail -1 "$work/reply.err")"
+  check "OnDefineDomain: reply is still a domain" grep -q '^<domain type="kvm"' "$work/reply.xml"
+  check "OnDefineDomain: patch from /etc/hookpatch applied" grep -Eq \
+    '<baseBoard>[[:space:]]*<entry name="manufacturer">hookpatch-image-smoke</entry>' <(tr -d '\n' <"$work/reply.xml")
+  check "memory limit 64M in force in the container" test "$(cgroup_memory hookpatch-smoke-stop limit)" = 64000000
+  peak=$(cgroup_memory hookpatch-smoke-stop peak); peak=${peak//[^0-9]/}
+  echo "info - container memory peak after Info + OnDefineDomain: $((${peak:-0} / 1048576)) MiB of 61 MiB"
   check "socket owned by uid 107 (non-root)" test "$(stat -c %u "$socket")" = 107
-  check "podman stop exits 0" "${podman[@]}" stop -t 10 hookpatch-smoke-stop >/dev/null
+  check "podman stop exits 0" "${podman[@]}" stop -t 10 hookpatch-smoke-stop
   check "SIGTERM: exit code 0, socket removed" stopped_cleanly hookpatch-smoke-stop
 else
   fail "serve: socket appears in the mounted directory" "$detail"
@@ -108,7 +126,7 @@ fi
 
 if start_container hookpatch-smoke-shutdown; then
   check "Shutdown: answered" hook_call shutdown "$socket"
-  check "Shutdown: container exits by itself" timeout 10 "${podman[@]}" wait hookpatch-smoke-shutdown >/dev/null
+  check "Shutdown: container exits by itself" timeout 10 "${podman[@]}" wait hookpatch-smoke-shutdown
   check "Shutdown: exit code 0, socket removed" stopped_cleanly hookpatch-smoke-shutdown
 else
   fail "serve (second run, for Shutdown)" "$detail"
