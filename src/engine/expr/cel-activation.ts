@@ -21,6 +21,27 @@ interface Measure {
   total: number;
 }
 
+/** The shape of every converted list and map, so the cost estimate can follow static paths. */
+const shapes = new WeakMap<object, VmiShape>();
+
+/** The shape of a converted VMI value or any part of it. */
+export function shapeOf(value: unknown): VmiShape {
+  if (typeof value === 'string') return { items: 0, chars: value.length, total: value.length + 1 };
+  if (value !== null && typeof value === 'object') return shapes.get(value) ?? { items: 0, chars: 0, total: 1 };
+  return { items: 0, chars: 0, total: 1 };
+}
+
+/** Converts one list or map and records the shape of its subtree. */
+function measured(convert: (measure: Measure) => object, outer: Measure): object {
+  const inner: Measure = { items: 0, chars: 0, total: 0 };
+  const value = convert(inner);
+  shapes.set(value, { ...inner });
+  outer.items = Math.max(outer.items, inner.items);
+  outer.chars = Math.max(outer.chars, inner.chars);
+  outer.total += inner.total;
+  return value;
+}
+
 /**
  * JSON has one number type; CEL has int and double and does not mix them in arithmetic.
  * Integral numbers become CEL ints (bigint) so that `vmi.spec.domain.cpu.cores * 2` and
@@ -37,22 +58,27 @@ function toCel(value: unknown, measure: Measure): unknown {
     return value;
   }
   if (Array.isArray(value)) {
-    measure.items = Math.max(measure.items, value.length);
-    measure.total += value.length + 1;
-    return value.map((item: unknown) => toCel(item, measure));
+    const list: unknown[] = value;
+    return measured((inner) => {
+      inner.items = list.length;
+      inner.total = list.length + 1;
+      return list.map((item) => toCel(item, inner));
+    }, measure);
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    measure.items = Math.max(measure.items, entries.length);
-    measure.total += entries.length + 1;
-    // fromEntries defines own properties, so a JSON key `__proto__` stays an ordinary key.
-    return Object.fromEntries(
-      entries.map(([key, item]) => {
-        measure.chars = Math.max(measure.chars, key.length);
-        measure.total += key.length;
-        return [key, toCel(item, measure)];
-      }),
-    );
+    return measured((inner) => {
+      inner.items = entries.length;
+      inner.total = entries.length + 1;
+      // fromEntries defines own properties, so a JSON key `__proto__` stays an ordinary key.
+      return Object.fromEntries(
+        entries.map(([key, item]) => {
+          inner.chars = Math.max(inner.chars, key.length);
+          inner.total += key.length;
+          return [key, toCel(item, inner)];
+        }),
+      );
+    }, measure);
   }
   measure.total += 1;
   return value;

@@ -1,38 +1,65 @@
 /** Upper bounds on the size of CEL values, for the worst-case cost estimate. */
-import type { VmiShape } from './cel-activation.js';
+import { shapeOf, type VmiShape } from './cel-activation.js';
+
+/** What the estimate knows of a value's type: enough to price `+`. */
+export type BoundKind = 'scalar' | 'string' | 'list' | 'any';
 
 /**
  * A value's worst case: as a list or map it has at most `items` entries, each within `item`;
  * as a string or bytes at most `chars` characters; all of it at most `total` units.
- * Bounds may be cyclic (`item` pointing back), like the VMI's own: any part of it is within it.
+ * Bounds may be cyclic (`item` pointing back), like a VMI subtree's: any part of it is within it.
+ * `concrete` holds the VMI value itself while the path to it is static (`vmi.spec.domain`).
  */
 export interface Bound {
+  kind: BoundKind;
   items: number;
   chars: number;
   total: number;
   item: Bound | undefined;
+  concrete?: { readonly value: unknown };
 }
 
-export const SCALAR: Bound = { items: 0, chars: 0, total: 1, item: undefined };
+export const SCALAR: Bound = { kind: 'scalar', items: 0, chars: 0, total: 1, item: undefined };
 
 export function stringBound(chars: number): Bound {
-  return { items: 0, chars, total: chars + 1, item: undefined };
+  return { kind: 'string', items: 0, chars, total: chars + 1, item: undefined };
 }
 
-/** Every value read from the VMI (or parsed by `json()`) fits the VMI's largest parts. */
-export function documentBound(shape: VmiShape): Bound {
-  const bound: Bound = { items: shape.items, chars: shape.chars, total: shape.total, item: undefined };
+/** Any part of a value of this shape fits the shape's largest parts. */
+export function shapeBound(shape: VmiShape): Bound {
+  const bound: Bound = { kind: 'any', items: shape.items, chars: shape.chars, total: shape.total, item: undefined };
   bound.item = bound;
   return bound;
 }
 
+/** A VMI value reached by a static path: its own shape, and the value to follow further. */
+export function concreteBound(value: unknown): Bound {
+  return { ...shapeBound(shapeOf(value)), concrete: { value } };
+}
+
 export function listBound(items: number, item: Bound): Bound {
-  return { items, chars: 0, total: items * (item.total + 1) + 1, item };
+  return { kind: 'list', items, chars: 0, total: items * (item.total + 1) + 1, item };
 }
 
 /** The elements (or map keys and values) of a value, as far as the bound knows. */
 export function elementOf(bound: Bound): Bound {
+  const value = bound.concrete?.value;
+  if (Array.isArray(value)) return joinAll(value.map((item: unknown) => concreteBound(item)));
+  if (value !== null && typeof value === 'object') {
+    return joinAll(Object.entries(value).flatMap(([key, item]) => [stringBound(key.length), concreteBound(item)]));
+  }
   return bound.item ?? SCALAR;
+}
+
+/** The field or index `key` of a value: exact while the path is static, else any element. */
+export function memberOf(bound: Bound, key: unknown): Bound {
+  const value = bound.concrete?.value;
+  if (value === null || typeof value !== 'object' || (typeof key !== 'string' && typeof key !== 'bigint')) {
+    return elementOf(bound);
+  }
+  const name = typeof key === 'bigint' ? Number(key) : key;
+  // a missing member fails the evaluation ("No such key"), which costs nothing more
+  return Object.hasOwn(value, name) ? concreteBound(Reflect.get(value, name)) : SCALAR;
 }
 
 /** The smallest bound covering both; the memo keeps cyclic bounds finite. */
@@ -41,6 +68,7 @@ export function joinBounds(a: Bound, b: Bound, memo = new Map<Bound, Map<Bound, 
   const known = memo.get(a)?.get(b);
   if (known !== undefined) return known;
   const joined: Bound = {
+    kind: a.kind === b.kind ? a.kind : 'any',
     items: Math.max(a.items, b.items),
     chars: Math.max(a.chars, b.chars),
     total: Math.max(a.total, b.total),
@@ -56,11 +84,5 @@ export function joinBounds(a: Bound, b: Bound, memo = new Map<Bound, Map<Bound, 
 }
 
 export function joinAll(bounds: readonly Bound[]): Bound {
-  return bounds.reduce((joined, bound) => joinBounds(joined, bound), SCALAR);
-}
-
-/** `a + b` on strings or lists. */
-export function concatBounds(a: Bound, b: Bound): Bound {
-  const item = a.item === undefined ? b.item : b.item === undefined ? a.item : joinBounds(a.item, b.item);
-  return { items: a.items + b.items, chars: a.chars + b.chars, total: a.total + b.total, item };
+  return bounds.reduce((joined, bound) => joinBounds(joined, bound), { ...SCALAR, total: 0 });
 }

@@ -6,10 +6,9 @@
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
 import {
-  concatBounds, documentBound, elementOf, joinAll, joinBounds, listBound, SCALAR, stringBound, type Bound,
+  concreteBound, elementOf, joinAll, joinBounds, listBound, memberOf, SCALAR, stringBound, type Bound,
 } from './cost-bound.js';
-import type { VmiShape } from './cel-activation.js';
-import { functionEstimate, type Estimate } from './function-cost.js';
+import { functionEstimate, plusEstimate, type Estimate } from './function-cost.js';
 
 type Names = ReadonlyMap<string, Bound>;
 
@@ -57,12 +56,13 @@ function estimate(node: ASTNode, names: Names): Estimate {
     case '.':
     case '.?': {
       const target = estimate(node.args[0], names);
-      return { cost: target.cost + 1, bound: elementOf(target.bound) };
+      return { cost: target.cost + 1, bound: memberOf(target.bound, node.args[1]) };
     }
     case '[]':
     case '[?]': {
       const [target, index] = [estimate(node.args[0], names), estimate(node.args[1], names)];
-      return { cost: target.cost + index.cost + 1, bound: elementOf(target.bound) };
+      const key = node.args[1].op === 'value' ? node.args[1].args : undefined;
+      return { cost: target.cost + index.cost + 1, bound: memberOf(target.bound, key) };
     }
     case 'list': {
       const items = node.args.map((item) => estimate(item, names));
@@ -95,18 +95,19 @@ function estimate(node: ASTNode, names: Names): Estimate {
     default: {
       const [a, b] = [estimate(node.args[0], names), estimate(node.args[1], names)];
       const cost = a.cost + b.cost + 1;
-      if (node.op === '+') return { cost: cost + a.bound.total + b.bound.total, bound: concatBounds(a.bound, b.bound) };
-      if (node.op === 'in') return { cost: cost + (b.bound.items + 1) * a.bound.total + b.bound.total, bound: SCALAR };
-      // equality and ordering may walk both operands; arithmetic is constant
-      return { cost: cost + Math.min(a.bound.total, b.bound.total), bound: SCALAR };
+      if (node.op === '+') return plusEstimate(cost, a.bound, b.bound);
+      if (node.op === 'in') return { cost: cost + (b.bound.items + 1) * a.bound.total, bound: SCALAR };
+      // equality may walk both operands, ordering compares strings at most, arithmetic is constant
+      if (node.op === '==' || node.op === '!=') return { cost: cost + Math.min(a.bound.total, b.bound.total), bound: SCALAR };
+      return { cost: cost + Math.min(a.bound.chars, b.bound.chars), bound: SCALAR };
     }
   }
 }
 
-/** The worst-case cost of one evaluation with `vmi` of this shape and `context` a short string. */
-export function estimateCost(ast: ASTNode, shape: VmiShape): number {
+/** The worst-case cost of one evaluation with this (converted) `vmi` and `context` a short string. */
+export function estimateCost(ast: ASTNode, vmi: unknown): number {
   const names: Names = new Map([
-    ['vmi', documentBound(shape)],
+    ['vmi', concreteBound(vmi)],
     ['context', stringBound(16)],
   ]);
   return estimate(ast, names).cost;

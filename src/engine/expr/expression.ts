@@ -21,7 +21,6 @@ export interface Scope {
 /** The compiled form stays private to this module; an Expression is plain data to everyone else. */
 const programs = new WeakMap<Expression, CelProgram>();
 
-const EMPTY_VMI = { items: 0, chars: 0, total: 0 };
 
 /**
  * Errors: CEL_SYNTAX (a parse or type error, a reference to an unknown identifier — only `vmi`
@@ -31,7 +30,7 @@ const EMPTY_VMI = { items: 0, chars: 0, total: 0 };
 export function compileExpression(source: string, limits: CelLimits = DEFAULT_CEL_LIMITS): Outcome<Expression> {
   const compiled = compileCel(source, limits);
   if (!compiled.ok) return compiled;
-  const cost = estimateCost(compiled.value.ast, EMPTY_VMI);
+  const cost = estimateCost(compiled.value.ast, {});
   if (cost > limits.maxCost) {
     return fail('LIMIT_EXCEEDED', `CEL expression may cost ${cost} units, more than the limit ${limits.maxCost}`);
   }
@@ -50,7 +49,7 @@ function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outc
   const program = programOf(expression, limits);
   if (!program.ok) return program;
   const activation = activationFor(scope.vmi);
-  const cost = estimateCost(program.value.ast, activation.shape);
+  const cost = estimateCost(program.value.ast, activation.vmi);
   if (cost > limits.maxCost) {
     return fail('LIMIT_EXCEEDED', `CEL expression may cost ${cost} units with this VMI, more than the limit ${limits.maxCost}`);
   }
