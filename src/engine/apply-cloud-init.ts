@@ -1,6 +1,10 @@
-/** STUB (owner: JSON engine): apply `cloudInit`, `userData`, `networkData` operations to KubeVirt's CloudInitData JSON. */
+/** Apply documents' `cloudInit`, `userData` and `networkData` operations to KubeVirt's CloudInitData JSON (PreCloudInitIso). */
+import { locate } from './errors.js';
+import { applyJsonDocument } from './json/apply-json-document.js';
+import { formatGoJson, formatNoCloudSource, parseCloudInitData } from './json/cloud-init-data.js';
+import { jsonEqual, type JsonObject } from './json/json-value.js';
 import type { CallContext, PatchDocument } from './model.js';
-import type { ApplyOutcome } from './report.js';
+import type { ApplyOutcome, DocumentReport } from './report.js';
 
 export interface CloudInitResult {
   /** the CloudInitData JSON to return (the input bytes when nothing changed) */
@@ -9,6 +13,43 @@ export interface CloudInitResult {
   readonly cloudInitNoCloudSource: string;
 }
 
-export function applyCloudInit(cloudInitData: string, _documents: readonly PatchDocument[], _call: CallContext): ApplyOutcome<CloudInitResult> {
-  return { ok: true, value: { cloudInitData, cloudInitNoCloudSource: '{}' }, documents: [] };
+/**
+ * SPEC §1.4: documents apply in order, each atomically. With failurePolicy Fail the first error
+ * fails the call (the caller keeps its input); with Ignore the failing document is skipped whole.
+ * A document without cloud-init operations is skipped without evaluating its `when`.
+ *
+ * KUBEVIRT.md: the reply's cloudInitData is json-unmarshalled by virt-launcher, so a changed
+ * object is written as Go writes it (same member order, `\u003c`-style escapes); when nothing
+ * changed, the input text itself is returned. Errors: JSON_MALFORMED, and whatever an
+ * operation, condition or var fails with.
+ */
+export function applyCloudInit(cloudInitData: string, documents: readonly PatchDocument[], call: CallContext): ApplyOutcome<CloudInitResult> {
+  const parsed = parseCloudInitData(cloudInitData);
+  if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
+  const scope = { vmi: call.vmi, context: call.context };
+  const reports: DocumentReport[] = [];
+  let data: JsonObject = parsed.value;
+  for (const document of documents) {
+    if (document.cloudInit.length + document.userData.length + document.networkData.length === 0) {
+      reports.push({ name: document.name, status: 'skipped', operations: [] });
+      continue;
+    }
+    const result = applyJsonDocument(data, document, scope);
+    switch (result.status) {
+      case 'applied':
+        data = result.data;
+        reports.push({ name: document.name, status: 'applied', operations: result.operations });
+        break;
+      case 'skipped':
+        reports.push({ name: document.name, status: 'skipped', operations: result.operations });
+        break;
+      case 'failed':
+        if (document.failurePolicy === 'Fail') return { ok: false, error: result.error, documents: reports };
+        reports.push({ name: document.name, status: 'ignored', operations: result.operations, error: result.error });
+        break;
+    }
+  }
+  const changed = !jsonEqual(parsed.value, data);
+  const value = { cloudInitData: changed ? formatGoJson(data) : cloudInitData, cloudInitNoCloudSource: formatNoCloudSource(data) };
+  return { ok: true, value, documents: reports };
 }

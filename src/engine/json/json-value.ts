@@ -21,9 +21,13 @@ export function ownMember(object: JsonObject, key: string): { readonly found: tr
  * keeps its position; a new key goes last.
  */
 export function withMember(object: JsonObject, key: string, value: unknown): JsonObject {
-  const copy: JsonObject = { ...object };
-  Object.defineProperty(copy, key, { value, writable: true, enumerable: true, configurable: true });
-  return copy;
+  return defineMember({ ...object }, key, value);
+}
+
+/** Sets `key` on an object this code has just built (never on a caller's value), `__proto__` included. */
+export function defineMember(object: JsonObject, key: string, value: unknown): JsonObject {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  return object;
 }
 
 /** A copy of `object` without its own member `key`. */

@@ -1,0 +1,116 @@
+/** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
+import { locate, ok, fail, type OperationList, type Outcome, type PatchError } from '../errors.js';
+import { evaluateCondition, evaluateVars, type Scope } from '../expr/expression.js';
+import type { JsonOperation, PatchDocument } from '../model.js';
+import type { OperationReport } from '../report.js';
+import { applyOperation, type JsonPatchOperation } from './apply-operation.js';
+import { readEmbedded, writeEmbedded, type EmbeddedField } from './embedded-data.js';
+import { expandValue } from './expand-value.js';
+import { isJsonObject, jsonEqual, ownMember, withMember, type JsonObject } from './json-value.js';
+
+export type JsonDocumentResult =
+  | { readonly status: 'applied'; readonly data: JsonObject; readonly operations: readonly OperationReport[] }
+  | { readonly status: 'skipped'; readonly operations: readonly OperationReport[] }
+  | { readonly status: 'failed'; readonly error: PatchError; readonly operations: readonly OperationReport[] };
+
+/** The CloudInitData member each string list patches. */
+const EMBEDDED_MEMBER: Record<EmbeddedField, string> = { userData: 'UserData', networkData: 'NetworkData' };
+
+/**
+ * Runs the document's `when`, its vars, then `cloudInit` operations on the object, then
+ * `userData` and `networkData` operations on the parsed strings (so a `cloudInit` operation that
+ * replaces `/UserData` is seen by the `userData` list). `data` is never mutated; on any failure
+ * the caller keeps it as it was.
+ */
+export function applyJsonDocument(data: JsonObject, document: PatchDocument, scope: Scope): JsonDocumentResult {
+  const documentAt = { document: document.name, ...document.at };
+  if (document.when !== undefined) {
+    const holds = evaluateCondition(document.when, scope);
+    if (!holds.ok) return { status: 'failed', error: locate(holds.problem, documentAt), operations: [] };
+    if (!holds.value) return { status: 'skipped', operations: [] };
+  }
+  const vars = evaluateVars(document.vars, scope);
+  if (!vars.ok) return { status: 'failed', error: locate(vars.problem, documentAt), operations: [] };
+  const reports: OperationReport[] = [];
+  const run: ListRun = { scope, vars: vars.value, name: document.name, reports };
+
+  const object = runList(run, 'cloudInit', document.cloudInit, () => ok(data));
+  if (!object.ok) return { status: 'failed', error: object.error, operations: reports };
+  let current = isJsonObject(object.value) ? object.value : data;
+  for (const field of ['userData', 'networkData'] as const) {
+    const member = EMBEDDED_MEMBER[field];
+    const text = ownMember(current, member);
+    let embedded: ReturnType<typeof readEmbedded> | undefined;
+    const start = (): Outcome<unknown> => {
+      embedded = text.found && typeof text.value === 'string' ? readEmbedded(field, text.value) : fail('NOT_CLOUD_CONFIG', `${member} is not a string`);
+      return embedded.ok ? ok(embedded.value.value) : embedded;
+    };
+    const patched = runList(run, field, document[field], start);
+    if (!patched.ok) return { status: 'failed', error: patched.error, operations: reports };
+    if (embedded?.ok === true && patched.value !== undefined && !jsonEqual(embedded.value.value, patched.value)) {
+      current = withMember(current, member, writeEmbedded(embedded.value, patched.value));
+    }
+  }
+  return { status: 'applied', data: current, operations: reports };
+}
+
+interface ListRun {
+  readonly scope: Scope;
+  readonly vars: ReadonlyMap<string, string>;
+  readonly name: string;
+  readonly reports: OperationReport[];
+}
+
+/**
+ * Applies one list in order. `start` gives the value to patch and is called only when the first
+ * operation whose `when` holds runs, so a list whose operations all skip never parses its data.
+ * The value is undefined when no operation ran.
+ */
+function runList(
+  run: ListRun,
+  list: OperationList,
+  operations: readonly JsonOperation[],
+  start: () => Outcome<unknown>,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: PatchError } {
+  let value: { readonly current: unknown } | undefined;
+  for (const operation of operations) {
+    const at = { document: run.name, list, operation: operation.index, op: operation.op, path: operation.path.source, ...operation.at };
+    const report = { list, index: operation.index, op: operation.op, path: operation.path.source };
+    if (operation.when !== undefined) {
+      const holds = evaluateCondition(operation.when, run.scope);
+      if (!holds.ok) return { ok: false, error: locate(holds.problem, at) };
+      if (!holds.value) {
+        run.reports.push({ ...report, matches: 0, skipped: 'when' });
+        continue;
+      }
+    }
+    if (value === undefined) {
+      const initial = start();
+      if (!initial.ok) return { ok: false, error: locate(initial.problem, at) };
+      value = { current: initial.value };
+    }
+    const next = applyOperation(value.current, expanded(operation, run.vars));
+    if (!next.ok) return { ok: false, error: locate(next.problem, at) };
+    if (list === 'cloudInit' && !isJsonObject(next.value)) {
+      return { ok: false, error: locate({ code: 'WRONG_NODE_TYPE', message: 'CloudInitData must stay a JSON object' }, at) };
+    }
+    value = { current: next.value };
+    run.reports.push({ ...report, matches: 1 });
+  }
+  return { ok: true, value: value?.current };
+}
+
+/** The operation with `$(name)` expanded in its value (SPEC §1.5); pointers are not templates. */
+function expanded(operation: JsonOperation, vars: ReadonlyMap<string, string>): JsonPatchOperation {
+  switch (operation.op) {
+    case 'add':
+    case 'replace':
+    case 'test':
+      return { op: operation.op, path: operation.path, value: expandValue(operation.value, vars) };
+    case 'remove':
+      return operation;
+    case 'move':
+    case 'copy':
+      return operation;
+  }
+}

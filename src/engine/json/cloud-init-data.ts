@@ -1,0 +1,49 @@
+/** KubeVirt's CloudInitData JSON at the PreCloudInitIso hook: parsed from and written back in Go's encoding/json form. */
+import { fail, ok, type Outcome } from '../errors.js';
+import { defineMember, isJsonObject, ownMember, type JsonObject } from './json-value.js';
+
+/**
+ * KUBEVIRT.md: the input is `json.Marshal` of a Go struct without json tags, so the members are
+ * Go field names in declaration order (`DataSource`, `NoCloudMetaData`, `ConfigDriveMetaData`,
+ * `UserData`, `NetworkData`, `DevicesData`, `VolumeName`), absent metadata is `null`, and
+ * `<`, `>`, `&` arrive as `\u003c`, `\u003e`, `\u0026` (JSON.parse reads them as the characters).
+ * Errors: JSON_MALFORMED (not JSON, or not an object).
+ */
+export function parseCloudInitData(text: string): Outcome<JsonObject> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail('JSON_MALFORMED', `cloudInitData is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isJsonObject(value)) return fail('JSON_MALFORMED', 'cloudInitData is not a JSON object');
+  return ok(value);
+}
+
+/** The characters Go's encoding/json escapes by default (HTML-safe output, and JavaScript's line separators). */
+const GO_ESCAPED = /[<>&\u2028\u2029]/g;
+
+/**
+ * JSON as Go's `json.Marshal` writes it: compact, members in their current order, and `<`, `>`,
+ * `&`, U+2028, U+2029 written as `\u003c`-style escapes. Those characters only occur inside
+ * string literals of JSON.stringify's output, so the replacement never touches structure.
+ * An unchanged CloudInitData comes out byte for byte as Go wrote it (maps with more than ten
+ * integer-like keys aside: JavaScript orders those numerically, Go lexically).
+ */
+export function formatGoJson(value: unknown): string {
+  return JSON.stringify(value).replace(GO_ESCAPED, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The legacy `cloudInitNoCloudSource` reply: KubeVirt's `CloudInitNoCloudSource` with only
+ * `userData` and `networkData` (`json:"userData,omitempty"`, `json:"networkData,omitempty"`),
+ * taken from the CloudInitData so that both replies say the same thing.
+ */
+export function formatNoCloudSource(data: JsonObject): string {
+  const source: JsonObject = {};
+  for (const [field, name] of [['UserData', 'userData'], ['NetworkData', 'networkData']] as const) {
+    const member = ownMember(data, field);
+    if (member.found && typeof member.value === 'string' && member.value !== '') defineMember(source, name, member.value);
+  }
+  return formatGoJson(source);
+}

@@ -1,0 +1,83 @@
+/** UserData (`#cloud-config`) and NetworkData strings read as YAML (or JSON) data for patching, and written back. */
+import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { fail, ok, type Outcome } from '../errors.js';
+import { isJsonObject } from './json-value.js';
+import { reconcileDocument } from './reconcile-yaml.js';
+import { asJsonData } from './yaml-json-data.js';
+
+export type EmbeddedField = 'userData' | 'networkData';
+
+export interface EmbeddedData {
+  /** the comment and blank lines before the data, written back verbatim */
+  readonly header: string;
+  readonly format: { readonly kind: 'yaml'; readonly document: Document } | { readonly kind: 'json'; readonly indent: number };
+  /** the data as plain JSON, what the operations patch */
+  readonly value: unknown;
+}
+
+/**
+ * cloud-init reads user data and network config with PyYAML, i.e. YAML 1.1: `yes` is true and
+ * `0644` is octal there. Timestamps are left as strings: JSON has no dates, and an untouched
+ * scalar is written back from its source text anyway.
+ */
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  prettyErrors: false,
+  customTags: (tags) => tags.filter((tag) => (typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp')),
+};
+
+const CLOUD_CONFIG = '#cloud-config';
+
+/** Leading lines that are blank or comments: `#cloud-config`, `## template: jinja`, notes. */
+function splitHeader(text: string): { readonly header: string; readonly body: string } {
+  const match = /^(?:[ \t\r]*(?:#[^\n]*)?(?:\n|$))*/.exec(text);
+  const header = match?.[0] ?? '';
+  return { header, body: text.slice(header.length) };
+}
+
+/**
+ * Reads the string behind `field`. User data must be cloud-config, i.e. start with the line
+ * `#cloud-config` (cloud-init's own test; `#cloud-config-archive`, `#!` scripts, `#include`,
+ * MIME `Content-Type:` and jinja templates are other formats). Empty (or blank) user data reads
+ * as an empty cloud-config mapping and gets a `#cloud-config` line when written. Network data
+ * is YAML (v1/v2) or JSON (config drive `network_data.json`); empty reads as an empty mapping.
+ * Errors: NOT_CLOUD_CONFIG.
+ */
+export function readEmbedded(field: EmbeddedField, text: string): Outcome<EmbeddedData> {
+  const blank = text.trim() === '';
+  if (field === 'userData' && !blank && (/^[^\n]*/.exec(text)?.[0] ?? '').trimEnd() !== CLOUD_CONFIG) {
+    return fail('NOT_CLOUD_CONFIG', `user data is not #cloud-config (it starts with ${JSON.stringify(text.slice(0, 20))})`);
+  }
+  if (field === 'networkData' && !blank && /^\s*[{[]/.test(text)) {
+    const json = readJson(text);
+    if (json !== undefined) return ok({ header: '', format: { kind: 'json', indent: text.trim().includes('\n') ? 2 : 0 }, value: json });
+  }
+  const { header, body } = blank ? { header: field === 'userData' ? `${CLOUD_CONFIG}\n` : '', body: '' } : splitHeader(text);
+  const document = parseDocument(body, YAML_OPTIONS);
+  const [error] = document.errors;
+  if (error !== undefined) return fail('NOT_CLOUD_CONFIG', `${field} is not YAML data: ${error.message}`);
+  const value = asJsonData(document.toJS({ maxAliasCount: 100 }));
+  if (!value.ok) return fail('NOT_CLOUD_CONFIG', `${field}: ${value.problem.message}`);
+  const data = value.value ?? {};
+  if (!isJsonObject(data) && !(field === 'networkData' && Array.isArray(data))) {
+    return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
+  }
+  return ok({ header: header === '' || header.endsWith('\n') ? header : `${header}\n`, format: { kind: 'yaml', document }, value: data });
+}
+
+/** The text for `value`, patched from `data`: header kept, YAML nodes of unchanged data kept. */
+export function writeEmbedded(data: EmbeddedData, value: unknown): string {
+  if (data.format.kind === 'json') return JSON.stringify(value, null, data.format.indent) + (data.format.indent > 0 ? '\n' : '');
+  const { document } = data.format;
+  reconcileDocument(document, document.contents === null ? null : data.value, value);
+  return data.header + document.toString({ lineWidth: 0 });
+}
+
+function readJson(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isJsonObject(value) || Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,21 @@
+/** `$(name)` in JSON operation values (SPEC §1.5): every string inside the value, expanded verbatim. */
+import { expandTemplate } from '../template.js';
+import { defineMember, isJsonObject, type JsonObject } from './json-value.js';
+
+/**
+ * > `$(name)` in any `value` is replaced by the var's string value — XML-escaped inside XML
+ * > fragments, verbatim in JSON strings.
+ *
+ * Strings at any depth are expanded; member names are not (a name is structure, not a value).
+ * Numbers, booleans and null stay as they are. Returns a new value; `value` is not mutated.
+ */
+export function expandValue(value: unknown, vars: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return expandTemplate(value, vars);
+  if (Array.isArray(value)) return value.map((element: unknown) => expandValue(element, vars));
+  if (isJsonObject(value)) {
+    const expanded: JsonObject = {};
+    for (const [key, member] of Object.entries(value)) defineMember(expanded, key, expandValue(member, vars));
+    return expanded;
+  }
+  return value;
+}
