@@ -1,6 +1,8 @@
-/** STUB (owner: XPath): the simple location paths `set` accepts, e.g. `/domain/sysinfo[@type='smbios']/baseBoard/entry[@name='manufacturer']/text()`. */
-import { fail, type Outcome } from '../errors.js';
+/** The simple location paths `set` accepts (SPEC §1.3), e.g. `/domain/sysinfo[@type='smbios']/baseBoard/entry[@name='manufacturer']/text()`. */
+import { fail, ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
+import { readSimplePath } from './xpath/read-simple-path.js';
+import { parseExpression } from './xpath/parse-expression.js';
 
 /** A name test resolved against the document's namespaces (`namespaceURI` null = no namespace). */
 export interface NameTest {
@@ -37,7 +39,14 @@ export interface SimplePath {
   readonly target: SimpleTarget;
 }
 
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
 /** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, NOT_SIMPLE_PATH. */
-export function compileSimplePath(source: string, _namespaces: Namespaces): Outcome<SimplePath> {
-  return fail('NOT_SIMPLE_PATH', `not implemented: ${source}`);
+export function compileSimplePath(source: string, namespaces: Namespaces): Outcome<SimplePath> {
+  const withXml: Namespaces = { xml: XML_NAMESPACE, ...namespaces };
+  const parsed = parseExpression(source, (prefix) => (Object.hasOwn(withXml, prefix) ? withXml[prefix] : undefined));
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const read = readSimplePath(parsed.expression);
+  if (typeof read === 'string') return fail('NOT_SIMPLE_PATH', `not a simple path for set: ${read}`);
+  return ok({ source, ...read });
 }
