@@ -1,4 +1,45 @@
 #!/usr/bin/env node
-/** STUB (owner: command line): `hookpatch <serve|apply|validate|schema>`. */
-process.stderr.write('hookpatch: not implemented yet\n');
-process.exitCode = 2;
+/** `hookpatch <serve|apply|validate|schema>`: one entry point; each command is loaded only when asked for, so the offline commands never load gRPC. */
+import { USAGE } from './usage-text.js';
+import { asUsageError } from './usage-error.js';
+
+const out = {
+  stdout: (text: string): void => void process.stdout.write(text),
+  stderr: (text: string): void => void process.stderr.write(text),
+};
+
+async function run(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return (await import('./serve.js')).runServe(rest);
+    case 'apply':
+      return (await import('./apply-command.js')).runApply(rest, out);
+    case 'validate':
+      return (await import('./validate-command.js')).runValidate(rest, out);
+    case 'schema':
+      out.stdout((await import('./schema-command.js')).schemaText());
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      out.stdout(USAGE);
+      return 0;
+    default:
+      out.stderr(`hookpatch: ${command === undefined ? 'a command is needed' : `unknown command '${command}'`}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    process.exitCode = await run(process.argv.slice(2));
+  } catch (error) {
+    const usage = asUsageError(error);
+    if (usage === undefined) throw error;
+    process.stderr.write(`hookpatch: ${usage.message}\nrun 'hookpatch --help' for usage\n`);
+    process.exitCode = 2;
+  }
+}
+
+await main();

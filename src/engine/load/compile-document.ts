@@ -19,6 +19,8 @@ export interface DocumentInput {
   readonly column: number;
   readonly bytes: number;
   readonly position: (offset: number) => { readonly line: number; readonly column: number };
+  /** operations not to compile (the schema already rejected them) */
+  readonly skipOperation?: (list: string, index: number) => boolean;
 }
 
 /** `undefined` when the document has errors (pushed onto `errors`). */
@@ -40,9 +42,10 @@ export function compileDocument(input: DocumentInput, errors: PatchError[]): Pat
   });
   const vars = compileVars(spec, scope);
   const when = compileCondition(scope, stringAt(spec, 'when'), ['when']);
-  const domain = compileList(spec, 'domain', (fields, index) => compileXmlOperation(fields, index, scope));
+  const skip = input.skipOperation ?? (() => false);
+  const domain = compileList(spec, 'domain', (fields, index) => (skip('domain', index) ? undefined : compileXmlOperation(fields, index, scope)));
   const json = (list: 'cloudInit' | 'userData' | 'networkData'): JsonOperation[] =>
-    compileList(spec, list, (fields, index) => compileJsonOperation(fields, list, index, scope));
+    compileList(spec, list, (fields, index) => (skip(list, index) ? undefined : compileJsonOperation(fields, list, index, scope)));
   const cloudInit = json('cloudInit');
   const userData = json('userData');
   const networkData = json('networkData');

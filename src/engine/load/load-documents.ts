@@ -4,7 +4,8 @@ import type { Origin, PatchDocument } from '../model.js';
 import { checkSchema } from './check-schema.js';
 import { compileDocument } from './compile-document.js';
 import { findDuplicateNames } from './duplicate-names.js';
-import { fieldOffset, fieldPointer } from './locate-field.js';
+import { isFields } from './field-values.js';
+import { fieldOffset, fieldPointer, type FieldPath } from './locate-field.js';
 import { operationContext } from './operation-context.js';
 import { parseSource } from './parse-source.js';
 
@@ -36,13 +37,23 @@ export function loadDocuments(text: string, info: SourceInfo): LoadResult {
           location: { source: info.source, ...position, document: nameOf(written.value) ?? derivedName, ...operationContext(written.value, field), field: fieldPointer(field) },
         });
       }
-      continue;
     }
-    const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position }, errors);
-    if (document !== undefined) documents.push(document);
+    // Operations the schema accepted are still compiled, so one run reports every error of the text.
+    const skipOperation = schemaBlocked(written.value, schemaProblems.map((problem) => problem.field));
+    if (skipOperation === 'document') continue;
+    const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position, skipOperation }, errors);
+    if (document !== undefined && schemaProblems.length === 0) documents.push(document);
   }
   errors.push(...findDuplicateNames(documents));
   return errors.length > 0 ? { documents: [], errors: errors.sort(byPlace) } : { documents, errors };
+}
+
+/** Which operations not to compile after schema problems: all (`document`) unless every problem lies inside an operation. */
+function schemaBlocked(value: unknown, fields: readonly FieldPath[]): 'document' | ((list: string, index: number) => boolean) {
+  const depth = isFields(value) && 'apiVersion' in value ? 1 : 0;
+  if (fields.some((field) => field.length < depth + 2 || (depth === 1 && field[0] !== 'spec'))) return 'document';
+  const blocked = new Set(fields.map((field) => `${String(field[depth])}/${String(field[depth + 1])}`));
+  return (list, index) => blocked.has(`${list}/${index}`);
 }
 
 /** Errors in the order of the text (the sort is stable, so errors at one place keep their order). */

@@ -1,0 +1,62 @@
+/** `hookpatch apply`: patch a domain XML or CloudInitData JSON offline, exactly as a hook call would. */
+import { parseArgs } from 'node:util';
+import { applyCloudInit, applyDomain, formatError, type ApplyOutcome, type CallContext, type CloudInitResult, type InvocationContext, type PatchError } from '../engine/index.js';
+import { explainReport } from './explain-report.js';
+import { loadPatches } from './load-patches.js';
+import { patchFiles } from './patch-files.js';
+import { readInput } from './read-input.js';
+import { readVmi } from './read-vmi.js';
+import { unifiedDiff } from './unified-diff.js';
+import { UsageError } from './usage-error.js';
+
+const CONTEXTS: readonly InvocationContext[] = ['Boot', 'MigrationSource', 'MigrationTarget'];
+
+export interface Output {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export function runApply(argv: readonly string[], out: Output): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      patch: { type: 'string', multiple: true, short: 'p' },
+      domain: { type: 'string' },
+      'cloud-init': { type: 'string' },
+      vmi: { type: 'string' },
+      context: { type: 'string', default: 'Boot' },
+      diff: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+    },
+  });
+  const patches = [...(values.patch ?? []), ...positionals];
+  if (patches.length === 0) throw new UsageError('apply needs at least one --patch PATH');
+  const target = values.domain !== undefined ? { kind: 'domain', file: values.domain } : values['cloud-init'] !== undefined ? { kind: 'cloud-init', file: values['cloud-init'] } : undefined;
+  if (target === undefined || (values.domain !== undefined && values['cloud-init'] !== undefined)) {
+    throw new UsageError('apply needs exactly one of --domain FILE and --cloud-init FILE');
+  }
+  const context = CONTEXTS.find((candidate) => candidate === values.context);
+  if (context === undefined) throw new UsageError(`--context must be one of ${CONTEXTS.join(', ')}`);
+  const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
+  const vmi = readVmi(values.vmi);
+  if (!vmi.ok) return failWith([vmi.error], out);
+  const loaded = loadPatches(patchFiles(patches, { recursive: false }), vmi.vmi);
+  if (loaded.errors.length > 0) return failWith(loaded.errors, out);
+  const call: CallContext = { vmi: vmi.vmi, context };
+  const result = target.kind === 'domain' ? applyDomain(input, loaded.documents, call) : mapValue(applyCloudInit(input, loaded.documents, call));
+  if (values.explain) out.stderr(explainReport(result.documents));
+  if (!result.ok) return failWith([result.error], out);
+  out.stdout(values.diff ? unifiedDiff(target.file === '-' ? 'stdin' : target.file, input, result.value) : result.value);
+  return 0;
+}
+
+/** `apply --cloud-init` prints the CloudInitData JSON, the form PreCloudInitIso returns. */
+function mapValue(result: ApplyOutcome<CloudInitResult>): ApplyOutcome<string> {
+  return result.ok ? { ok: true, value: result.value.cloudInitData, documents: result.documents } : result;
+}
+
+export function failWith(errors: readonly PatchError[], out: Output): number {
+  for (const error of errors) out.stderr(`${formatError(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,24 @@
+/** The `hookpatch --help` text: the commands of SPEC §4. */
+export const USAGE = `usage: hookpatch <command> [options]
+
+commands:
+  serve [--patch P]... [--socket-dir D] [--plugin-socket S] [--version V] [--name N]
+        [--annotations=false] [--cloud-init]
+      serve the KubeVirt hooks (the image's default command)
+  apply --patch P... --domain FILE [--vmi FILE] [--context C] [--diff] [--explain]
+      print the patched domain XML (or, with --diff, a unified diff)
+  apply --patch P... --cloud-init FILE [--vmi FILE] [--context C] [--diff] [--explain]
+      print the patched CloudInitData JSON
+  validate P... [--domain FILE] [--cloud-init FILE] [--vmi FILE]
+      check documents (schema, XPath, CEL, $(var)); with a sample domain also match counts
+  schema
+      print the patch document JSON Schema
+
+P is a patch file or a directory (*.yaml, *.yml, *.json by name; validate also descends into
+sub-directories and reads ConfigMaps and VMs/VMIs carrying the hookpatch.io/patch annotation).
+FILE may be - for stdin. --vmi takes a VirtualMachineInstance or VirtualMachine, JSON or YAML.
+--context is Boot (default), MigrationSource or MigrationTarget. --explain writes every
+operation's match count to stderr.
+
+exit status: 0 ok, 1 patch or validation error, 2 usage error
+`;
