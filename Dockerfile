@@ -10,6 +10,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+# An empty directory for the runtime stage's socket volume (no RUN is needed there).
+RUN mkdir -p /out/kubevirt-hooks
 
 # Stage 2: production dependencies only (no build step: dist/ comes from stage 1).
 FROM docker.io/library/node:22-bookworm-slim AS prod-deps
@@ -33,6 +35,8 @@ COPY package.json ./
 COPY proto ./proto
 COPY schemas ./schemas
 # KubeVirt runs the sidecars of a non-root VMI as uid 107 (qemu); no passwd entry is needed.
+# The socket directory is theirs even when no volume is mounted over it (docker run).
+COPY --from=build --chown=107:107 /out/kubevirt-hooks /var/run/kubevirt-hooks
 USER 107:107
 VOLUME ["/var/run/kubevirt-hooks"]
 # V8 heap flags for KubeVirt's 64M sidecar limit; provisional until the benchmark tunes them.

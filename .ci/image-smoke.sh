@@ -13,7 +13,6 @@ limits=(--ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
 passed=0
 failed=0
 work=$(mktemp -d /tmp/hookpatch-image-smoke.XXXXXX)
-containers=()
 
 ok() { passed=$((passed + 1)); echo "ok   - $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1${2:+: $2}"; }
@@ -21,12 +20,10 @@ check() {  # NAME COMMAND...: the command's stdout is dropped, its stderr is the
   local name=$1; shift
   if "$@" >/dev/null 2>"$work/check.err"; then ok "$name"; else fail "$name" "$(tail -3 "$work/check.err")"; fi
 }
-finish() {
-  for c in "${containers[@]}"; do "${podman[@]}" rm -f -t 0 "$c" >/dev/null 2>&1; done
-  rm -rf "$work"
-  echo "$passed passed, $failed failed"
-  [ "$failed" -eq 0 ]
-}
+finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; }
+cleanup() { "${podman[@]}" rm -f -i -t 0 "${containers[@]}" >/dev/null 2>&1; rm -rf "$work"; }
+containers=(hookpatch-smoke-stop hookpatch-smoke-shutdown)
+trap cleanup EXIT
 hook_call() { node --import tsx packaging/smoke/hook-call.ts "$@"; }
 
 # --- tools: Debian's buildah, podman, runc and mmdebstrap -------------------------------------
@@ -52,7 +49,7 @@ case $cafile in /*) ;; *) cafile=/etc/ssl/certs/ca-certificates.crt ;; esac
 printf 'registry=%s\ncafile=/etc/ssl/certs/ca-certificates.crt\nupdate-notifier=false\n' \
   "$(npm config get registry 2>/dev/null)" >"$work/npmrc"
 started=$(date +%s)
-if buildah bud --isolation chroot --pull=never --layers --quiet "${limits[@]}" \
+if buildah bud --isolation chroot --pull=never --layers --force-rm --quiet "${limits[@]}" \
     -v "$cafile:/etc/ssl/certs/ca-certificates.crt:ro" -v "$work/npmrc:/usr/local/etc/npmrc:ro" \
     -t "$image" . >"$work/build.log" 2>&1; then
   ok "image builds with buildah bud --isolation chroot ($(($(date +%s) - started)) s)"
@@ -75,7 +72,7 @@ start_container() {  # NAME [podman run flags]: start it, wait for its socket; s
 # KubeVirt's limit for hook sidecars with dedicated CPUs is 64M: Kubernetes' M, 64 000 000 bytes.
 start_container_waiting() {
   local name=$1; shift
-  containers+=("$name")
+  "${podman[@]}" rm -f -t 0 "$name" >/dev/null 2>&1
   "${podman[@]}" run -d --name "$name" --network none --read-only --read-only-tmpfs=false \
     --cap-drop all --security-opt no-new-privileges --memory 64000000b "${limits[@]}" "$@" \
     -v "$sockets:/var/run/kubevirt-hooks" -v "$PWD/packaging/fixtures/patch:/etc/hookpatch:ro" \
