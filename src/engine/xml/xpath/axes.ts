@@ -4,7 +4,7 @@ import { attributesOf, firstChildOf, isChildNode, lastChildOf, nextInPreorder, p
 import { passes } from './node-test.js';
 import type { Axis, NodeTest } from './syntax-tree.js';
 
-/** The axes evaluated here; `namespace` goes to the fallback evaluator (the DOM has no namespace nodes). */
+/** The axes evaluated here: all but `namespace`, which compileXPath rejects (the DOM has no namespace nodes). */
 export type LinearAxis = Exclude<Axis, 'namespace'>;
 
 export function isLinearAxis(axis: Axis): axis is LinearAxis {

@@ -1,8 +1,7 @@
 /** Load-time checks a parser cannot make: known functions with the right arity, node-set operands, no variables; and whether the linear evaluator covers the expression. */
 import type { Problem } from '../../errors.js';
-import { isLinearAxis } from './axes.js';
 import { CORE_FUNCTIONS, FALLBACK_FUNCTIONS, type ValueType } from './core-functions.js';
-import type { Expression, Step } from './syntax-tree.js';
+import type { Expression } from './syntax-tree.js';
 
 /** The expressions directly inside this one, including step predicates. */
 export function childExpressions(expression: Expression): readonly Expression[] {
@@ -70,6 +69,8 @@ function checkNode(expression: Expression): Problem | undefined {
     return syntax("the operands of '|' must be node-sets");
   }
   if (expression.kind === 'filter' && staticType(expression.primary) !== 'node-set') return syntax('only a node-set can be filtered by a predicate or followed by a path');
+  const steps = expression.kind === 'path' || expression.kind === 'filter' ? expression.steps : [];
+  if (steps.some((step) => step.axis === 'namespace')) return syntax('the namespace axis is not available: the DOM has no namespace nodes');
   if (expression.kind !== 'call') return undefined;
   const definition = CORE_FUNCTIONS[expression.name] ?? FALLBACK_FUNCTIONS[expression.name];
   if (definition === undefined) return syntax(`unknown function ${expression.name}()`);
@@ -82,10 +83,8 @@ function checkNode(expression: Expression): Problem | undefined {
   return undefined;
 }
 
-/** Whether some part of the expression is only evaluated by the fallback (the `namespace` axis; id()). */
+/** Whether some part of the expression is only evaluated by the fallback (id(), which needs attribute types). */
 export function needsFallback(expression: Expression): boolean {
-  const steps: readonly Step[] = expression.kind === 'path' || expression.kind === 'filter' ? expression.steps : [];
-  if (steps.some((step) => !isLinearAxis(step.axis))) return true;
   if (expression.kind === 'call' && CORE_FUNCTIONS[expression.name] === undefined) return true;
   return childExpressions(expression).some(needsFallback);
 }

@@ -10,10 +10,16 @@ export const COMMENT = 8;
 export const DOCUMENT = 9;
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
-/** Children the XPath tree has: elements, text (CDATA sections are text), comments and processing instructions; no doctype. */
+/**
+ * Children the XPath tree has: elements, text (CDATA sections are text), comments and processing instructions. Not what
+ * xmldom keeps besides: the doctype, the XML declaration (a processing instruction named `xml`) and whitespace text
+ * directly under the document.
+ */
 export function isChildNode(node: Node): boolean {
   const type = node.nodeType;
-  return type === ELEMENT || type === TEXT || type === CDATA || type === COMMENT || type === PROCESSING_INSTRUCTION;
+  if (type === TEXT || type === CDATA) return node.parentNode?.nodeType !== DOCUMENT;
+  if (type === PROCESSING_INSTRUCTION) return node.nodeName !== 'xml';
+  return type === ELEMENT || type === COMMENT;
 }
 
 /** > The attribute axis contains the attributes of the context node — namespace declarations are not attributes in XPath. */
@@ -56,7 +62,7 @@ export function stringValueOf(node: Node): string {
   let text = '';
   let current = node.firstChild;
   while (current !== null && current !== node) {
-    if (current.nodeType === TEXT || current.nodeType === CDATA) text += current.nodeValue ?? '';
+    if ((current.nodeType === TEXT || current.nodeType === CDATA) && isChildNode(current)) text += current.nodeValue ?? '';
     const down = current.nodeType === ELEMENT ? current.firstChild : null;
     if (down !== null) {
       current = down;

@@ -1,4 +1,4 @@
-/** The `xpath` package as fallback evaluator for the few constructs the linear evaluator leaves out (the namespace axis, id()). */
+/** The `xpath` package as fallback evaluator for the few constructs the linear evaluator leaves out (id(), which needs attribute types from a DTD). */
 import type { Node } from '@xmldom/xmldom';
 import xpath from 'xpath';
 import type { Namespaces } from '../../model.js';
