@@ -5,11 +5,11 @@ import { locate } from './errors.js';
 import type { CallContext, PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
 import { parseDomainXml } from './xml/parse-xml.js';
-import { serializeXml } from './xml/serialize-xml.js';
+import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
 
 /** The serialized DOM, ending with the input's trailing whitespace (the parser drops what follows the last node). */
 function written(document: Document, input: string): string {
-  const text = serializeXml(document);
+  const text = serializeXml(document, xmlStyleOf(input));
   const trailing = /\s*$/.exec(input)?.[0] ?? '';
   return /\s$/.test(text) ? text : text + trailing;
 }

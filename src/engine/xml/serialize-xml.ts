@@ -10,9 +10,9 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
-/** Attribute values (double-quoted): also `"`, and `\t`/`\n` which attribute-value normalisation would turn into spaces. */
-export function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+/** Attribute values: also the quote, and `\t`/`\n` which attribute-value normalisation would turn into spaces. */
+export function escapeAttribute(value: string, quote: Quote = '"'): string {
+  return value.replace(quote === '"' ? /[&<>"\t\n\r]/g : /[&<>'\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
@@ -20,40 +20,74 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
+  "'": '&apos;',
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
 };
 
-function writeAttribute(attr: Attr, out: string[]): void {
-  out.push(' ', attr.name, '="', escapeAttribute(attr.value), '"');
+export type Quote = '"' | "'";
+
+/**
+ * How the text is laid out where the infoset leaves a choice: `<x/>` or `<x></x>` (Go's
+ * encoding/xml, so KubeVirt, always writes the latter), `"` or `'` (libvirt writes `'`).
+ * Following the input's habits keeps a patched domain's diff to what was patched.
+ */
+export interface XmlStyle {
+  readonly empty: 'self-closing' | 'end-tag';
+  readonly quote: Quote;
 }
 
-function writeElement(element: Element, out: string[]): void {
+const DEFAULT_STYLE: XmlStyle = { empty: 'self-closing', quote: '"' };
+
+interface Writer {
+  readonly out: string[];
+  readonly style: XmlStyle;
+}
+
+function writeAttribute(attr: Attr, { out, style }: Writer): void {
+  out.push(' ', attr.name, '=', style.quote, escapeAttribute(attr.value, style.quote), style.quote);
+}
+
+function writeElement(element: Element, writer: Writer): void {
+  const { out } = writer;
   out.push('<', element.tagName);
-  for (const attr of Array.from(element.attributes)) writeAttribute(attr, out);
-  if (element.firstChild === null) {
+  for (const attr of Array.from(element.attributes)) writeAttribute(attr, writer);
+  if (element.firstChild === null && writer.style.empty === 'self-closing') {
     out.push('/>');
     return;
   }
   out.push('>');
-  for (const child of childNodes(element)) writeNode(child, out);
+  for (const child of childNodes(element)) writeNode(child, writer);
   out.push('</', element.tagName, '>');
 }
 
-function writeNode(node: Node, out: string[]): void {
-  if (isElement(node)) writeElement(node, out);
+function writeNode(node: Node, writer: Writer): void {
+  const { out } = writer;
+  if (isElement(node)) writeElement(node, writer);
   else if (node.nodeType === 4 && isText(node)) out.push('<![CDATA[', node.data.split(']]>').join(']]]]><![CDATA[>'), ']]>');
   else if (isText(node)) out.push(escapeText(node.data));
   else if (isComment(node)) out.push('<!--', node.data, '-->');
   else if (isProcessingInstruction(node)) out.push('<?', node.target, node.data === '' ? '' : ' ', node.data, '?>');
-  else if (isDocument(node)) for (const child of childNodes(node)) writeNode(child, out);
+  else if (isDocument(node)) for (const child of childNodes(node)) writeNode(child, writer);
   else throw new Error(`cannot serialize a node of type ${node.nodeType}`);
 }
 
 /** Serialize a document or any node (a bug, not a result, if it holds a node type XML text cannot carry). */
-export function serializeXml(node: Node): string {
-  const out: string[] = [];
-  writeNode(node, out);
-  return out.join('');
+export function serializeXml(node: Node, style: XmlStyle = DEFAULT_STYLE): string {
+  const writer: Writer = { out: [], style };
+  writeNode(node, writer);
+  return writer.out.join('');
+}
+
+function occurrences(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** The style most of a document's text uses (a linear scan). */
+export function xmlStyleOf(text: string): XmlStyle {
+  return {
+    empty: occurrences(text, /<([\w.:-]+)(?:\s[^<>]*)?><\/\1>/g) > occurrences(text, /\/>/g) ? 'end-tag' : 'self-closing',
+    quote: occurrences(text, /=\s*'/g) > occurrences(text, /=\s*"/g) ? "'" : '"',
+  };
 }
