@@ -1,8 +1,8 @@
 /** Compile one `domain` operation: XPath or simple path, XML fragment, condition and `$(var)` references, all checked at load time. */
 import type { Location, Outcome } from '../errors.js';
 import type { AddPosition, XmlOperation } from '../model.js';
-import { compileXPath } from '../xml/compile-xpath.js';
-import { parseFragment, type XmlFragment } from '../xml/fragment.js';
+import { compileXPath, resultKind } from '../xml/compile-xpath.js';
+import { parseFragment } from '../xml/fragment.js';
 import { compileSimplePath } from '../xml/simple-path.js';
 import { compileCondition } from './compile-condition.js';
 import { checkTemplate, type DocumentScope } from './document-scope.js';
@@ -45,9 +45,11 @@ export function compileXmlOperation(fields: Fields, index: number, scope: Docume
       case 'replace': {
         const path = use(compileXPath(source, scope.namespaces), 'path');
         // An attribute or text node takes the value as a string; anything else is replaced by a fragment.
-        const fragment: XmlFragment | undefined = endsInAttributeOrText(source) ? undefined : use(parseFragment(text, scope.namespaces), 'value');
-        if (path === undefined || (fragment === undefined && !endsInAttributeOrText(source))) return undefined;
-        return { ...base, op, path, value: fragment === undefined ? { text } : { text, fragment }, optional };
+        const kind = path === undefined ? 'unknown' : resultKind(path);
+        if (kind === 'attribute' || kind === 'text') return path === undefined ? undefined : { ...base, op, path, value: { text }, optional };
+        const fragment = use(parseFragment(text, scope.namespaces), 'value');
+        if (path === undefined || fragment === undefined) return undefined;
+        return { ...base, op, path, value: { text, fragment }, optional };
       }
       case 'remove': {
         const path = use(compileXPath(source, scope.namespaces), 'path');
@@ -69,7 +71,3 @@ function countOf(fields: Fields): { count?: number } {
   return count === undefined ? {} : { count };
 }
 
-/** Statically, does the path's last step select attributes (`@name`, `attribute::*`) or text nodes (`text()`)? */
-function endsInAttributeOrText(source: string): boolean {
-  return /(?:@|attribute::)(?:[\w.-]+:)?[\w.*-]+\s*$|text\(\s*\)\s*$/.test(source);
-}

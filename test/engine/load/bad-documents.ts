@@ -8,6 +8,7 @@ export const BAD_DOCUMENTS: readonly { file: string; code: ErrorCode; line: numb
   { file: 'unknown-prefix.yaml', code: 'UNKNOWN_PREFIX', line: 5, column: 11, field: '/domain/0/path' },
   { file: 'fragment-malformed.yaml', code: 'FRAGMENT_MALFORMED', line: 4, column: 12, field: '/domain/0/value' },
   { file: 'doctype-refused.yaml', code: 'DOCTYPE_REFUSED', line: 4, column: 12, field: '/domain/0/value' },
+  { file: 'replace-fragment.yaml', code: 'FRAGMENT_MALFORMED', line: 7, column: 12, field: '/domain/1/value' },
   { file: 'not-simple-path.yaml', code: 'NOT_SIMPLE_PATH', line: 3, column: 11, field: '/domain/0/path' },
   { file: 'yaml-syntax.yaml', code: 'YAML_SYNTAX', line: 3, column: 1 },
   { file: 'json-syntax.json', code: 'YAML_SYNTAX', line: 1, column: 20 },
