@@ -1,0 +1,69 @@
+/** One row of the server table: the median of each figure over the rounds (or why the row could not be measured). */
+import type { RoundFigures } from './server-rounds.js';
+import type { ServerName } from './options.js';
+import { median, medianOf } from './statistics.js';
+
+export interface ServerFigures {
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly callsPerSecond: number;
+  readonly cpuMsPerCall: number;
+  readonly childCpuMsPerCall: number;
+  readonly idleRssMiB: number;
+  readonly idleAnonMiB: number;
+  readonly afterRssMiB: number;
+  readonly afterAnonMiB: number;
+  readonly mixedP50Ms: number;
+  readonly coldStartMs: number;
+  readonly calls: number;
+  readonly mixedCalls: number;
+  readonly errors: number;
+  readonly mixedErrors: number;
+  /** every round's 8 KB answer carried the patch */
+  readonly patched: boolean;
+  /** rounds whose server died in the mixed run, and the first reason */
+  readonly crashes: number;
+  readonly crash?: string;
+}
+
+export type ServerSummary = {
+  readonly name: ServerName;
+  readonly description: string;
+} & (
+  | { readonly status: 'measured'; readonly figures: ServerFigures; readonly firstError?: string; readonly rounds: readonly RoundFigures[]; readonly coldStarts: readonly number[] }
+  | { readonly status: 'not available'; readonly reason: string }
+);
+
+export function summarize(rounds: readonly RoundFigures[], coldStarts: readonly number[]): ServerFigures {
+  const crash = rounds.find((r) => r.crashed !== undefined)?.crashed;
+  const sum = (field: (round: RoundFigures) => number): number => rounds.reduce((total, round) => total + field(round), 0);
+  return {
+    p50Ms: medianOf(rounds, (r) => r.single.p50Ms),
+    p99Ms: medianOf(rounds, (r) => r.single.p99Ms),
+    callsPerSecond: medianOf(rounds, (r) => r.single.callsPerSecond),
+    cpuMsPerCall: medianOf(rounds, (r) => r.cpuMsPerCall),
+    childCpuMsPerCall: medianOf(rounds, (r) => r.childCpuMsPerCall),
+    idleRssMiB: medianOf(rounds, (r) => r.idle.rssMiB),
+    idleAnonMiB: medianOf(rounds, (r) => r.idle.anonMiB),
+    afterRssMiB: medianOf(rounds, (r) => r.afterMixed.rssMiB),
+    afterAnonMiB: medianOf(rounds, (r) => r.afterMixed.anonMiB),
+    mixedP50Ms: medianOf(rounds, (r) => r.mixed.p50Ms),
+    coldStartMs: median(coldStarts),
+    calls: rounds[0]?.single.calls ?? 0,
+    mixedCalls: rounds[0]?.mixed.calls ?? 0,
+    errors: sum((r) => r.single.errors),
+    mixedErrors: sum((r) => r.mixed.errors),
+    patched: rounds.length > 0 && rounds.every((r) => r.patched),
+    crashes: rounds.filter((r) => r.crashed !== undefined).length,
+    ...(crash === undefined ? {} : { crash }),
+  };
+}
+
+/** The first error any round saw, to explain a row's error count. */
+export function firstError(rounds: readonly RoundFigures[]): string | undefined {
+  for (const round of rounds) {
+    const error = round.single.firstError ?? round.mixed.firstError;
+    if (error !== undefined) return error;
+  }
+  return undefined;
+}
