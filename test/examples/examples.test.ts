@@ -1,0 +1,83 @@
+/** Every example folder runs through `hookpatch apply` as a user would, and must give its expected output. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const EXAMPLES = 'examples';
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+function hookpatch(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', input });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function manifestOf(dir: string): string {
+  const name = ['vmi.yaml', 'vm.yaml'].find((file) => existsSync(join(dir, file)));
+  assert.ok(name, `${dir} has a vmi.yaml or vm.yaml`);
+  return join(dir, name);
+}
+
+/** expected.xml → Boot; expected.<Context>.xml → that context; expected.json → cloud-init. */
+function cases(dir: string): { expected: string; args: string[] }[] {
+  const patch = join(dir, 'patch.yaml');
+  const vmi = manifestOf(dir);
+  return readdirSync(dir)
+    .filter((file) => file.startsWith('expected.'))
+    .map((file) => {
+      const expected = join(dir, file);
+      if (file.endsWith('.json')) return { expected, args: ['apply', '--patch', patch, '--cloud-init', join(dir, 'cloud-init-data.json'), '--vmi', vmi] };
+      const context = file.split('.').length === 3 ? file.split('.')[1] : undefined;
+      const domain = existsSync(join(dir, 'domain.xml')) ? join(dir, 'domain.xml') : join(EXAMPLES, 'kubevirt-domain.xml');
+      return { expected, args: ['apply', '--patch', patch, '--domain', domain, '--vmi', vmi, ...(context ? ['--context', context] : [])] };
+    });
+}
+
+const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(EXAMPLES, entry.name));
+
+test('every example folder has a patch, a manifest, a README and at least one expected output', () => {
+  assert.ok(folders.length >= 6);
+  for (const dir of folders) {
+    for (const file of ['patch.yaml', 'README.md']) assert.ok(existsSync(join(dir, file)), `${dir}/${file}`);
+    manifestOf(dir);
+    assert.ok(cases(dir).length > 0, `${dir} has an expected output`);
+  }
+});
+
+for (const dir of folders) {
+  for (const { expected, args } of cases(dir)) {
+    test(`${expected}`, () => {
+      const run = hookpatch(args);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, readFileSync(expected, 'utf8'));
+    });
+  }
+}
+
+test('examples are idempotent: applying a domain example to its own output changes nothing', () => {
+  for (const dir of folders) {
+    for (const { expected, args } of cases(dir)) {
+      if (!expected.endsWith('.xml')) continue;
+      const again = args.map((arg, i) => (args[i - 1] === '--domain' ? expected : arg));
+      const run = hookpatch(again);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, readFileSync(expected, 'utf8'), expected);
+    }
+  }
+});
+
+test('smbios-from-annotation: without the annotation the domain is returned unchanged', () => {
+  const dir = join(EXAMPLES, 'smbios-from-annotation');
+  const vmi = readFileSync(join(dir, 'vmi.yaml'), 'utf8').replace(/^ {4}smbios\.vm\.kubevirt\.io\/baseBoardManufacturer:.*\n/m, '');
+  assert.ok(!vmi.includes('baseBoardManufacturer'));
+  const domain = join(EXAMPLES, 'kubevirt-domain.xml');
+  const run = hookpatch(['apply', '--patch', join(dir, 'patch.yaml'), '--domain', domain, '--vmi', '-'], vmi);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, readFileSync(domain, 'utf8'));
+});
+
+test('smbios-from-annotation: the annotation value is inserted as text, never as markup', () => {
+  const out = readFileSync(join(EXAMPLES, 'smbios-from-annotation', 'expected.xml'), 'utf8');
+  assert.match(out, /<entry name="manufacturer">Radical Edward &amp; Ein &lt;Bebop&gt;<\/entry>/);
+});
