@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { applyCloudInit } from '../../src/engine/apply-cloud-init.js';
 import { formatGoJson } from '../../src/engine/json/cloud-init-data.js';
+import { loadDocuments } from '../../src/engine/load/load-documents.js';
 import type { CallContext, PatchDocument } from '../../src/engine/model.js';
 import { jsonDocument } from './json/patch-document-builder.js';
 
@@ -101,4 +102,41 @@ test('input that is not a CloudInitData object is JSON_MALFORMED', () => {
     const result = applyCloudInit(input, [], call);
     assert.equal(result.ok ? 'ok' : result.error.code, 'JSON_MALFORMED', input);
   }
+});
+
+test('documents from the loader: pointers, vars and when as written in YAML', () => {
+  const sample = samples.find((s) => s.stem.startsWith('01-'));
+  assert.ok(sample);
+  const source = `
+apiVersion: hookpatch.io/v1alpha1
+kind: Patch
+metadata:
+  name: platform
+spec:
+  vars:
+    host: "vmi.metadata.name + '.example.com'"
+  cloudInit:
+    - op: add
+      path: /NoCloudMetaData/local-hostname
+      value: $(host)
+  userData:
+    - op: add
+      path: /ssh_authorized_keys
+      value: [ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlatform ops@example.com]
+    - op: add
+      path: /a~1b
+      value: 1
+      when: "context == 'Boot'"
+`;
+  const loaded = loadDocuments(source, { source: 'platform.yaml', origin: 'file' });
+  assert.deepEqual(loaded.errors, []);
+  const result = applyCloudInit(sample.data, loaded.documents, call);
+  assert.ok(result.ok);
+  const input: unknown = JSON.parse(sample.data);
+  assert.ok(typeof input === 'object' && input !== null && 'UserData' in input);
+  assert.deepEqual(JSON.parse(result.value.cloudInitData), {
+    ...input,
+    NoCloudMetaData: { 'instance-id': '0b8a1f57-6f2c-4c43-9d2e-5a1b7e3c9f10', 'local-hostname': 'vm1.example.com' },
+    UserData: `${String(input.UserData)}\nssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlatform ops@example.com\na/b: 1\n`,
+  });
 });

@@ -1,5 +1,5 @@
 /** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
-import { locate, ok, fail, type OperationList, type Outcome, type PatchError } from '../errors.js';
+import { locate, ok, fail, type Location, type OperationList, type Outcome, type PatchError } from '../errors.js';
 import { evaluateCondition, evaluateVars, type Scope } from '../expr/expression.js';
 import type { JsonOperation, PatchDocument } from '../model.js';
 import type { OperationReport } from '../report.js';
@@ -72,7 +72,8 @@ function runList(
   operations: readonly JsonOperation[],
   start: () => Outcome<unknown>,
 ): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: PatchError } {
-  let value: { readonly current: unknown } | undefined;
+  /** the value so far, and where the last operation that ran was written */
+  let value: { readonly current: unknown; readonly at: Location } | undefined;
   for (const operation of operations) {
     const at = { document: run.name, list, operation: operation.index, op: operation.op, path: operation.path.source, ...operation.at };
     const report = { list, index: operation.index, op: operation.op, path: operation.path.source };
@@ -87,15 +88,16 @@ function runList(
     if (value === undefined) {
       const initial = start();
       if (!initial.ok) return { ok: false, error: locate(initial.problem, at) };
-      value = { current: initial.value };
+      value = { current: initial.value, at };
     }
     const next = applyOperation(value.current, expanded(operation, run.vars));
     if (!next.ok) return { ok: false, error: locate(next.problem, at) };
-    if (list === 'cloudInit' && !isJsonObject(next.value)) {
-      return { ok: false, error: locate({ code: 'WRONG_NODE_TYPE', message: 'CloudInitData must stay a JSON object' }, at) };
-    }
-    value = { current: next.value };
+    value = { current: next.value, at };
     run.reports.push({ ...report, matches: 1 });
+  }
+  if (value !== undefined && !isJsonObject(value.current)) {
+    const what = list === 'cloudInit' ? 'CloudInitData' : list;
+    return { ok: false, error: locate({ code: 'WRONG_NODE_TYPE', message: `${what} must end up a mapping (JSON object)` }, value.at) };
   }
   return { ok: true, value: value?.current };
 }

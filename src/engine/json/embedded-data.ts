@@ -41,6 +41,7 @@ function splitHeader(text: string): { readonly header: string; readonly body: st
  * MIME `Content-Type:` and jinja templates are other formats). Empty (or blank) user data reads
  * as an empty cloud-config mapping and gets a `#cloud-config` line when written. Network data
  * is YAML (v1/v2) or JSON (config drive `network_data.json`); empty reads as an empty mapping.
+ * Both hold a mapping at the top.
  * Errors: NOT_CLOUD_CONFIG.
  */
 export function readEmbedded(field: EmbeddedField, text: string): Outcome<EmbeddedData> {
@@ -59,9 +60,7 @@ export function readEmbedded(field: EmbeddedField, text: string): Outcome<Embedd
   const value = asJsonData(document.toJS({ maxAliasCount: 100 }));
   if (!value.ok) return fail('NOT_CLOUD_CONFIG', `${field}: ${value.problem.message}`);
   const data = value.value ?? {};
-  if (!isJsonObject(data) && !(field === 'networkData' && Array.isArray(data))) {
-    return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
-  }
+  if (!isJsonObject(data)) return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
   return ok({ header: header === '' || header.endsWith('\n') ? header : `${header}\n`, format: { kind: 'yaml', document }, value: data });
 }
 
@@ -76,7 +75,7 @@ export function writeEmbedded(data: EmbeddedData, value: unknown): string {
 function readJson(text: string): unknown {
   try {
     const value: unknown = JSON.parse(text);
-    return isJsonObject(value) || Array.isArray(value) ? value : undefined;
+    return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
