@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
-import { compileXPath } from '../../../src/engine/xml/compile-xpath.js';
+import { compileXPath, resultKind } from '../../../src/engine/xml/compile-xpath.js';
 import { selectNodes } from '../../../src/engine/xml/select-nodes.js';
 import { QEMU_NAMESPACE } from '../../../src/engine/model.js';
 
@@ -16,6 +16,24 @@ const errors: readonly (readonly [string, string])[] = [
   ['/domain/devices/disk[@name=]', 'XPATH_SYNTAX'],
   ['foo:bar', 'UNKNOWN_PREFIX'],
   ['/domain/x:*', 'UNKNOWN_PREFIX'],
+  ["//disk[x:alias/@name='a']", 'UNKNOWN_PREFIX'],
+  ['/domain/@x:type', 'UNKNOWN_PREFIX'],
+  ['', 'XPATH_SYNTAX'],
+  ['/domain/', 'XPATH_SYNTAX'],
+  ['//', 'XPATH_SYNTAX'],
+  ['/domain/disk[1', 'XPATH_SYNTAX'],
+  ["/domain[@a='1]", 'XPATH_SYNTAX'],
+  ['/domain/bogus::disk', 'XPATH_SYNTAX'],
+  ['/domain/disk[upper-case(@a)]', 'XPATH_SYNTAX'],
+  ['/domain/disk[contains(@a)]', 'XPATH_SYNTAX'],
+  ['/domain/disk[not()]', 'XPATH_SYNTAX'],
+  ['count(1)', 'XPATH_SYNTAX'],
+  ["'a' | 'b'", 'XPATH_SYNTAX'],
+  ["'a'[1]", 'XPATH_SYNTAX'],
+  ['/domain[@id=$name]', 'XPATH_SYNTAX'],
+  ['/domain/namespace::*', 'XPATH_SYNTAX'],
+  ['/domain disk', 'XPATH_SYNTAX'],
+  ['1e3', 'XPATH_SYNTAX'],
 ];
 for (const [source, code] of errors) {
   test(`compileXPath rejects ${source} with ${code}`, () => {
@@ -30,11 +48,40 @@ const selections: readonly (readonly [string, readonly string[]])[] = [
   ["//*[@x='a:b']", []],
   ['//alias/@name | //disk/alias/@name', ['a', 'b']],
   ['count(//disk)', []],
+  ["//disk[alias/@name = 'b']/preceding-sibling::disk/alias/@name", ['a']],
+  ["/domain/devices/disk[last()]/alias/@name", ['b']],
+  ["//@*[starts-with(., '-')]", ['-x', '-y']],
+  ["id('a')", []],
+  ["//*[@xml:lang]", []],
 ];
 for (const [source, values] of selections) {
   test(`selectNodes ${source}`, () => {
     const compiled = compileXPath(source, namespaces);
     assert.ok(compiled.ok);
     assert.deepEqual(selectNodes(compiled.value, document).map((node) => node.nodeValue), values);
+  });
+}
+
+const kinds: readonly (readonly [string, ReturnType<typeof resultKind>])[] = [
+  ['/domain/devices/disk/@type', 'attribute'],
+  ['//disk/attribute::*', 'attribute'],
+  ['/domain/@type | /domain/@id', 'attribute'],
+  ['/domain/name/text()', 'text'],
+  ['//qemu:arg', 'element'],
+  ['/domain/devices/*[1]', 'element'],
+  ['(//disk)[1]', 'element'],
+  ['(//disk/@type)[last()]', 'attribute'],
+  ['(//disk)[1]/alias', 'element'],
+  ['/domain/name | /domain/name/text()', 'unknown'],
+  ['/domain/devices/node()', 'unknown'],
+  ['//disk/..', 'unknown'],
+  ['/', 'unknown'],
+  ['count(//disk)', 'unknown'],
+];
+for (const [source, kind] of kinds) {
+  test(`resultKind ${source} is ${kind}`, () => {
+    const compiled = compileXPath(source, namespaces);
+    assert.ok(compiled.ok);
+    assert.equal(resultKind(compiled.value), kind);
   });
 }

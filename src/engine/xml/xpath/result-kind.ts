@@ -6,8 +6,9 @@ export type ResultKind = 'attribute' | 'text' | 'element' | 'unknown';
 export function resultKindOf(expression: Expression): ResultKind {
   switch (expression.kind) {
     case 'path':
-    case 'filter':
       return lastStepKind(expression.steps.at(-1));
+    case 'filter':
+      return expression.steps.length === 0 ? resultKindOf(expression.primary) : lastStepKind(expression.steps.at(-1));
     case 'union': {
       const left = resultKindOf(expression.left);
       return left === resultKindOf(expression.right) ? left : 'unknown';
