@@ -4,7 +4,7 @@ import { evaluateCondition, evaluateVars, type Scope } from '../expr/expression.
 import type { JsonOperation, PatchDocument } from '../model.js';
 import type { OperationReport } from '../report.js';
 import { applyOperation, type JsonPatchOperation } from './apply-operation.js';
-import { readEmbedded, writeEmbedded, type EmbeddedField } from './embedded-data.js';
+import { readEmbedded, writeEmbedded, type EmbeddedData, type EmbeddedField } from './embedded-data.js';
 import { expandValue } from './expand-value.js';
 import { isJsonObject, jsonEqual, ownMember, withMember, type JsonObject } from './json-value.js';
 
@@ -38,21 +38,35 @@ export function applyJsonDocument(data: JsonObject, document: PatchDocument, sco
   if (!object.ok) return { status: 'failed', error: object.error, operations: reports };
   let current = isJsonObject(object.value) ? object.value : data;
   for (const field of ['userData', 'networkData'] as const) {
-    const member = EMBEDDED_MEMBER[field];
-    const text = ownMember(current, member);
-    let embedded: ReturnType<typeof readEmbedded> | undefined;
-    const start = (): Outcome<unknown> => {
-      embedded = text.found && typeof text.value === 'string' ? readEmbedded(field, text.value) : fail('NOT_CLOUD_CONFIG', `${member} is not a string`);
-      return embedded.ok ? ok(embedded.value.value) : embedded;
-    };
-    const patched = runList(run, field, document[field], start);
+    const patched = patchEmbedded(run, current, field, document[field]);
     if (!patched.ok) return { status: 'failed', error: patched.error, operations: reports };
-    if (embedded?.ok === true && patched.value !== undefined && !jsonEqual(embedded.value.value, patched.value)) {
-      current = withMember(current, member, writeEmbedded(embedded.value, patched.value));
-    }
+    current = patched.value;
   }
   return { status: 'applied', data: current, operations: reports };
 }
+
+/**
+ * Runs the `userData` or `networkData` list on the parsed string and writes the string back only
+ * when the data changed, so untouched user data keeps its exact text.
+ */
+function patchEmbedded(run: ListRun, data: JsonObject, field: EmbeddedField, operations: readonly JsonOperation[]): ListResult<JsonObject> {
+  const member = EMBEDDED_MEMBER[field];
+  const text = ownMember(data, member);
+  let embedded: EmbeddedData | undefined;
+  const start = (): Outcome<unknown> => {
+    const read = text.found && typeof text.value === 'string' ? readEmbedded(field, text.value) : fail('NOT_CLOUD_CONFIG', `${member} is not a string`);
+    if (!read.ok) return read;
+    embedded = read.value;
+    return ok(read.value.value);
+  };
+  const patched = runList(run, field, operations, start);
+  if (!patched.ok) return patched;
+  if (embedded === undefined || jsonEqual(embedded.value, patched.value)) return { ok: true, value: data };
+  return { ok: true, value: withMember(data, member, writeEmbedded(embedded, patched.value)) };
+}
+
+/** Like Outcome, but the problem is already located at an operation or the document. */
+type ListResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PatchError };
 
 interface ListRun {
   readonly scope: Scope;
@@ -71,7 +85,7 @@ function runList(
   list: OperationList,
   operations: readonly JsonOperation[],
   start: () => Outcome<unknown>,
-): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: PatchError } {
+): ListResult<unknown> {
   /** the value so far, and where the last operation that ran was written */
   let value: { readonly current: unknown; readonly at: Location } | undefined;
   for (const operation of operations) {
@@ -110,7 +124,6 @@ function expanded(operation: JsonOperation, vars: ReadonlyMap<string, string>): 
     case 'test':
       return { op: operation.op, path: operation.path, value: expandValue(operation.value, vars) };
     case 'remove':
-      return operation;
     case 'move':
     case 'copy':
       return operation;
