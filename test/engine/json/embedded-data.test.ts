@@ -64,6 +64,7 @@ const cases: [string, Field, string, RawOperation[], string | [string, string | 
   ['header without a newline', 'userData', '#cloud-config', [{ op: 'add', path: '/packages', value: ['vim'] }], '#cloud-config\npackages:\n  - vim\n'],
   ['empty user data is an empty #cloud-config', 'userData', '', [{ op: 'add', path: '/packages', value: ['vim'] }], '#cloud-config\npackages:\n  - vim\n'],
   ['blank user data is an empty #cloud-config', 'userData', '\n \n', [{ op: 'add', path: '/a', value: 1 }], '#cloud-config\na: 1\n'],
+  ['long values are not folded', 'userData', '#cloud-config\n', [{ op: 'add', path: '/k', value: `ssh-rsa ${'A'.repeat(300)} x@y` }], `#cloud-config\nk: ssh-rsa ${'A'.repeat(300)} x@y\n`],
   ['removing the first key keeps the header', 'userData', '#cloud-config\npassword: x\nb: 1\n', [{ op: 'remove', path: '/password' }], '#cloud-config\nb: 1\n'],
   ['vars verbatim, no escaping', 'userData', '#cloud-config\n', [{ op: 'add', path: '/hostname', value: { name: '$(name) & $$(x)' } }], '#cloud-config\nhostname:\n  name: vm<1> & $(x)\n'],
   ['copy does not create YAML anchors', 'userData', '#cloud-config\na: [1]\n', [{ op: 'copy', from: '/a', path: '/b' }], '#cloud-config\na: [ 1 ]\nb:\n  - 1\n'],
