@@ -1,15 +1,14 @@
-/** One patch document's `domain` operations on a copy of the DOM: the copy is kept only if every operation succeeded (SPEC §1.3 "Atomic"). */
+/** One patch document's `domain` operations on the DOM, in place; a failure leaves it half-patched and the caller discards it. */
 import type { Document } from '@xmldom/xmldom';
 import { locate, type PatchError } from './errors.js';
 import { evaluateCondition, evaluateVars, type Scope } from './expr/expression.js';
 import type { PatchDocument, XmlOperation } from './model.js';
 import type { OperationReport } from './report.js';
 import { applyXmlOperation } from './xml/apply-xml-operation.js';
-import { isDocument } from './xml/node-kinds.js';
 
 export type DocumentRun =
   | { readonly status: 'skipped'; readonly operations: readonly OperationReport[] }
-  | { readonly status: 'applied'; readonly document: Document; readonly changed: boolean; readonly operations: readonly OperationReport[] }
+  | { readonly status: 'applied'; readonly changed: boolean; readonly operations: readonly OperationReport[] }
   | { readonly status: 'failed'; readonly error: PatchError; readonly operations: readonly OperationReport[] };
 
 function operationLocation(document: PatchDocument, op: XmlOperation): PatchError['location'] {
@@ -30,8 +29,6 @@ export function runDomainDocument(current: Document, document: PatchDocument, sc
   }
   const vars = evaluateVars(document.vars, scope);
   if (!vars.ok) return { status: 'failed', error: locate(vars.problem, at), operations: [] };
-  const copy = current.cloneNode(true);
-  if (!isDocument(copy)) throw new Error('cloning a document gave no document');
   const operations: OperationReport[] = [];
   let changed = false;
   for (const op of document.domain) {
@@ -43,10 +40,10 @@ export function runDomainDocument(current: Document, document: PatchDocument, sc
         continue;
       }
     }
-    const effect = applyXmlOperation(op, { document: copy, vars: vars.value });
+    const effect = applyXmlOperation(op, { document: current, vars: vars.value });
     if (!effect.ok) return { status: 'failed', error: locate(effect.problem, operationLocation(document, op)), operations };
     operations.push(report(op, effect.value.matches, effect.value.skipped));
     changed ||= effect.value.changed;
   }
-  return { status: 'applied', document: copy, changed, operations };
+  return { status: 'applied', changed, operations };
 }

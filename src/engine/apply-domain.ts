@@ -1,6 +1,7 @@
 /** Apply documents' `domain` operations to a domain XML string: parse once, each document atomically, serialize only if something changed. */
 import type { Document } from '@xmldom/xmldom';
 import { runDomainDocument } from './apply-domain-document.js';
+import type { Scope } from './expr/expression.js';
 import { locate } from './errors.js';
 import type { CallContext, PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
@@ -12,6 +13,21 @@ function written(document: Document, input: string): string {
   const text = serializeXml(document, xmlStyleOf(input));
   const trailing = /\s*$/.exec(input)?.[0] ?? '';
   return /\s$/.test(text) ? text : text + trailing;
+}
+
+/**
+ * The state before a failed document: the input re-parsed with the documents that applied so far
+ * re-applied. Operations are deterministic functions of the DOM and the call, so this is exactly
+ * the earlier state — and it costs nothing unless a document fails under failurePolicy Ignore
+ * (copying the DOM before every document would cost more than the patching).
+ */
+function rebuild(input: string, applied: readonly PatchDocument[], scope: Scope): Document {
+  const parsed = parseDomainXml(input);
+  if (!parsed.ok) throw new Error('the input parsed once and not again');
+  for (const document of applied) {
+    if (runDomainDocument(parsed.value, document, scope).status !== 'applied') throw new Error(`document ${document.name} applied once and not again`);
+  }
+  return parsed.value;
 }
 
 /**
@@ -27,8 +43,9 @@ export function applyDomain(domainXml: string, documents: readonly PatchDocument
   const parsed = parseDomainXml(domainXml);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
   let current = parsed.value;
+  const applied: PatchDocument[] = [];
   let changed = false;
-  const scope = { vmi: call.vmi, context: call.context };
+  const scope: Scope = { vmi: call.vmi, context: call.context };
   for (const document of documents) {
     if (document.domain.length === 0) {
       reports.push({ name: document.name, status: 'skipped', operations: [] });
@@ -39,12 +56,11 @@ export function applyDomain(domainXml: string, documents: readonly PatchDocument
       reports.push({ name: document.name, status: 'skipped', operations: run.operations });
     } else if (run.status === 'applied') {
       reports.push({ name: document.name, status: 'applied', operations: run.operations });
-      if (run.changed) {
-        current = run.document;
-        changed = true;
-      }
+      applied.push(document);
+      changed ||= run.changed;
     } else if (document.failurePolicy === 'Ignore') {
       reports.push({ name: document.name, status: 'ignored', operations: run.operations, error: run.error });
+      current = rebuild(domainXml, applied, scope);
     } else {
       // the failing document is named by `error`; reports list what ran before it
       return { ok: false, error: run.error, documents: reports };

@@ -80,3 +80,20 @@ test('malformed input is not even parsed when no document has domain operations'
   assert.ok(result.ok);
   assert.equal(result.value, '<domain>');
 });
+
+test('an ignored document leaves no trace, whatever it changed before failing', () => {
+  const failing = patchDocument('many-then-fail', [
+    add(0, '/domain', '<qemu:commandline><qemu:arg value="-x"/></qemu:commandline>'),
+    replace(1, '/domain/@type', 'qemu'),
+    remove(2, '/domain/devices/memballoon'),
+    add(3, '/domain/name', '<title>t</title>', { position: 'after' }),
+    remove(4, '/domain'),
+  ], { failurePolicy: 'Ignore' });
+  const after = patchDocument('after', [add(0, '/domain/devices', '<rng model="virtio"/>')]);
+  const both = applyDomain(INPUT, [after, failing, after], call);
+  const alone = applyDomain(INPUT, [after], call);
+  assert.ok(both.ok && alone.ok);
+  assert.equal(both.value, alone.value);
+  assert.deepEqual(both.documents.map((d) => d.status), ['applied', 'ignored', 'applied']);
+  assert.equal(both.documents[2]?.operations[0]?.skipped, 'present');
+});
