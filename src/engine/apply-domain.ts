@@ -8,11 +8,12 @@ import type { ApplyOutcome, DocumentReport } from './report.js';
 import { parseDomainXml } from './xml/parse-xml.js';
 import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
 
-/** The serialized DOM, ending with the input's trailing whitespace (the parser drops what follows the last node). */
+/** The serialized DOM with the input's byte order mark and trailing whitespace, which the parser does not keep. */
 function written(document: Document, input: string): string {
   const text = serializeXml(document, xmlStyleOf(input));
+  const bom = input.startsWith('\uFEFF') ? '\uFEFF' : '';
   const trailing = /\s*$/.exec(input)?.[0] ?? '';
-  return /\s$/.test(text) ? text : text + trailing;
+  return bom + (/\s$/.test(text) ? text : text + trailing);
 }
 
 /**

@@ -97,3 +97,9 @@ test('an ignored document leaves no trace, whatever it changed before failing', 
   assert.deepEqual(both.documents.map((d) => d.status), ['applied', 'ignored', 'applied']);
   assert.equal(both.documents[2]?.operations[0]?.skipped, 'present');
 });
+
+test('the byte order mark and the trailing newline of the input are kept', () => {
+  const result = applyDomain('\uFEFF<domain>\n  <name>vm</name>\n</domain>\n\n', [patchDocument('bom', [remove(0, '/domain/name')])], call);
+  assert.ok(result.ok);
+  assert.equal(result.value, '\uFEFF<domain>\n</domain>\n\n');
+});

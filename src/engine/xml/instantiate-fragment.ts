@@ -2,11 +2,21 @@
 import type { Document, Node } from '@xmldom/xmldom';
 import { expandTemplate } from '../template.js';
 import type { XmlFragment } from './fragment.js';
-import { childNodes, isBlankText, isCharacterData, isElement } from './node-kinds.js';
+import { childNodes, isBlankText, isComment, isElement, isText } from './node-kinds.js';
+
+/** A comment cannot hold `--`, end in `-`, or keep a carriage return; a var's value is bent to fit rather than break the document. */
+function commentSafe(data: string): string {
+  return data.replace(/\r\n?/g, '\n').replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
+}
 
 function expandIn(node: Node, vars: ReadonlyMap<string, string>): void {
-  if (isCharacterData(node)) {
+  if (isText(node)) {
     node.data = expandTemplate(node.data, vars);
+    return;
+  }
+  if (isComment(node)) {
+    const expanded = expandTemplate(node.data, vars);
+    if (expanded !== node.data) node.data = commentSafe(expanded);
     return;
   }
   if (!isElement(node)) return;

@@ -79,7 +79,8 @@ function at(problem: SyntaxProblem): string {
 /** The domain XML of a call. Errors: DOCTYPE_REFUSED, XML_MALFORMED. */
 export function parseDomainXml(text: string): Outcome<Document> {
   if (hasDoctype(text)) return fail('DOCTYPE_REFUSED', 'the domain XML has a <!DOCTYPE>; DTDs are refused');
-  const parsed = parseStrict(text);
+  // a byte order mark is the encoding's signature, not content (XML 1.0 §4.3.3); xmldom would call it stray text
+  const parsed = parseStrict(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!parsed.ok) return fail('XML_MALFORMED', `the domain XML is not well-formed${at(parsed.problem)}: ${parsed.problem.message}`);
   return ok(parsed.document);
 }

@@ -33,6 +33,7 @@ const instances: { name: string; source: string; vars?: Record<string, string>; 
   { name: 'several top-level nodes, YAML layout whitespace dropped', source: '\n<a/>\n<!-- why -->\ntext\n', written: ['<a/>', '<!-- why -->', '\ntext\n'] },
   { name: 'whitespace-only text is kept when it is all there is', source: '  ', written: ['  '] },
   { name: 'vars are text, never markup', source: '<entry name="$(k)">$(v)</entry>', vars: { k: 'a"b', v: 'A&B <x>' }, written: ['<entry name="a&quot;b">A&amp;B &lt;x&gt;</entry>'] },
+  { name: 'a var in a comment cannot end it', source: '<!-- by $(who) -->', vars: { who: 'a -->b--' }, written: ['<!-- by a - ->b- - -->'] },
   { name: '$$( stays a literal $(', source: '<a>$$(x) $(x)</a>', vars: { x: '1' }, written: ['<a>$(x) 1</a>'] },
   { name: 'own default namespace', source: '<kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt>', written: ['<kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt>'] },
 ];

@@ -48,6 +48,7 @@ const kept: { name: string; text: string; written?: string }[] = [
   { name: 'CDATA that holds ]]>', text: '<domain><![CDATA[a]]]]><![CDATA[>b]]></domain>' },
   { name: 'U+2028 is text, not a line end (XML 1.0)', text: '<domain>a\u2028b\u0085c</domain>' },
   { name: 'CRLF line ends are normalised', text: '<domain>\r\n<a/>\r\n</domain>', written: '<domain>\n<a/>\n</domain>' },
+  { name: 'a byte order mark is not content', text: '\uFEFF<domain/>', written: '<domain/>' },
   { name: 'default namespace and prefixes as written', text: '<domain xmlns:q="urn:q"><metadata><kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt></metadata><q:x q:y="1"/></domain>' },
 ];
 
