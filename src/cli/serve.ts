@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/info.js';
+import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/legacy-versions.js';
 import { stderrLog } from '../hook/log.js';
-import { startHookServers, type ServeSettings } from '../hook/hook-servers.js';
+import type { ServeSettings } from '../hook/hook-servers.js';
 import { removeSocketFile } from '../hook/socket-file.js';
 
 const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
@@ -97,6 +97,8 @@ export async function runServe(argv: string[]): Promise<number> {
   });
   try {
     await mkdir(parsed.settings.socketDir, { recursive: true });
+    // Loaded only now: a bad flag is reported before gRPC and the engine are read from disk.
+    const { startHookServers } = await import('../hook/hook-servers.js');
     const servers = await startHookServers(parsed.settings, log, (path) => sockets.add(path));
     const reason = await new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -2,7 +2,7 @@
 import type { UntypedHandleCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { patchDomain } from './domain-call.js';
 import type { HookDeps } from './hook-call.js';
-import type { LegacyVersion } from './info.js';
+import type { LegacyVersion } from './legacy-versions.js';
 import { bytesField } from './request-fields.js';
 import { unaryHandler } from './unary-handler.js';
 

@@ -2,7 +2,7 @@
 import type { UntypedHandleCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { onDefineDomain, type LegacySettings } from './callbacks-v1alpha1.js';
 import { patchCloudInit } from './cloud-init-call.js';
-import type { LegacyVersion } from './info.js';
+import type { LegacyVersion } from './legacy-versions.js';
 import { unaryHandler } from './unary-handler.js';
 
 export function preCloudInitIso(settings: LegacySettings, version: LegacyVersion): UntypedHandleCall {

@@ -1,13 +1,10 @@
 /** `kubevirt.hooks.info.Info`: the name, versions and hook points virt-launcher discovers once per socket. */
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { hasCloudInitOperations, type DocumentSources } from '../sources/document-sources.js';
+import type { LegacyVersion } from './legacy-versions.js';
 import type { Log } from './log.js';
 import { unaryHandler } from './unary-handler.js';
 
-export type LegacyVersion = 'v1alpha1' | 'v1alpha2' | 'v1alpha3';
-
-/** Newest first: virt-launcher uses the newest of v1alpha3 > v1alpha2 > v1alpha1 that Info lists. */
-export const LEGACY_VERSIONS: readonly LegacyVersion[] = ['v1alpha3', 'v1alpha2', 'v1alpha1'];
 
 export interface InfoSettings {
   readonly name: string;

@@ -1,4 +1,5 @@
-/** Runs `hookpatch serve` in a child process for the end-to-end tests, as the image's entry point would. */
+/** Runs `hookpatch serve …` in a child process for the end-to-end tests, as the CLI's entry point dispatches it. */
 import { runServe } from '../../src/cli/serve.js';
 
-process.exitCode = await runServe(process.argv.slice(2));
+const [command, ...args] = process.argv.slice(2);
+process.exitCode = command === 'serve' ? await runServe(args) : 2;
