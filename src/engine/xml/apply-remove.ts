@@ -12,6 +12,7 @@ export function applyRemove(op: RemoveOperation, input: OperationInput): Outcome
   if (!counted.ok) return counted;
   for (const target of targets) {
     if (isDocument(target) || target === input.document.documentElement) return fail('ROOT_REMOVED', 'remove would take away the document element');
+    if (!isAttr(target) && target.parentNode === null) return fail('WRONG_NODE_TYPE', `remove cannot take out a ${target.nodeName} node`);
   }
   for (const target of targets) {
     if (isAttr(target)) target.ownerElement?.removeAttributeNode(target);
