@@ -25,6 +25,8 @@ export function loadDocuments(text: string, info: SourceInfo): LoadResult {
   const parsed = parseSource(text, info.source);
   const errors: PatchError[] = [...parsed.errors];
   const documents: PatchDocument[] = [];
+  /** where each full-form document wrote its name, to place a DUPLICATE_NAME there */
+  const namePlaces = new Map<PatchDocument, { line: number; column: number }>();
   for (const written of parsed.documents) {
     const derivedName = `${shortName(info)}#${written.index}`;
     const schemaProblems = checkSchema(written.value);
@@ -42,9 +44,11 @@ export function loadDocuments(text: string, info: SourceInfo): LoadResult {
     const skipOperation = schemaBlocked(written.value, schemaProblems.map((problem) => problem.field));
     if (skipOperation === 'document') continue;
     const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position, skipOperation }, errors);
-    if (document !== undefined && schemaProblems.length === 0) documents.push(document);
+    if (document === undefined || schemaProblems.length > 0) continue;
+    documents.push(document);
+    namePlaces.set(document, parsed.position(fieldOffset(written.node, ['metadata', 'name'])));
   }
-  errors.push(...findDuplicateNames(documents));
+  errors.push(...findDuplicateNames(documents, (document) => namePlaces.get(document)));
   return errors.length > 0 ? { documents: [], errors: errors.sort(byPlace) } : { documents, errors };
 }
 

@@ -14,7 +14,7 @@ export const BAD_DOCUMENTS: readonly { file: string; code: ErrorCode; line: numb
   { file: 'json-syntax.json', code: 'YAML_SYNTAX', line: 1, column: 20 },
   { file: 'unknown-field.yaml', code: 'UNKNOWN_FIELD', line: 5, column: 5, field: '/domain/0/optinal' },
   { file: 'unknown-field.json', code: 'UNKNOWN_FIELD', line: 6, column: 7, field: '/domain/0/cout' },
-  { file: 'duplicate-name.yaml', code: 'DUPLICATE_NAME', line: 10, column: 1 },
+  { file: 'duplicate-name.yaml', code: 'DUPLICATE_NAME', line: 13, column: 9, field: '/metadata/name' },
   { file: 'unknown-var.yaml', code: 'UNKNOWN_VAR', line: 6, column: 12, field: '/domain/0/value' },
   { file: 'unknown-var-json.yaml', code: 'UNKNOWN_VAR', line: 5, column: 21, field: '/cloudInit/0/value/tags/1' },
   { file: 'pointer-syntax.yaml', code: 'POINTER_SYNTAX', line: 3, column: 11, field: '/cloudInit/0/path' },
