@@ -18,73 +18,75 @@ export function isReverseAxis(axis: Axis): boolean {
 
 export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] {
   const found: Node[] = [];
-  const take = (candidate: Node): void => {
-    if (passes(test, candidate, axis)) found.push(candidate);
-  };
   switch (axis) {
     case 'self':
-      take(node);
+      keep(found, test, axis, node);
       break;
     case 'child':
-      for (let child = firstChildOf(node); child !== null; child = child.nextSibling) if (isChildNode(child)) take(child);
+      for (let child = firstChildOf(node); child !== null; child = child.nextSibling) if (isChildNode(child)) keep(found, test, axis, child);
       break;
     case 'attribute':
-      for (const attribute of attributesOf(node)) take(attribute);
+      for (const attribute of attributesOf(node)) keep(found, test, axis, attribute);
       break;
     case 'descendant-or-self':
-      take(node);
-      descendants(node, take);
+      keep(found, test, axis, node);
+      descendants(node, found, test, axis);
       break;
     case 'descendant':
-      descendants(node, take);
+      descendants(node, found, test, axis);
       break;
     case 'parent': {
       const parent = parentOf(node);
-      if (parent !== null) take(parent);
+      if (parent !== null) keep(found, test, axis, parent);
       break;
     }
     case 'ancestor-or-self':
-      take(node);
-      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) take(ancestor);
-      break;
     case 'ancestor':
-      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) take(ancestor);
+      if (axis === 'ancestor-or-self') keep(found, test, axis, node);
+      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) keep(found, test, axis, ancestor);
       break;
     case 'following-sibling':
-      if (node.nodeType !== ATTRIBUTE) for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (isChildNode(sibling)) take(sibling);
+      if (node.nodeType === ATTRIBUTE) break;
+      for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (isChildNode(sibling)) keep(found, test, axis, sibling);
       break;
     case 'preceding-sibling':
-      if (node.nodeType !== ATTRIBUTE) for (let sibling = node.previousSibling; sibling !== null; sibling = sibling.previousSibling) if (isChildNode(sibling)) take(sibling);
+      if (node.nodeType === ATTRIBUTE) break;
+      for (let sibling = node.previousSibling; sibling !== null; sibling = sibling.previousSibling) if (isChildNode(sibling)) keep(found, test, axis, sibling);
       break;
     case 'following':
-      following(node, take);
+      following(node, found, test);
       break;
     case 'preceding':
-      preceding(node, take);
+      preceding(node, found, test);
       break;
   }
   return found;
 }
 
+/** A plain function rather than a closure per call: this is the innermost loop of every step. */
+function keep(found: Node[], test: NodeTest, axis: Axis, candidate: Node): void {
+  if (passes(test, candidate, axis)) found.push(candidate);
+}
+
 /** > all nodes … after the context node in document order, excluding any descendants and excluding attribute nodes */
-function following(node: Node, visit: (node: Node) => void): void {
+function following(node: Node, found: Node[], test: NodeTest): void {
   const element = node.nodeType === ATTRIBUTE ? parentOf(node) : null;
-  if (element !== null) descendants(element, visit);
+  if (element !== null) descendants(element, found, test, 'following');
   let current = nextInPreorder(element ?? node, null);
   while (current !== null) {
-    if (isChildNode(current)) visit(current);
+    if (isChildNode(current)) keep(found, test, 'following', current);
     current = firstChildOf(current) ?? nextInPreorder(current, null);
   }
 }
 
 /** > all nodes … before the context node in document order, excluding any ancestors — visited nearest first. */
-function preceding(node: Node, visit: (node: Node) => void): void {
+function preceding(node: Node, found: Node[], test: NodeTest): void {
   const start = node.nodeType === ATTRIBUTE ? parentOf(node) : node;
   if (start === null) return;
   const ancestors = new Set<Node>();
   for (let ancestor = parentOf(start); ancestor !== null; ancestor = parentOf(ancestor)) ancestors.add(ancestor);
   for (let current = previousInDocument(start); current !== null; current = previousInDocument(current)) {
-    if (isChildNode(current) && !ancestors.has(current)) visit(current);
+    if (isChildNode(current) && !ancestors.has(current)) keep(found, test, 'preceding', current);
   }
 }
 
@@ -97,10 +99,10 @@ function previousInDocument(node: Node): Node | null {
 }
 
 /** Preorder walk of the XPath children below `top` (attributes are not descendants). */
-function descendants(top: Node, visit: (node: Node) => void): void {
+function descendants(top: Node, found: Node[], test: NodeTest, axis: Axis): void {
   let current = firstChildOf(top);
   while (current !== null) {
-    if (isChildNode(current)) visit(current);
+    if (isChildNode(current)) keep(found, test, axis, current);
     current = firstChildOf(current) ?? nextInPreorder(current, top);
   }
 }
