@@ -18,6 +18,8 @@ export interface RunFigures {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly callsPerSecond: number;
+  /** p50 per kind of input (label), for the mixed run's large calls */
+  readonly p50ByInput: Readonly<Record<string, number>>;
   /** the first answer, to check the server really patched */
   readonly sample?: Buffer;
 }
@@ -36,6 +38,7 @@ export async function runCalls(
 ): Promise<RunFigures> {
   const method = wire.onDefineDomain[version];
   const latencies: number[] = [];
+  const byInput = new Map<string, number[]>();
   let errors = 0;
   let firstError: string | undefined;
   let sample: Buffer | undefined;
@@ -44,6 +47,7 @@ export async function runCalls(
     const input = pick(i);
     const result = await callOnce(socketPath, method, { domainXML: input.domainXML, vmi: input.vmi }, CALL_DEADLINE_MS);
     latencies.push(result.ms);
+    byInput.set(input.label, [...(byInput.get(input.label) ?? []), result.ms]);
     if (!result.ok) {
       errors++;
       firstError ??= `${input.label}: ${result.error}`;
@@ -60,6 +64,7 @@ export async function runCalls(
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     callsPerSecond: latencies.length / seconds,
+    p50ByInput: Object.fromEntries([...byInput].map(([label, samples]) => [label, percentile(samples, 0.5)])),
     ...(sample === undefined ? {} : { sample }),
   };
 }

@@ -73,7 +73,7 @@ export async function measureServers(entries: readonly ServerEntry[], wire: Hook
       name: entry.name,
       description: entry.description,
       status: 'measured',
-      figures: summarize(measured, coldStarts.get(entry.name) ?? []),
+      figures: summarize(measured, coldStarts.get(entry.name) ?? [], inputs.large.label),
       ...(error === undefined ? {} : { firstError: error }),
       rounds: measured,
       coldStarts: coldStarts.get(entry.name) ?? [],

@@ -18,11 +18,13 @@ export interface BenchOptions {
   readonly engine: boolean;
   readonly rebuild: boolean;
   readonly quick: boolean;
+  /** Node flags for the hookpatch row (default: the image's), to tune the heap limits */
+  readonly hookpatchFlags?: readonly string[];
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--rounds N] [--cold-rounds N] [--warmup N] [--calls N]
        [--mixed-calls N] [--status-quo-calls N] [--status-quo-mixed-calls N] [--engine-iterations N]
-       [--only hookpatch,floor,status-quo] [--no-engine] [--rebuild]`;
+       [--only hookpatch,floor,status-quo] [--no-engine] [--rebuild] [--hookpatch-flags="--max-old-space-size=N ..."]`;
 
 const FULL = { rounds: 3, coldRounds: 5, warmupCalls: 200, calls: 2000, mixedCalls: 10_000, statusQuoCalls: 300, statusQuoMixedCalls: 300, engineIterations: 30 };
 const QUICK = { rounds: 1, coldRounds: 2, warmupCalls: 10, calls: 60, mixedCalls: 100, statusQuoCalls: 10, statusQuoMixedCalls: 10, engineIterations: 3 };
@@ -53,6 +55,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       quick: { type: 'boolean' },
       'no-engine': { type: 'boolean' },
       rebuild: { type: 'boolean' },
+      'hookpatch-flags': { type: 'string' },
     },
     strict: true,
   });
@@ -74,5 +77,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     engine: values['no-engine'] !== true,
     rebuild: values.rebuild === true,
     quick: values.quick === true,
+    ...(values['hookpatch-flags'] === undefined ? {} : { hookpatchFlags: values['hookpatch-flags'].split(/\s+/).filter((flag) => flag !== '') }),
   };
 }

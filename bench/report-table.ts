@@ -28,13 +28,14 @@ function serverRow(server: ServerSummary): string[] {
     fixed(f.idleAnonMiB),
     `${fixed(f.afterRssMiB)} / ${fixed(f.afterAnonMiB)} (${f.mixedCalls})`,
     fixed(f.mixedP50Ms, 2),
+    fixed(f.largeP50Ms, 1),
     fixed(f.coldStartMs, 0),
     `${f.errors}+${f.mixedErrors}`,
   ];
 }
 
 export function serverTable(servers: readonly ServerSummary[]): string {
-  const header = ['server', 'p50 ms', 'p99 ms', 'calls/s', 'CPU ms/call', 'RSS idle', 'anon idle', 'RSS / anon after mixed (calls)', 'mixed p50', 'cold ms', 'errors'];
+  const header = ['server', 'p50 ms', 'p99 ms', 'calls/s', 'CPU ms/call', 'RSS idle', 'anon idle', 'RSS / anon after mixed (calls)', 'mixed p50', '1,000-disk p50', 'cold ms', 'errors'];
   const notes = servers.flatMap((server) => [`  ${server.name}: ${server.description}`, ...(server.status === 'measured' && server.firstError !== undefined ? [`    first error: ${server.firstError.slice(0, 160)}`] : []),
     ...(server.status === 'measured' && server.figures.crash !== undefined ? [`    crashed in ${server.figures.crashes} round(s): ${server.figures.crash.slice(0, 300)}`] : []),
     ...(server.status === 'not available' ? [`    not available: ${server.reason.slice(0, 300)}`] : []),

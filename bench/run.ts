@@ -46,8 +46,14 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const { small, large, template } = inputs();
   const { entry, build } = hookpatchEntry(options);
-  const paths: ServerPaths = { root, hookpatchEntry: entry ?? join(root, 'dist', 'cli', 'main.js'), compiledServers: compileServers(benchDir, join(root, 'node_modules', '.cache', 'hookpatch-bench')) };
-  const choices = options.servers.map((name) => ({ name, ...serverChoice(name, paths), ...(name === 'hookpatch' && entry === undefined ? { unavailable: 'dist/cli/main.js could not be built' } : {}) }));
+  const paths: ServerPaths = {
+    root,
+    hookpatchEntry: entry ?? join(root, 'dist', 'cli', 'main.js'),
+    compiledServers: compileServers(benchDir, join(root, 'node_modules', '.cache', 'hookpatch-bench')),
+    ...(options.hookpatchFlags === undefined ? {} : { hookpatchFlags: options.hookpatchFlags }),
+  };
+  const unavailable = { unavailable: 'dist/cli/main.js could not be built' };
+  const choices = options.servers.map((name) => ({ name, ...serverChoice(name, paths), ...(name === 'hookpatch' && entry === undefined ? unavailable : {}) }));
   const servers = await measureServers(choices, loadWire(join(root, 'proto')), options, { small, large });
   const engine = options.engine ? measureEngineTable(template, [10, 100, 1000], options.engineIterations) : [];
   const budgets = judgeBudgets(servers, engine);

@@ -17,20 +17,24 @@ export interface ServerPaths {
   readonly hookpatchEntry: string;
   /** where compileServers put servers/<name>.js */
   readonly compiledServers: string;
+  /** Node flags for hookpatch; the image's when not given */
+  readonly hookpatchFlags?: readonly string[];
 }
 
 export function serverChoice(name: ServerName, paths: ServerPaths): ServerChoice {
   const protoDir = join(paths.root, 'proto');
   const node = (script: string): ServerCommand['args'] => (socketDir) => [...IMAGE_NODE_FLAGS, script, '--socket-dir', socketDir, '--proto-dir', protoDir];
   switch (name) {
-    case 'hookpatch':
+    case 'hookpatch': {
+      const flags = paths.hookpatchFlags ?? IMAGE_NODE_FLAGS;
       return {
-        description: `node ${IMAGE_NODE_FLAGS.join(' ')} dist/cli/main.js serve --patch examples/smbios-from-annotation/patch.yaml`,
+        description: `node ${flags.join(' ')} dist/cli/main.js serve --patch examples/smbios-from-annotation/patch.yaml`,
         command: {
           command: process.execPath,
-          args: (socketDir) => [...IMAGE_NODE_FLAGS, paths.hookpatchEntry, 'serve', '--socket-dir', socketDir, '--patch', join(paths.root, 'examples', 'smbios-from-annotation', 'patch.yaml')],
+          args: (socketDir) => [...flags, paths.hookpatchEntry, 'serve', '--socket-dir', socketDir, '--patch', join(paths.root, 'examples', 'smbios-from-annotation', 'patch.yaml')],
         },
       };
+    }
     case 'floor':
       return {
         description: 'transport-only floor: grpc-js server on the same protocol returning the XML unchanged (same V8 flags)',

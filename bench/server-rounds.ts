@@ -36,8 +36,8 @@ const SETTLE_MS = 500;
 
 /** The figures without the answer text, which is only for the `patched` check. */
 function withoutSample(figures: RunFigures): Omit<RunFigures, 'sample'> {
-  const { calls, errors, firstError, p50Ms, p99Ms, callsPerSecond } = figures;
-  return { calls, errors, ...(firstError === undefined ? {} : { firstError }), p50Ms, p99Ms, callsPerSecond };
+  const { calls, errors, firstError, p50Ms, p99Ms, callsPerSecond, p50ByInput } = figures;
+  return { calls, errors, ...(firstError === undefined ? {} : { firstError }), p50Ms, p99Ms, callsPerSecond, p50ByInput };
 }
 
 export async function measureRound(server: ServerCommand, wire: HookWire, plan: RoundPlan): Promise<RoundFigures> {

@@ -14,6 +14,8 @@ export interface ServerFigures {
   readonly afterRssMiB: number;
   readonly afterAnonMiB: number;
   readonly mixedP50Ms: number;
+  /** p50 of the mixed run's calls with the 1,000-disk domain */
+  readonly largeP50Ms: number;
   readonly coldStartMs: number;
   readonly calls: number;
   readonly mixedCalls: number;
@@ -34,7 +36,7 @@ export type ServerSummary = {
   | { readonly status: 'not available'; readonly reason: string }
 );
 
-export function summarize(rounds: readonly RoundFigures[], coldStarts: readonly number[]): ServerFigures {
+export function summarize(rounds: readonly RoundFigures[], coldStarts: readonly number[], largeLabel: string): ServerFigures {
   const crash = rounds.find((r) => r.crashed !== undefined)?.crashed;
   const sum = (field: (round: RoundFigures) => number): number => rounds.reduce((total, round) => total + field(round), 0);
   return {
@@ -48,6 +50,7 @@ export function summarize(rounds: readonly RoundFigures[], coldStarts: readonly 
     afterRssMiB: medianOf(rounds, (r) => r.afterMixed.rssMiB),
     afterAnonMiB: medianOf(rounds, (r) => r.afterMixed.anonMiB),
     mixedP50Ms: medianOf(rounds, (r) => r.mixed.p50Ms),
+    largeP50Ms: medianOf(rounds, (r) => r.mixed.p50ByInput[largeLabel] ?? Number.NaN),
     coldStartMs: median(coldStarts),
     calls: rounds[0]?.single.calls ?? 0,
     mixedCalls: rounds[0]?.mixed.calls ?? 0,
