@@ -19,7 +19,7 @@ export async function patchCloudInit(deps: HookDeps, call: HookCall, request: un
     return { ok: false, failure: { kind: 'request', message: 'PreCloudInitIso: cloudInitData is empty; this KubeVirt sends none to patch [JSON_MALFORMED]' } };
   }
   const json = data.toString('utf8');
-  const result = await runHookCall(deps, call, bytesField(request, 'vmi'), (documents, context) => applyCloudInit(json, documents, context));
+  const result = await runHookCall(deps, call, 'cloudInitData', bytesField(request, 'vmi'), (documents, context) => applyCloudInit(json, documents, context));
   if (!result.ok) return result;
   if (result.value.cloudInitData === json) return { ok: true, value: { cloudInitData: data, cloudInitNoCloudSource: noCloud } };
   return { ok: true, value: { cloudInitData: Buffer.from(result.value.cloudInitData, 'utf8'), cloudInitNoCloudSource: Buffer.from(result.value.cloudInitNoCloudSource, 'utf8') } };

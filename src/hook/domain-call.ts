@@ -2,9 +2,9 @@
 import { applyDomain } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
 
-export async function patchDomain(deps: HookDeps, call: HookCall, domain: Buffer, vmi: Buffer): Promise<CallResult<Buffer>> {
+export async function patchDomain(deps: HookDeps, call: HookCall, input: string, domain: Buffer, vmi: Buffer): Promise<CallResult<Buffer>> {
   const xml = domain.toString('utf8');
-  const result = await runHookCall(deps, call, vmi, (documents, context) => applyDomain(xml, documents, context));
+  const result = await runHookCall(deps, call, input, vmi, (documents, context) => applyDomain(xml, documents, context));
   if (!result.ok) return result;
   // Nothing changed: hand back the very bytes we got, so a pass-through is byte-exact.
   return { ok: true, value: result.value === xml ? domain : Buffer.from(result.value, 'utf8') };

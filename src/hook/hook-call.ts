@@ -1,6 +1,6 @@
 /** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
 import { performance } from 'node:perf_hooks';
-import type { ApplyOutcome, CallContext, DocumentReport, InvocationContext, PatchDocument } from '../engine/index.js';
+import type { ApplyOutcome, CallContext, DocumentReport, InvocationContext, PatchDocument, PatchError } from '../engine/index.js';
 import type { DocumentSources } from '../sources/document-sources.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
 import type { Log } from './log.js';
@@ -53,7 +53,13 @@ function reportFields(reports: readonly DocumentReport[]): Record<string, unknow
   return { documents: { applied: names('applied'), skipped: names('skipped'), ignored: names('ignored') }, operations };
 }
 
-export async function runHookCall<T>(deps: HookDeps, call: HookCall, vmiBytes: Buffer, apply: Apply<T>): Promise<CallResult<T>> {
+/** An engine error about the input has no source: name the request field it came from. */
+function inInput(error: PatchError, input: string): PatchError {
+  return error.location.source === undefined ? { ...error, location: { ...error.location, source: input } } : error;
+}
+
+/** `input` names the request field being patched (`domainXML`, `domain`, `cloudInitData`), for errors in it. */
+export async function runHookCall<T>(deps: HookDeps, call: HookCall, input: string, vmiBytes: Buffer, apply: Apply<T>): Promise<CallResult<T>> {
   const started = performance.now();
   const vmi = parseVmi(vmiBytes);
   const subject = vmi.ok ? { namespace: metadataString(vmi.value, 'namespace'), name: metadataString(vmi.value, 'name') } : {};
@@ -68,7 +74,7 @@ export async function runHookCall<T>(deps: HookDeps, call: HookCall, vmiBytes: B
     } else {
       const outcome = apply(sourced.documents, { vmi: vmi.value, context: call.context });
       reports = outcome.documents;
-      result = outcome.ok ? { ok: true, value: outcome.value } : { ok: false, failure: { kind: 'patch', errors: [outcome.error] } };
+      result = outcome.ok ? { ok: true, value: outcome.value } : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input)] } };
     }
   }
   const fields = { ...subject, hook: call.hook, version: call.version, context: call.context, ...reportFields(reports), durationMs: Math.round((performance.now() - started) * 100) / 100 };

@@ -31,7 +31,7 @@ export function pluginV1alpha1(settings: PluginSettings): UntypedServiceImplemen
       const context = invocationContext(request);
       if (!context.ok) return context;
       const call = { hook: 'MutateDomain', version: 'plugins/v1alpha1', context: context.value, annotations: settings.annotations } as const;
-      const result = await patchDomain(settings, call, bytesField(request, 'domain'), bytesField(request, 'vmi'));
+      const result = await patchDomain(settings, call, 'domain', bytesField(request, 'domain'), bytesField(request, 'vmi'));
       return result.ok ? { ok: true, value: { domain: result.value } } : result;
     }),
   };
