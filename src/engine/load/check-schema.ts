@@ -32,11 +32,20 @@ export function checkSchema(value: unknown): SchemaProblem[] {
 
 function schemaProblem(error: ErrorObject): SchemaProblem | undefined {
   const at = pointerSegments(error.instancePath);
+  // The inner error of a `propertyNames` failure; the `propertyNames` error itself says it better.
+  if (error.propertyName !== undefined) return undefined;
   const params: Record<string, unknown> = error.params;
   switch (error.keyword) {
     // `if` only says that a `then`/`else` branch failed; the branch's own errors say why.
     case 'if':
       return undefined;
+    case 'propertyNames': {
+      const name = String(params['propertyName']);
+      const what = at.at(-1) === 'vars' ? 'var name (letters, digits, _; not starting with a digit)' : 'namespace prefix';
+      return { problem: { code: 'SCHEMA_VIOLATION', message: `'${name}' is not a valid ${what}` }, field: [...at, name], key: true };
+    }
+    case 'type':
+      return violation(at, `must be ${String(params['type']).split(',').join(' or ')}`);
     case 'required': {
       const name = String(params['missingProperty']);
       return { problem: { code: 'MISSING_FIELD', message: `missing required field '${name}'` }, field: at, key: false };

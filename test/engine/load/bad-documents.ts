@@ -19,5 +19,6 @@ export const BAD_DOCUMENTS: readonly { file: string; code: ErrorCode; line: numb
   { file: 'unknown-var-json.yaml', code: 'UNKNOWN_VAR', line: 5, column: 21, field: '/cloudInit/0/value/tags/1' },
   { file: 'pointer-syntax.yaml', code: 'POINTER_SYNTAX', line: 3, column: 11, field: '/cloudInit/0/path' },
   { file: 'cel-syntax.yaml', code: 'CEL_SYNTAX', line: 1, column: 7, field: '/when' },
+  { file: 'var-name.yaml', code: 'SCHEMA_VIOLATION', line: 3, column: 3, field: '/vars/1x' },
   { file: 'schema-violation.yaml', code: 'SCHEMA_VIOLATION', line: 1, column: 16, field: '/failurePolicy' },
 ];
