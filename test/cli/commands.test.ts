@@ -114,3 +114,9 @@ test('validate reads the annotation documents of a VirtualMachine', async () => 
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, 'valid: 1 document in 1 file\n');
 });
+
+test('apply --patch DIR reads the directory\'s patch files by name, not its sub-directories or dot entries', async () => {
+  const result = await runCli(['apply', '--patch', `${CLI}/tree`, '--domain', DOMAIN, '--explain']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(result.stderr.match(/^document \S+/gm), ['document a.yaml#0']);
+});
