@@ -1,7 +1,7 @@
 /** Compile an XPath 1.0 expression once, at load time: syntax, prefixes, functions and arity are checked here, never at apply time. */
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
-import { checkExpression, needsFallback } from './xpath/check-expression.js';
+import { checkExpression, needsFallback, staticType } from './xpath/check-expression.js';
 import { compileFallback, type FallbackEvaluator } from './xpath/fallback-evaluator.js';
 import { optimizePaths } from './xpath/optimize-paths.js';
 import { parseExpression } from './xpath/parse-expression.js';
@@ -41,4 +41,9 @@ export function compileXPath(source: string, namespaces: Namespaces): Outcome<Co
 /** Whether the path statically ends in an attribute step, a text() step, an element name step, or cannot be told. */
 export function resultKind(path: CompiledXPath): ResultKind {
   return resultKindOf(path.expression);
+}
+
+/** False when the expression can only yield a string, number or boolean (`count(//disk)`), which selects nothing. */
+export function selectsNodes(path: CompiledXPath): boolean {
+  return staticType(path.expression) === 'node-set';
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
-import { compileXPath, resultKind } from '../../../src/engine/xml/compile-xpath.js';
+import { compileXPath, resultKind, selectsNodes } from '../../../src/engine/xml/compile-xpath.js';
 import { selectNodes } from '../../../src/engine/xml/select-nodes.js';
 import { QEMU_NAMESPACE } from '../../../src/engine/model.js';
 
@@ -83,5 +83,21 @@ for (const [source, kind] of kinds) {
     const compiled = compileXPath(source, namespaces);
     assert.ok(compiled.ok);
     assert.equal(resultKind(compiled.value), kind);
+  });
+}
+
+const nodeSets: readonly (readonly [string, boolean])[] = [
+  ['/domain/devices/disk', true],
+  ["id('x')", true],
+  ['(//disk)[1] | //interface', true],
+  ['count(//disk)', false],
+  ["//disk/@type = 'file'", false],
+  ["'disk'", false],
+];
+for (const [source, selects] of nodeSets) {
+  test(`selectsNodes ${source} is ${selects}`, () => {
+    const compiled = compileXPath(source, namespaces);
+    assert.ok(compiled.ok);
+    assert.equal(selectsNodes(compiled.value), selects);
   });
 }
