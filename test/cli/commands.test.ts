@@ -118,5 +118,5 @@ test('validate reads the annotation documents of a VirtualMachine', async () => 
 test('apply --patch DIR reads the directory\'s patch files by name, not its sub-directories or dot entries', async () => {
   const result = await runCli(['apply', '--patch', `${CLI}/tree`, '--domain', DOMAIN, '--explain']);
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(result.stderr.match(/^document \S+/gm), ['document a.yaml#0']);
+  assert.deepEqual([...result.stderr.matchAll(/^document (\S+): /gm)].map((match) => match[1]), ['a.yaml#0']);
 });
