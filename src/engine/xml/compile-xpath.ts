@@ -23,7 +23,7 @@ export interface CompiledXPath {
 /** > The prefix xml is by definition bound to the namespace name http://www.w3.org/XML/1998/namespace. (Namespaces in XML 1.0) */
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
-/** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX. */
+/** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, LIMIT_EXCEEDED (more than 1,000 tokens). */
 export function compileXPath(source: string, namespaces: Namespaces): Outcome<CompiledXPath> {
   const withXml: Namespaces = { xml: XML_NAMESPACE, ...namespaces };
   const parsed = parseExpression(source, (prefix) => (Object.hasOwn(withXml, prefix) ? withXml[prefix] : undefined));

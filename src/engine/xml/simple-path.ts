@@ -41,7 +41,7 @@ export interface SimplePath {
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
-/** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, NOT_SIMPLE_PATH. */
+/** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, NOT_SIMPLE_PATH, LIMIT_EXCEEDED (more than 1,000 tokens). */
 export function compileSimplePath(source: string, namespaces: Namespaces): Outcome<SimplePath> {
   const withXml: Namespaces = { xml: XML_NAMESPACE, ...namespaces };
   const parsed = parseExpression(source, (prefix) => (Object.hasOwn(withXml, prefix) ? withXml[prefix] : undefined));

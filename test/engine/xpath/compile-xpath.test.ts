@@ -34,6 +34,8 @@ const errors: readonly (readonly [string, string])[] = [
   ['/domain/namespace::*', 'XPATH_SYNTAX'],
   ['/domain disk', 'XPATH_SYNTAX'],
   ['1e3', 'XPATH_SYNTAX'],
+  [`/domain[${'('.repeat(600)}1${')'.repeat(600)}]`, 'LIMIT_EXCEEDED'],
+  [Array.from({ length: 600 }, () => '1').join('+'), 'LIMIT_EXCEEDED'],
 ];
 for (const [source, code] of errors) {
   test(`compileXPath rejects ${source} with ${code}`, () => {

@@ -3,7 +3,9 @@ import type { Problem } from '../../errors.js';
 import { parseLocationPath, startsStep } from './parse-location-path.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize } from './tokenize.js';
-import type { Expression } from './syntax-tree.js';
+import type { ArithmeticOperator, ComparisonOperator, Expression } from './syntax-tree.js';
+
+const MAX_TOKENS = 1000;
 
 export type ParseResult = { readonly ok: true; readonly expression: Expression } | { readonly ok: false; readonly problem: Problem };
 
@@ -11,6 +13,8 @@ export type ParseResult = { readonly ok: true; readonly expression: Expression }
 export function parseExpression(source: string, resolve: (prefix: string) => string | undefined): ParseResult {
   const tokenized = tokenize(source);
   if (!tokenized.ok) return { ok: false, problem: { code: 'XPATH_SYNTAX', message: tokenized.message } };
+  // parsing and evaluation recurse once per nesting level and per operator: bound both, far above any real patch path
+  if (tokenized.tokens.length > MAX_TOKENS) return { ok: false, problem: { code: 'LIMIT_EXCEEDED', message: `an XPath of more than ${MAX_TOKENS} tokens` } };
   const stream = new TokenStream(tokenized.tokens, resolve);
   try {
     const expression = parseOr(stream);
@@ -51,12 +55,12 @@ const parseEquality = binaryLevel(['=', '!='], parseRelational, (operator, left,
 const parseAnd = binaryLevel(['and'], parseEquality, (_operator, left, right) => ({ kind: 'and', left, right }));
 const parseOr: Level = binaryLevel(['or'], parseAnd, (_operator, left, right) => ({ kind: 'or', left, right }));
 
-function arithmetic(operator: string): '+' | '-' | '*' | 'div' | 'mod' {
+function arithmetic(operator: string): ArithmeticOperator {
   if (operator === '+' || operator === '-' || operator === '*' || operator === 'div' || operator === 'mod') return operator;
   throw new Error(`not an arithmetic operator: ${operator}`);
 }
 
-function comparison(operator: string): '=' | '!=' | '<' | '<=' | '>' | '>=' {
+function comparison(operator: string): ComparisonOperator {
   if (operator === '=' || operator === '!=' || operator === '<' || operator === '<=' || operator === '>' || operator === '>=') return operator;
   throw new Error(`not a comparison operator: ${operator}`);
 }

@@ -73,6 +73,8 @@ export class TokenStream {
 
   problemFrom(error: unknown): Problem {
     if (error instanceof ParseFailure) return error.problem;
+    // a small stack (node --stack-size) can still overflow within the token limit
+    if (error instanceof RangeError) return { code: 'LIMIT_EXCEEDED', message: 'an XPath nested too deeply' };
     throw error;
   }
 }
