@@ -1,44 +1,46 @@
 /** The `hookpatch.io/patch` annotation as the only source, 32 concurrent VMIs, and the switches that turn it off. */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { baseBoardEntry, baseBoardPatch, DOMAIN, vmiWith } from './fixtures.js';
 import { socketOf, startHook, tempDir } from './hook-process.js';
 import { bytes, call, discoverSockets } from './virt-launcher-client.js';
 
 const CALLBACKS = 'kubevirt.hooks.v1alpha3.Callbacks';
 
-test('an annotation-only VMI is patched; 32 parallel calls each get their own result', async (t) => {
-  const tmp = await tempDir();
-  const pluginSocket = join(tmp, 'plugin', 'hookpatch', 'hook.sock');
-  const hook = await startHook(t, ['--plugin-socket', pluginSocket], { tmp });
-  const socket = await socketOf(hook);
+describe('annotations', { concurrency: true }, () => {
+  test('an annotation-only VMI is patched; 32 parallel calls each get their own result', async (t) => {
+    const tmp = await tempDir();
+    const pluginSocket = join(tmp, 'plugin', 'hookpatch', 'hook.sock');
+    const hook = await startHook(t, ['--plugin-socket', pluginSocket], { tmp });
+    const socket = await socketOf(hook);
 
-  const makers = Array.from({ length: 32 }, (_, i) => `maker-${i}`);
-  const replies = await Promise.all(makers.map((maker) => call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith(`vm-${maker}`, baseBoardPatch(maker)) })));
-  replies.forEach((reply, i) => {
-    const xml = bytes(reply, 'domainXML');
-    const own = makers.filter((maker) => xml.includes(baseBoardEntry(maker)));
-    assert.deepEqual(own, [makers[i]]);
+    const makers = Array.from({ length: 32 }, (_, i) => `maker-${i}`);
+    const replies = await Promise.all(makers.map((maker) => call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith(`vm-${maker}`, baseBoardPatch(maker)) })));
+    replies.forEach((reply, i) => {
+      const xml = bytes(reply, 'domainXML');
+      const own = makers.filter((maker) => xml.includes(baseBoardEntry(maker)));
+      assert.deepEqual(own, [makers[i]]);
+    });
+
+    // SPEC §3: on --plugin-socket the annotation is off unless --annotations=true.
+    await discoverSockets(join(tmp, 'plugin', 'hookpatch'));
+    const vmi = vmiWith('vm-plugin', baseBoardPatch('from-annotation'));
+    const plugin = await call(pluginSocket, 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', 'MutateDomain', { domain_type: 'libvirt', domain: DOMAIN, vmi });
+    assert.equal(bytes(plugin, 'domain'), DOMAIN.toString('utf8'));
+    const sameServer = await call(socket, 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', 'MutateDomain', { domain_type: 'libvirt', domain: DOMAIN, vmi });
+    assert.ok(bytes(sameServer, 'domain').includes(baseBoardEntry('from-annotation')));
+
+    hook.child.kill('SIGINT');
+    assert.equal(await hook.exited, 0);
   });
 
-  // SPEC §3: on --plugin-socket the annotation is off unless --annotations=true.
-  await discoverSockets(join(tmp, 'plugin', 'hookpatch'));
-  const vmi = vmiWith('vm-plugin', baseBoardPatch('from-annotation'));
-  const plugin = await call(pluginSocket, 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', 'MutateDomain', { domain_type: 'libvirt', domain: DOMAIN, vmi });
-  assert.equal(bytes(plugin, 'domain'), DOMAIN.toString('utf8'));
-  const sameServer = await call(socket, 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', 'MutateDomain', { domain_type: 'libvirt', domain: DOMAIN, vmi });
-  assert.ok(bytes(sameServer, 'domain').includes(baseBoardEntry('from-annotation')));
-
-  hook.child.kill('SIGINT');
-  assert.equal(await hook.exited, 0);
-});
-
-test('--annotations=false leaves an annotated VMI alone', async (t) => {
-  const hook = await startHook(t, ['--annotations=false']);
-  const socket = await socketOf(hook);
-  const reply = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm', baseBoardPatch('ignored')) });
-  assert.equal(bytes(reply, 'domainXML'), DOMAIN.toString('utf8'));
-  hook.child.kill('SIGTERM');
-  assert.equal(await hook.exited, 0);
+  test('--annotations=false leaves an annotated VMI alone', async (t) => {
+    const hook = await startHook(t, ['--annotations=false']);
+    const socket = await socketOf(hook);
+    const reply = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm', baseBoardPatch('ignored')) });
+    assert.equal(bytes(reply, 'domainXML'), DOMAIN.toString('utf8'));
+    hook.child.kill('SIGTERM');
+    assert.equal(await hook.exited, 0);
+  });
 });

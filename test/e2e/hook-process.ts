@@ -7,7 +7,8 @@ import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { discoverSockets } from './virt-launcher-client.js';
 
-const LAUNCHER = fileURLToPath(new URL('./serve-launcher.ts', import.meta.url));
+/** The CLI's entry point, as the image runs it (`hookpatch serve …`). */
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 export interface HookProcess {
   readonly child: ChildProcess;
@@ -32,7 +33,7 @@ export async function startHook(t: TestContext, args: readonly string[], options
   const socketDir = join(tmp, 'hooks', 'hook-sidecar-0');
   const expanded = args.map((arg) => arg.replaceAll('{tmp}', tmp));
   const withDir = expanded.some((arg) => arg.startsWith('--socket-dir')) ? expanded : [...expanded, '--socket-dir', socketDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', LAUNCHER, 'serve', ...withDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', ...withDir], {
     env: { ...process.env, CONTAINER_NAME: 'hook-sidecar-0', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
