@@ -2,7 +2,7 @@
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { CelLimits } from './cel-limits.js';
-import { unsafeMatches } from './regex-safety.js';
+import { matchesCalls, re2Matches, re2PatternError, RE2_FUNCTION, withRe2Matches } from './re2-matches.js';
 
 export interface CelProgram {
   readonly ast: ASTNode;
@@ -22,7 +22,9 @@ function environmentFor(limits: CelLimits): Environment {
     limits: { maxAstNodes: limits.maxAstNodes, maxDepth: limits.maxDepth },
   })
     .registerVariable('vmi', 'dyn')
-    .registerVariable('context', 'string');
+    .registerVariable('context', 'string')
+    .registerFunction(`string.${RE2_FUNCTION}(string): bool`, re2Matches)
+    .registerFunction(`${RE2_FUNCTION}(string, string): bool`, re2Matches);
   environments.set(key, environment);
   return environment;
 }
@@ -43,21 +45,31 @@ export function describeCelError(error: unknown, source: string): string {
   return typeof start === 'number' ? `${summary} (${positionIn(source, start)})` : summary;
 }
 
-/** Errors: CEL_SYNTAX for a parse or type error, an unknown name, or an unsafe `matches()`. */
+function parse(environment: Environment, source: string): Outcome<ReturnType<Environment['parse']>> {
+  try {
+    return ok(environment.parse(source));
+  } catch (error) {
+    return fail('CEL_SYNTAX', describeCelError(error, source));
+  }
+}
+
+/** Errors: CEL_SYNTAX for a parse or type error, an unknown name, or an invalid literal RE2 pattern. */
 export function compileCel(source: string, limits: CelLimits): Outcome<CelProgram> {
   if (source.length > limits.maxSourceLength) {
     return fail('LIMIT_EXCEEDED', `CEL expression is ${source.length} characters, more than ${limits.maxSourceLength}`);
   }
-  let parsed;
-  try {
-    parsed = environmentFor(limits).parse(source);
-  } catch (error) {
-    return fail('CEL_SYNTAX', describeCelError(error, source));
+  const environment = environmentFor(limits);
+  const first = parse(environment, source);
+  if (!first.ok) return first;
+  const calls = matchesCalls(first.value.ast, source);
+  for (const call of calls) {
+    const invalid = call.literal === undefined ? undefined : re2PatternError(call.literal);
+    if (invalid !== undefined) return fail('CEL_SYNTAX', `matches(): ${invalid} (${positionIn(source, call.at)})`);
   }
-  const checked = parsed.check();
+  const parsed = calls.length === 0 ? first : parse(environment, withRe2Matches(source, calls));
+  if (!parsed.ok) return parsed;
+  const checked = parsed.value.check();
   if (!checked.valid) return fail('CEL_SYNTAX', describeCelError(checked.error, source));
-  const unsafe = unsafeMatches(parsed.ast);
-  if (unsafe !== undefined) return fail('CEL_SYNTAX', unsafe);
-  const program = parsed;
-  return ok({ ast: parsed.ast, run: (activation): unknown => program(activation) });
+  const program = parsed.value;
+  return ok({ ast: program.ast, run: (activation): unknown => program(activation) });
 }

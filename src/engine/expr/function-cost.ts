@@ -1,4 +1,5 @@
 /** Cost and result bound of each function in the CEL standard library, for estimate-cost.ts. */
+import { RE2_FUNCTION } from './re2-matches.js';
 import { joinAll, joinBounds, listBound, SCALAR, shapeBound, stringBound, type Bound } from './cost-bound.js';
 
 export interface Estimate {
@@ -47,8 +48,9 @@ export function functionEstimate(name: string, operands: readonly Estimate[]): E
     case 'dyn':
     case 'value':
       return { cost, bound: first };
-    case 'matches': {
-      // the pattern is a checked literal (regex-safety.ts): backtracking stays polynomial
+    case 'matches':
+    case RE2_FUNCTION: {
+      // RE2 matches in time proportional to subject times pattern
       const pattern = operands[1]?.bound.chars ?? 0;
       return { cost: cost + (first.chars + 1) * (pattern + 1), bound: SCALAR };
     }

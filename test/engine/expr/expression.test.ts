@@ -27,6 +27,9 @@ describe('evaluateCondition', () => {
     ["vmi.spec.domain.devices.disks.all(d, d.name.startsWith('r'))", false],
     ['size(vmi.spec.domain.devices.disks) > 2', true],
     ["vmi.metadata.name.matches('^vm-[0-9]+$') && vmi.metadata.name.contains('-')", true],
+    ["matches(vmi.metadata.name, '^vm') && !vmi.metadata.name.matches('^VM')", true],
+    ["vmi.metadata.name.matches(vmi.metadata.annotations.x) || 'yyy'.matches(vmi.metadata.annotations.x)", true],
+    ["vmi.metadata.name.matches(vmi.metadata.name + '(')", 'CEL_EVAL'],
     ["vmi.metadata.annotations.tag == 'a<b'", true],
     ['vmi.spec.domain.cpu.cores == 2', true],
     ['vmi.spec.domain.cpu.cores * 2 == 4', true],
@@ -68,8 +71,9 @@ describe('compileExpression', () => {
     ['1 +', 'CEL_SYNTAX'],
     ["vmi.x[", 'CEL_SYNTAX'],
     ['context == 1', 'CEL_SYNTAX'],
-    ["vmi.metadata.name.matches('^(a+)+$')", 'CEL_SYNTAX'],
-    ['vmi.metadata.name.matches(vmi.metadata.name)', 'CEL_SYNTAX'],
+    ["vmi.metadata.name.matches('(a')", 'CEL_SYNTAX'],
+    ["vmi.metadata.name.matches('(a)\\\\1')", 'CEL_SYNTAX'],
+    ["vmi.metadata.name.matches('x(?=y)')", 'CEL_SYNTAX'],
     [`vmi.a == '${'x'.repeat(5000)}'`, 'LIMIT_EXCEEDED'],
   ];
   for (const [source, expected] of rows) {
@@ -84,6 +88,12 @@ describe('compileExpression', () => {
     assert.ok(!result.ok);
     assert.match(result.problem.message, /bar/);
     assert.match(result.problem.message, /1:15/);
+  });
+
+  it('points at an invalid pattern', () => {
+    const result = compileExpression("vmi.a == 'b' || vmi.c.matches('(')");
+    assert.ok(!result.ok);
+    assert.match(result.problem.message, /1:23/);
   });
 
   it('refuses a literal blow-up at load time', () => {
@@ -108,6 +118,14 @@ describe('cost limit', () => {
       assert.equal(result.ok ? 'ok' : result.problem.code, 'LIMIT_EXCEEDED');
     });
   }
+
+  it('matches in linear time where a backtracking engine would not finish', () => {
+    const expression = compiled("vmi.text.matches('^(x+)+$') || vmi.text.matches('(x|xx)*y')");
+    const started = performance.now();
+    const result = evaluateCondition(expression, { vmi: { text: `${'x'.repeat(20_000)}!` }, context: 'Boot' });
+    assert.deepEqual(result, { ok: true, value: false });
+    assert.ok(performance.now() - started < 5000);
+  });
 
   it('runs the same expression on a small VMI', () => {
     const expression = compiled(rows[0]?.[1] ?? '');
