@@ -49,7 +49,7 @@ case $cafile in /*) ;; *) cafile=/etc/ssl/certs/ca-certificates.crt ;; esac
 printf 'registry=%s\ncafile=/etc/ssl/certs/ca-certificates.crt\nupdate-notifier=false\n' \
   "$(npm config get registry 2>/dev/null)" >"$work/npmrc"
 started=$(date +%s)
-if buildah bud --isolation chroot --pull=never --layers --force-rm --quiet "${limits[@]}" \
+if buildah bud --isolation chroot --pull=never --layers --force-rm --jobs 2 --quiet "${limits[@]}" \
     -v "$cafile:/etc/ssl/certs/ca-certificates.crt:ro" -v "$work/npmrc:/usr/local/etc/npmrc:ro" \
     -t "$image" . >"$work/build.log" 2>&1; then
   ok "image builds with buildah bud --isolation chroot ($(($(date +%s) - started)) s)"
