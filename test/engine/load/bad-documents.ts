@@ -12,6 +12,8 @@ export const BAD_DOCUMENTS: readonly { file: string; code: ErrorCode; line: numb
   { file: 'not-simple-path.yaml', code: 'NOT_SIMPLE_PATH', line: 3, column: 11, field: '/domain/0/path' },
   { file: 'yaml-syntax.yaml', code: 'YAML_SYNTAX', line: 3, column: 1 },
   { file: 'json-syntax.json', code: 'YAML_SYNTAX', line: 1, column: 20 },
+  // RFC 6902 operations with two `op` members: a JSON.parse-based loader would silently keep the last.
+  { file: 'duplicate-key.json', code: 'YAML_SYNTAX', line: 2, column: 17 },
   { file: 'unknown-field.yaml', code: 'UNKNOWN_FIELD', line: 5, column: 5, field: '/domain/0/optinal' },
   { file: 'unknown-field.json', code: 'UNKNOWN_FIELD', line: 6, column: 7, field: '/domain/0/cout' },
   { file: 'duplicate-name.yaml', code: 'DUPLICATE_NAME', line: 13, column: 9, field: '/metadata/name' },
