@@ -80,6 +80,11 @@ const expressions = [
   "(//disk)[last()]/target/@dev",
   "//interface/following-sibling::disk[target/@bus='sata']",
   '//address[../self::disk]',
+  '//devices//alias',
+  '//*//*[@name]',
+  '//*/following-sibling::disk',
+  '//disk/*/preceding-sibling::*',
+  '//node()/descendant-or-self::alias',
 ];
 
 const domains = loadDomains();

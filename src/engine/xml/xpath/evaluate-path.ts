@@ -4,6 +4,7 @@
  */
 import type { Node } from '@xmldom/xmldom';
 import { axisNodes, isLinearAxis, isReverseAxis } from './axes.js';
+import { withoutCoveredContexts } from './covered-contexts.js';
 import type { DocumentOrder } from './document-order.js';
 import { evaluateExpression } from './evaluate-expression.js';
 import type { Expression, Step } from './syntax-tree.js';
@@ -17,10 +18,11 @@ export function evaluatePath(steps: readonly Step[], start: readonly Node[], sha
   let currentShape = shape;
   for (const step of steps) {
     const selected: Node[] = [];
-    for (const node of current) {
+    const contexts = step.positionFree === true ? withoutCoveredContexts(step.axis, current, currentShape) : { nodes: current, shape: currentShape };
+    for (const node of contexts.nodes) {
       for (const found of selectStep(step, node, order)) selected.push(found);
     }
-    const next = shapeAfter(step, currentShape);
+    const next = shapeAfter(step, contexts.shape);
     current = next === undefined ? order.sortUnique(selected) : selected;
     currentShape = next ?? 'ordered';
   }

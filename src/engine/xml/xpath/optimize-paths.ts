@@ -1,6 +1,6 @@
 /**
  * Rewrite `//name[p]` (descendant-or-self::node()/child::name[p]) to `descendant::name[p]` when no predicate depends on
- * the position: the same nodes, found in one preorder walk and already in document order.
+ * the position: the same nodes, found in one preorder walk and already in document order. Marks such steps positionFree.
  */
 import { staticType } from './check-expression.js';
 import type { Expression, Step } from './syntax-tree.js';
@@ -34,10 +34,11 @@ function optimizeSteps(steps: readonly Step[]): Step[] {
     const next = steps[index + 1];
     const predicates = (next?.predicates ?? []).map(optimizePaths);
     if (next !== undefined && isAnyDescendantOrSelf(step) && next.axis === 'child' && predicates.every(isPositionFree)) {
-      optimized.push({ axis: 'descendant', test: next.test, predicates });
+      optimized.push({ axis: 'descendant', test: next.test, predicates, positionFree: true });
       index += 1;
     } else {
-      optimized.push({ ...step, predicates: step.predicates.map(optimizePaths) });
+      const own = step.predicates.map(optimizePaths);
+      optimized.push({ ...step, predicates: own, positionFree: own.every(isPositionFree) });
     }
   }
   return optimized;

@@ -34,6 +34,8 @@ export interface Step {
   readonly axis: Axis;
   readonly test: NodeTest;
   readonly predicates: readonly Expression[];
+  /** set by optimizePaths when no predicate depends on the context position or size */
+  readonly positionFree?: boolean;
 }
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';

@@ -1,0 +1,66 @@
+/**
+ * Skip context nodes whose step result another context's result already contains, so that `//disk/following-sibling::*`
+ * or `//a//b` stay linear: only for steps whose predicates do not depend on position (the union is then the same).
+ */
+import type { Node } from '@xmldom/xmldom';
+import { ATTRIBUTE, parentOf } from './data-model.js';
+import type { NodeSetShape } from './evaluate-path.js';
+import type { Axis } from './syntax-tree.js';
+
+export interface Contexts {
+  readonly nodes: readonly Node[];
+  readonly shape: NodeSetShape;
+}
+
+/** `nodes` are in document order. */
+export function withoutCoveredContexts(axis: Axis, nodes: readonly Node[], shape: NodeSetShape): Contexts {
+  switch (axis) {
+    case 'following-sibling':
+      // the first context under a parent has every later sibling's following siblings
+      return { nodes: firstPerParent(nodes), shape };
+    case 'preceding-sibling':
+      return { nodes: firstPerParent([...nodes].reverse()).reverse(), shape };
+    case 'descendant':
+    case 'descendant-or-self': {
+      const kept = shape === 'flat' ? undefined : outermost(nodes, axis);
+      return kept === undefined ? { nodes, shape } : { nodes: kept, shape: 'flat' };
+    }
+    default:
+      return { nodes, shape };
+  }
+}
+
+function firstPerParent(nodes: readonly Node[]): Node[] {
+  const parents = new Set<Node>();
+  return nodes.filter((node) => {
+    const parent = node.nodeType === ATTRIBUTE ? null : node.parentNode;
+    if (parent === null || parents.has(parent)) return false;
+    parents.add(parent);
+    return true;
+  });
+}
+
+/**
+ * Contexts not inside an earlier kept one (in document order a node inside a kept subtree comes right after it).
+ * Attributes select nothing on the descendant axis; on descendant-or-self they select themselves, outside their
+ * element's result, so then nothing is skipped (undefined).
+ */
+function outermost(nodes: readonly Node[], axis: 'descendant' | 'descendant-or-self'): Node[] | undefined {
+  const kept: Node[] = [];
+  let top: Node | undefined;
+  for (const node of nodes) {
+    if (node.nodeType === ATTRIBUTE) {
+      if (axis === 'descendant-or-self') return undefined;
+      continue;
+    }
+    if (top !== undefined && isInside(node, top)) continue;
+    kept.push(node);
+    top = node;
+  }
+  return kept;
+}
+
+function isInside(node: Node, top: Node): boolean {
+  for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) if (ancestor === top) return true;
+  return false;
+}
