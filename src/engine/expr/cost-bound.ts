@@ -83,6 +83,10 @@ export function joinBounds(a: Bound, b: Bound, memo = new Map<Bound, Map<Bound, 
   return joined;
 }
 
+/** The join of all; an empty list's elements are never reached, so any bound does. */
 export function joinAll(bounds: readonly Bound[]): Bound {
-  return bounds.reduce((joined, bound) => joinBounds(joined, bound), { ...SCALAR, total: 0 });
+  const [first, ...rest] = bounds;
+  if (first === undefined) return SCALAR;
+  const memo = new Map<Bound, Map<Bound, Bound>>();
+  return rest.reduce((joined, bound) => joinBounds(joined, bound, memo), first);
 }

@@ -59,6 +59,12 @@ describe('evaluateCondition', () => {
     });
   }
 
+  it('compiles an Expression it did not make on first use', () => {
+    assert.deepEqual(evaluateCondition({ source: "context == 'Boot'" }, boot), { ok: true, value: true });
+    const broken = evaluateCondition({ source: 'nope' }, boot);
+    assert.equal(broken.ok ? 'ok' : broken.problem.code, 'CEL_SYNTAX');
+  });
+
   it('works on an empty VMI', () => {
     assert.deepEqual(evaluateCondition(compiled('has(vmi.metadata)'), { vmi: {}, context: 'Boot' }), { ok: true, value: false });
   });
