@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/legacy-versions.js';
 import { stderrLog } from '../hook/log.js';
-import type { ServeSettings } from '../hook/hook-servers.js';
+import type { RunningServers, ServeSettings } from '../hook/hook-servers.js';
 import { removeSocketFile } from '../hook/socket-file.js';
 
 const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
@@ -74,6 +74,25 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
   };
 }
 
+/** Resolves with what asked the server to stop: the Shutdown call, SIGTERM or SIGINT. */
+function stopRequest(servers: RunningServers): Promise<string> {
+  let stopping = false;
+  return new Promise<string>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      // A second signal while calls drain: leave now; the exit handler still removes the socket files.
+      if (stopping) process.exit(1);
+      stopping = true;
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    servers.onShutdown(() => {
+      stopping = true;
+      resolve('Shutdown');
+    });
+  });
+}
+
 /** Serves until Shutdown or SIGTERM/SIGINT; 0 then, 1 when it cannot start, 2 for bad flags. */
 export async function runServe(argv: string[]): Promise<number> {
   const log = stderrLog();
@@ -87,7 +106,14 @@ export async function runServe(argv: string[]): Promise<number> {
     return 2;
   }
   const sockets = new Set<string>();
-  const removeSockets = (): void => sockets.forEach((path) => removeSocketFile(path));
+  const removeSockets = (): void =>
+    sockets.forEach((path) => {
+      try {
+        removeSocketFile(path);
+      } catch (error) {
+        log.warning('could not remove the socket file', { socket: path, error: error instanceof Error ? error.message : String(error) });
+      }
+    });
   // Every way out removes our socket files: a stale one costs virt-launcher a dial timeout per poll.
   process.once('exit', removeSockets);
   process.once('uncaughtException', (error) => {
@@ -100,11 +126,7 @@ export async function runServe(argv: string[]): Promise<number> {
     // Loaded only now: a bad flag is reported before gRPC and the engine are read from disk.
     const { startHookServers } = await import('../hook/hook-servers.js');
     const servers = await startHookServers(parsed.settings, log, (path) => sockets.add(path));
-    const reason = await new Promise<string>((resolve) => {
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-      process.once('SIGINT', () => resolve('SIGINT'));
-      servers.onShutdown(() => resolve('Shutdown'));
-    });
+    const reason = await stopRequest(servers);
     log.info('stopping', { reason });
     await servers.stop();
     removeSockets();

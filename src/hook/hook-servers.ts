@@ -53,16 +53,17 @@ export async function startHookServers(settings: ServeSettings, log: Log, onSock
   const stale = await removeStaleSockets(settings.socketDir);
   if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
   const socket = uniqueSocketPath(settings.socketDir, settings.socketOwner);
-  onSocket(socket);
   const servers: Server[] = [];
   servers.push(await listen(socket, [{ name: 'kubevirt.hooks.info.Info', implementation: infoService(info) }, ...settings.versions.map((v) => callbacks[v]), plugin(settings.annotations.legacy)], settings));
+  // Only a socket we bound is ours to remove: a failed bind may have met another server's file.
+  onSocket(socket);
   if (settings.pluginSocket !== undefined) {
     const path = settings.pluginSocket;
     try {
       await mkdir(dirname(path), { recursive: true });
       if (existsSync(path) && !(await isListening(path))) removeSocketFile(path);
-      onSocket(path);
       servers.push(await listen(path, [plugin(settings.annotations.plugin)], settings));
+      onSocket(path);
     } catch (error) {
       // The legacy server already listens: stop it, or it would keep the process alive after a failed start.
       servers.forEach((server) => server.forceShutdown());
