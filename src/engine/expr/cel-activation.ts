@@ -70,8 +70,9 @@ function toCel(value: unknown, measure: Measure): unknown {
     return measured((inner) => {
       inner.items = entries.length;
       inner.total = entries.length + 1;
-      // fromEntries defines own properties, so a JSON key `__proto__` stays an ordinary key.
-      return Object.fromEntries(
+      // A Map, not a plain object: the CEL library reads an own key `constructor` as the
+      // object's class ("Unsupported type: object"), and `__proto__` must stay an ordinary key.
+      return new Map(
         entries.map(([key, item]) => {
           inner.chars = Math.max(inner.chars, key.length);
           inner.total += key.length;

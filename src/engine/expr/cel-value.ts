@@ -8,6 +8,7 @@ const CLASS_TYPES: Readonly<Record<string, string>> = {
   Type: 'type',
   Optional: 'optional',
   Object: 'map',
+  Map: 'map',
 };
 
 /** The CEL type name of a value, for messages such as "condition returned string, not bool". */

@@ -45,8 +45,8 @@ export function listBound(items: number, item: Bound): Bound {
 export function elementOf(bound: Bound): Bound {
   const value = bound.concrete?.value;
   if (Array.isArray(value)) return joinAll(value.map((item: unknown) => concreteBound(item)));
-  if (value !== null && typeof value === 'object') {
-    return joinAll(Object.entries(value).flatMap(([key, item]) => [stringBound(key.length), concreteBound(item)]));
+  if (value instanceof Map) {
+    return joinAll([...value].flatMap(([key, item]: [unknown, unknown]) => [concreteBound(key), concreteBound(item)]));
   }
   return bound.item ?? SCALAR;
 }
@@ -54,12 +54,13 @@ export function elementOf(bound: Bound): Bound {
 /** The field or index `key` of a value: exact while the path is static, else any element. */
 export function memberOf(bound: Bound, key: unknown): Bound {
   const value = bound.concrete?.value;
-  if (value === null || typeof value !== 'object' || (typeof key !== 'string' && typeof key !== 'bigint')) {
-    return elementOf(bound);
-  }
-  const name = typeof key === 'bigint' ? Number(key) : key;
   // a missing member fails the evaluation ("No such key"), which costs nothing more
-  return Object.hasOwn(value, name) ? concreteBound(Reflect.get(value, name)) : SCALAR;
+  if (value instanceof Map && typeof key === 'string') return value.has(key) ? concreteBound(value.get(key)) : SCALAR;
+  if (Array.isArray(value) && typeof key === 'bigint') {
+    const index = Number(key);
+    return index >= 0 && index < value.length ? concreteBound(value[index]) : SCALAR;
+  }
+  return elementOf(bound);
 }
 
 /** The smallest bound covering both; the memo keeps cyclic bounds finite. */

@@ -1,5 +1,5 @@
 /**
- * Worst-case cost of evaluating a CEL expression against a VMI of a given shape.
+ * Worst-case cost of evaluating a CEL expression against a given VMI.
  * The CEL library bounds only the parse, so the cost limit is checked before evaluation:
  * comprehension steps multiply by the largest list they can range over, and copying or
  * scanning strings and lists costs their size.
@@ -33,7 +33,9 @@ function macroEstimate(name: string, range: Estimate, args: readonly ASTNode[], 
   const cost = range.cost + range.bound.items * (sum(steps) + 1);
   const last = steps[steps.length - 1];
   if (name === 'map' && last !== undefined) return { cost, bound: listBound(range.bound.items, last.bound) };
-  if (name === 'filter') return { cost, bound: range.bound };
+  // a filtered list is no longer the VMI's own, so its bound keeps the sizes but not the value
+  const { kind, items, chars, total } = range.bound;
+  if (name === 'filter') return { cost, bound: { kind, items, chars, total, item: elementOf(range.bound) } };
   return { cost, bound: SCALAR };
 }
 
