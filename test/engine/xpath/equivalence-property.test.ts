@@ -81,3 +81,29 @@ test('random paths over random documents select the same nodes, in the same orde
     { numRuns: 1500, seed: 20261122 },
   );
 });
+
+/** Skipping covered contexts must not change a step's result: compare with the union of the step from each context alone. */
+const coveredStep = fc.tuple(
+  fc.constantFrom('following::', 'preceding::', 'following-sibling::', 'preceding-sibling::', 'descendant::', 'descendant-or-self::'),
+  fc.constantFrom('a', 'b', '*', 'node()', 'text()'),
+  fc.constantFrom('', "[@x='1']", '[b]', '[not(c)]'),
+).map(([a, t, p]) => `${a}${t}${p}`);
+
+test('a step from many contexts selects the union of the step from each', () => {
+  fc.assert(
+    fc.property(documentText, path, coveredStep, (text, contextSource, stepSource) => {
+      const document = withoutNamespaceDeclarations(parseXml(text));
+      const contexts = compileXPath(contextSource, namespaces);
+      const together = compileXPath(`(${contextSource})/${stepSource}`, namespaces);
+      const alone = compileXPath(stepSource, namespaces);
+      if (!contexts.ok || !together.ok || !alone.ok) return true;
+      const starts = selectNodes(contexts.value, document);
+      const union = new Set(starts.flatMap((node) => selectNodes(alone.value, node)));
+      const actual = selectNodes(together.value, document);
+      assert.equal(actual.length, union.size, `(${contextSource})/${stepSource} on ${text}`);
+      assert.ok(actual.every((node) => union.has(node)), `(${contextSource})/${stepSource} on ${text}`);
+      return true;
+    }),
+    { numRuns: 1000, seed: 20261122 },
+  );
+});

@@ -126,6 +126,12 @@ const ownAxes: readonly (readonly [string, string])[] = [
   ['//d/preceding::*[last()]', 'a'],
   ['//c/preceding::node()[2]', 'x'],
   ['//x/following::node()[1]', 'b'],
+  ['//*/following::*', 'b c d'],
+  ['//*/preceding::*', 'a x b'],
+  ["//*[@id or self::x or self::d]/following::*[not(self::d)]", 'b c'],
+  ['//@id/following::*', 'x b c d'],
+  ['//*/following::*[1]', 'b c'],
+  ['//*/preceding::*[last()]', 'a'],
 ];
 for (const [source, names] of ownAxes) {
   test(`following and preceding axes: ${source}`, () => {

@@ -1,6 +1,7 @@
 /**
- * Skip context nodes whose step result another context's result already contains, so that `//disk/following-sibling::*`
- * or `//a//b` stay linear: only for steps whose predicates do not depend on position (the union is then the same).
+ * Skip context nodes whose step result another context's result already contains, so that `//disk/following-sibling::*`,
+ * `//a//b` or `//x/following::y` stay linear: only for steps whose predicates do not depend on position (the union is
+ * then the same).
  */
 import type { Node } from '@xmldom/xmldom';
 import { ATTRIBUTE, parentOf } from './data-model.js';
@@ -24,6 +25,14 @@ export function withoutCoveredContexts(axis: Axis, nodes: readonly Node[], shape
     case 'descendant-or-self': {
       const kept = shape === 'flat' ? undefined : outermost(nodes, axis);
       return kept === undefined ? { nodes, shape } : { nodes: kept, shape: 'flat' };
+    }
+    case 'following':
+      // following(c) is everything after c's subtree: the context whose subtree ends first covers all others
+      return hasAttributes(nodes) ? { nodes, shape } : { nodes: earliestEnding(nodes), shape };
+    case 'preceding': {
+      // preceding(c) grows with c: nodes before an earlier context, and not its ancestors, precede the last one too
+      const last = nodes.at(-1);
+      return last === undefined || hasAttributes(nodes) ? { nodes, shape } : { nodes: [last], shape };
     }
     default:
       return { nodes, shape };
@@ -58,6 +67,17 @@ function outermost(nodes: readonly Node[], axis: 'descendant' | 'descendant-or-s
     top = node;
   }
   return kept;
+}
+
+function hasAttributes(nodes: readonly Node[]): boolean {
+  return nodes.some((node) => node.nodeType === ATTRIBUTE);
+}
+
+/** In document order, a later context ends first only if it lies inside the current best one. */
+function earliestEnding(nodes: readonly Node[]): Node[] {
+  let best: Node | undefined;
+  for (const node of nodes) if (best === undefined || isInside(node, best)) best = node;
+  return best === undefined ? [] : [best];
 }
 
 function isInside(node: Node, top: Node): boolean {
