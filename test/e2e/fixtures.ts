@@ -24,7 +24,22 @@ export function baseBoardEntry(maker: string): string {
   return `<entry name="manufacturer">${maker}</entry>`;
 }
 
-export const HOSTNAME_PATCH = ['cloudInit:', '  - op: replace', '    path: /NoCloudMetaData/local-hostname', '    value: patched-host', ''].join('\n');
+/**
+ * Two cloud-init documents: the hostname one only fits noCloud data (configDrive has no NoCloudMetaData),
+ * so it is `Ignore`d there; the SSH key one fits every sample.
+ */
+export const CLOUD_INIT_PATCH = [
+  'failurePolicy: Ignore', 'cloudInit:', '  - op: replace', '    path: /NoCloudMetaData/local-hostname', '    value: patched-host',
+  '---', 'userData:', '  - op: add', '    path: /ssh_authorized_keys', '    value: [ssh-ed25519 AAAA ops@example.com]', '',
+].join('\n');
+
+/** The recorded PreCloudInitIso inputs: [cloudInitData, cloudInitNoCloudSource]. */
+export const CLOUD_INIT_SAMPLES: ReadonlyArray<readonly [Buffer, Buffer]> = [
+  [CLOUD_INIT_DATA, NO_CLOUD],
+  ...['02-nocloud-networkdata-vmi-masquerade', '04-configdrive-vmi-multus-multiple-net', '06-nocloud-go-escaping-synthetic'].map(
+    (name) => [callFixture(`${name}.cloudInitData.json`), callFixture(`${name}.cloudInitNoCloudSource.json`)] as const,
+  ),
+];
 
 /** A VMI like the recorded one, with its own name and, when given, a `hookpatch.io/patch` annotation. */
 export function vmiWith(name: string, annotation?: string): Buffer {

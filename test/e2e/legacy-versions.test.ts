@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { baseBoardEntry, baseBoardPatch, CLOUD_INIT_DATA, DOMAIN, HOSTNAME_PATCH, NO_CLOUD, VMI, writePatch } from './fixtures.js';
+import { baseBoardEntry, baseBoardPatch, CLOUD_INIT_PATCH, CLOUD_INIT_SAMPLES, DOMAIN, VMI, writePatch } from './fixtures.js';
 import { logRecords, socketOf, startHook, tempDir } from './hook-process.js';
 import { bytes, call, chooseVersion } from './virt-launcher-client.js';
 
@@ -27,7 +27,7 @@ describe('legacy hook per version', { concurrency: true }, () => {
     test(`legacy hook ${row.args.join(' ') || '(all versions)'}: Info, calls, ${row.stop}`, async (t) => {
       const tmp = await tempDir();
       const patches = [await writePatch(tmp, 'baseboard.yaml', baseBoardPatch('e2e-maker'))];
-      if (row.cloudInitFile) patches.push(await writePatch(tmp, 'hostname.yaml', HOSTNAME_PATCH));
+      if (row.cloudInitFile) patches.push(await writePatch(tmp, 'cloud-init.yaml', CLOUD_INIT_PATCH));
       const hook = await startHook(t, [...row.args, ...patches.flatMap((path) => ['--patch', path])], { tmp });
       const socket = await socketOf(hook);
 
@@ -43,10 +43,14 @@ describe('legacy hook per version', { concurrency: true }, () => {
       const callbacks = `kubevirt.hooks.${version ?? 'v1alpha1'}.Callbacks` as const;
 
       if (row.hookPoints.includes('PreCloudInitIso')) {
-        const reply = await call(socket, callbacks, 'PreCloudInitIso', { cloudInitData: CLOUD_INIT_DATA, cloudInitNoCloudSource: NO_CLOUD, vmi: VMI });
-        const data = JSON.parse(bytes(reply, 'cloudInitData'));
-        assert.equal(data.NoCloudMetaData['local-hostname'], 'patched-host');
-        assert.equal(JSON.parse(bytes(reply, 'cloudInitNoCloudSource')).userData, data.UserData);
+        for (const [cloudInitData, cloudInitNoCloudSource] of CLOUD_INIT_SAMPLES) {
+          const reply = await call(socket, callbacks, 'PreCloudInitIso', { cloudInitData, cloudInitNoCloudSource, vmi: VMI });
+          const data = JSON.parse(bytes(reply, 'cloudInitData'));
+          const sent = JSON.parse(cloudInitData.toString('utf8'));
+          assert.equal(data.NoCloudMetaData?.['local-hostname'], sent.NoCloudMetaData === null ? undefined : 'patched-host');
+          assert.ok(String(data.UserData).includes('ops@example.com'));
+          assert.equal(JSON.parse(bytes(reply, 'cloudInitNoCloudSource')).userData, data.UserData);
+        }
       }
 
       const domain = await call(socket, callbacks, 'OnDefineDomain', { domainXML: DOMAIN, vmi: VMI });
