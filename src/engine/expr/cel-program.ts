@@ -39,7 +39,9 @@ export function positionIn(source: string, offset: number): string {
 /** The library's one-line summary and its position, without its multi-line excerpt. */
 export function describeCelError(error: unknown, source: string): string {
   if (!(error instanceof Error)) return String(error);
-  const summary = 'summary' in error && typeof error.summary === 'string' ? error.summary : error.message;
+  const reported = 'summary' in error && typeof error.summary === 'string' ? error.summary : error.message;
+  // name the function the user wrote, not the one it was compiled to
+  const summary = reported.replaceAll(RE2_FUNCTION, 'matches');
   const range = 'range' in error ? error.range : undefined;
   const start = range !== null && typeof range === 'object' && 'start' in range ? range.start : undefined;
   return typeof start === 'number' ? `${summary} (${positionIn(source, start)})` : summary;

@@ -96,6 +96,12 @@ describe('compileExpression', () => {
     assert.match(result.problem.message, /1:15/);
   });
 
+  it('speaks of matches() in its messages', () => {
+    const result = compileExpression("vmi.a == 1 || 1.matches('x')");
+    assert.ok(!result.ok);
+    assert.match(result.problem.message, /matches/);
+  });
+
   it('points at an invalid pattern', () => {
     const result = compileExpression("vmi.a == 'b' || vmi.c.matches('(')");
     assert.ok(!result.ok);
