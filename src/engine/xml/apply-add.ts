@@ -35,14 +35,18 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
   const counted = checkMatchCount(targets.length, { ...(op.count === undefined ? {} : { count: op.count }), optional: op.optional, needsMatch: true });
   if (!counted.ok) return counted;
   const plans: { target: Element; parent: Element; nodes: Node[] }[] = [];
+  // the vars are the same for every target, so presence depends on the parent only: asked once per parent, the check stays linear
+  const present = new Map<Element, boolean>();
   for (const target of targets) {
     if (!isElement(target)) return fail('WRONG_NODE_TYPE', `add needs an element, the path selected a ${target.nodeName} node`);
     const parent = insertionParent(target, op);
     if (!parent.ok) return parent;
     const nodes = instantiateFragment(op.value, input.document, input.vars);
-    if (!op.once || !alreadyPresent(parent.value, nodes)) plans.push({ target, parent: parent.value, nodes });
+    if (op.once && !present.has(parent.value)) present.set(parent.value, alreadyPresent(parent.value, nodes));
+    if (!op.once || present.get(parent.value) !== true) plans.push({ target, parent: parent.value, nodes });
   }
-  for (const plan of plans) insertNodes(plan.target, bound(plan.nodes, plan.parent, input.document), op.position, input.document);
+  const laidOut = new Map<Node, boolean>();
+  for (const plan of plans) insertNodes(plan.target, bound(plan.nodes, plan.parent, input.document), op.position, input.document, laidOut);
   const effect: OperationEffect = { matches: targets.length, changed: plans.length > 0 };
   return ok(targets.length > 0 && plans.length === 0 ? { ...effect, skipped: 'present' } : effect);
 }

@@ -1,4 +1,5 @@
 /** `remove`: take every selected node out; removing nothing is the desired state already, not an error. */
+import type { Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { RemoveOperation } from '../model.js';
 import { removeNode } from './layout.js';
@@ -14,9 +15,10 @@ export function applyRemove(op: RemoveOperation, input: OperationInput): Outcome
     if (isDocument(target) || target === input.document.documentElement) return fail('ROOT_REMOVED', 'remove would take away the document element');
     if (!isAttr(target) && target.parentNode === null) return fail('WRONG_NODE_TYPE', `remove cannot take out a ${target.nodeName} node`);
   }
+  const laidOut = new Map<Node, boolean>();
   for (const target of targets) {
     if (isAttr(target)) target.ownerElement?.removeAttributeNode(target);
-    else removeNode(target);
+    else removeNode(target, laidOut);
   }
   return ok({ matches: targets.length, changed: targets.length > 0 });
 }

@@ -12,7 +12,7 @@ import { checkMatchCount, type OperationEffect, type OperationInput } from './op
 import { selectNodes } from './select-nodes.js';
 
 /** Replace one element; `changed` is false when it already equals the fragment. */
-function replaceElement(element: Element, op: ReplaceOperation, input: OperationInput): Outcome<boolean> {
+function replaceElement(element: Element, op: ReplaceOperation, input: OperationInput, laidOut: Map<Node, boolean>): Outcome<boolean> {
   const fragment = op.value.fragment;
   if (fragment === undefined) return fail('FRAGMENT_MALFORMED', 'replacing an element needs a well-formed XML fragment as value');
   const nodes = instantiateFragment(fragment, input.document, input.vars);
@@ -27,13 +27,13 @@ function replaceElement(element: Element, op: ReplaceOperation, input: Operation
     return ok(true);
   }
   const bound = nodes.map((node: Node) => (isElement(node) ? bindInsertedNamespaces(node, parent, input.document) : node));
-  if (bound.length > 0) insertNodes(element, bound, 'before', input.document);
-  removeNode(element);
+  if (bound.length > 0) insertNodes(element, bound, 'before', input.document, laidOut);
+  removeNode(element, laidOut);
   return ok(true);
 }
 
-function replaceOne(node: Node, op: ReplaceOperation, input: OperationInput): Outcome<boolean> {
-  if (isElement(node)) return replaceElement(node, op, input);
+function replaceOne(node: Node, op: ReplaceOperation, input: OperationInput, laidOut: Map<Node, boolean>): Outcome<boolean> {
+  if (isElement(node)) return replaceElement(node, op, input, laidOut);
   const value = expandTemplate(op.value.text, input.vars);
   if (isAttr(node)) {
     if (node.value === value) return ok(false);
@@ -53,8 +53,9 @@ export function applyReplace(op: ReplaceOperation, input: OperationInput): Outco
   const counted = checkMatchCount(targets.length, { ...(op.count === undefined ? {} : { count: op.count }), optional: op.optional, needsMatch: true });
   if (!counted.ok) return counted;
   let changed = false;
+  const laidOut = new Map<Node, boolean>();
   for (const target of targets) {
-    const replaced = replaceOne(target, op, input);
+    const replaced = replaceOne(target, op, input, laidOut);
     if (!replaced.ok) return replaced;
     changed ||= replaced.value;
   }

@@ -31,6 +31,13 @@ function isLaidOut(element: Element): boolean {
   return children.length === 0 || children.some((node) => isBlankText(node) && node.data.includes('\n'));
 }
 
+/** `isLaidOut`, remembered across the insertions and removals of one operation (they do not change it), so many targets under one parent stay linear. */
+function knownLaidOut(element: Element, laidOut: Map<Node, boolean>): boolean {
+  const known = laidOut.get(element) ?? isLaidOut(element);
+  laidOut.set(element, known);
+  return known;
+}
+
 function newline(document: Document, indent: string): Node {
   return document.createTextNode(`\n${indent}`);
 }
@@ -52,17 +59,18 @@ function insertAll(parent: Node, nodes: readonly Node[], before: Node | null): v
 }
 
 /** Insert `nodes` relative to `target` (its child list for append/prepend, beside it for before/after). */
-export function insertNodes(target: Element, nodes: readonly Node[], requested: Placement, document: Document): void {
+export function insertNodes(target: Element, nodes: readonly Node[], requested: Placement, document: Document, laidOut: Map<Node, boolean> = new Map()): void {
   const placement = requested === 'prepend' && target.firstChild === null ? 'append' : requested;
   const parent = placement === 'before' || placement === 'after' ? target.parentNode : target;
   if (parent === null) return;
   const anchor = placement === 'before' ? target : placement === 'after' ? target.nextSibling : placement === 'prepend' ? target.firstChild : null;
   const unit = indentUnit(document);
-  const layable = nodes.every((node) => isElement(node) || isComment(node)) && isElement(parent) && isLaidOut(parent);
+  const layable = nodes.every((node) => isElement(node) || isComment(node)) && isElement(parent) && knownLaidOut(parent, laidOut);
   const parentIndent = isElement(parent) ? lineIndent(parent) : undefined;
   const indent = placement === 'before' || placement === 'after' ? lineIndent(target) : parentIndent === undefined || unit === undefined ? undefined : parentIndent + unit;
   if (unit === undefined || !layable || indent === undefined) {
     insertAll(parent, nodes, anchor);
+    if (nodes.some(isText)) laidOut.delete(parent);
     return;
   }
   for (const node of nodes) if (isElement(node)) reindent(node, indent, unit, document);
@@ -80,10 +88,10 @@ export function insertNodes(target: Element, nodes: readonly Node[], requested: 
 }
 
 /** Remove a node, and the line break that introduced it. */
-export function removeNode(node: Node): void {
+export function removeNode(node: Node, laidOut: Map<Node, boolean> = new Map()): void {
   const parent = node.parentNode;
   if (parent === null) return;
   const before = node.previousSibling;
-  if (isElement(parent) && isLaidOut(parent) && isBlankText(before) && before.data.includes('\n')) parent.removeChild(before);
+  if (isBlankText(before) && before.data.includes('\n') && isElement(parent) && knownLaidOut(parent, laidOut)) parent.removeChild(before);
   parent.removeChild(node);
 }
