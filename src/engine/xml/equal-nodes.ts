@@ -60,11 +60,23 @@ function equalRuns(a: readonly Significant[], b: readonly Significant[]): boolea
   });
 }
 
-/** Whether `wanted` stands, equal and contiguous, among `existing` (both significant items). */
+/**
+ * Whether `wanted` stands, equal and contiguous, among `existing` (both significant items).
+ * Inserted text merges with the text beside it, so text at the run's edges only has to end
+ * (first item) or start (last item) the text that stands there — or lie inside it, alone.
+ */
 export function containsRun(existing: readonly Significant[], wanted: readonly Significant[]): boolean {
-  if (wanted.length === 0) return true;
-  for (let start = 0; start + wanted.length <= existing.length; start += 1) {
-    if (equalRuns(existing.slice(start, start + wanted.length), wanted)) return true;
+  const last = wanted.length - 1;
+  if (last < 0) return true;
+  const fits = (have: Significant | undefined, want: Significant, index: number): boolean => {
+    if (have === undefined) return false;
+    if (typeof have !== 'string' || typeof want !== 'string') return equalItems(have, want);
+    if (last === 0) return have.includes(want);
+    if (index === 0) return have.endsWith(want);
+    return index === last ? have.startsWith(want) : have === want;
+  };
+  for (let start = 0; start + last < existing.length; start += 1) {
+    if (wanted.every((want, index) => fits(existing[start + index], want, index))) return true;
   }
   return false;
 }

@@ -27,6 +27,8 @@ const rows: { name: string; ops: XmlOperation[]; input?: string; output?: string
   { name: 'add is skipped when present', input: domain(`${DISK}${BALLOON}`), ops: [add(0, '/domain/devices', '<memballoon  model="none"></memballoon>')], output: domain(`${DISK}${BALLOON}`) },
   { name: 'once: false inserts anyway', ops: [add(0, '/domain/devices', '<memballoon model="none"/>', { once: false })], output: domain(`${DISK}${BALLOON}${BALLOON}`) },
   { name: 'add to every match', ops: [add(0, '/domain/devices/*', '<x/>')], output: domain(`\t\t<disk type="file">\n\t\t\t<driver name="qemu"/>\n\t\t\t<alias name="ua-a"/>\n\t\t\t<x/>\n\t\t</disk>\n\t\t<memballoon model="none">\n\t\t\t<x/>\n\t\t</memballoon>\n`), matches: [2] },
+  { name: 'text merges with the text it joins and is still found', input: '<domain><description>VM</description></domain>', ops: [add(0, '/domain/description', ' (patched)')], output: '<domain><description>VM (patched)</description></domain>' },
+  { name: 'text and an element after existing text', input: '<domain><description>VM</description></domain>', ops: [add(0, '/domain/description', ' by <b>us</b>')], output: '<domain><description>VM by <b>us</b></description></domain>' },
   { name: 'add with no match', ops: [add(0, '/domain/nothing', '<x/>')], error: 'NO_MATCH' },
   { name: 'optional add with no match', ops: [add(0, '/domain/nothing', '<x/>', { optional: true })], output: DOMAIN, matches: [0] },
   { name: 'count mismatch', ops: [add(0, '/domain/devices/*', '<x/>', { count: 1 })], error: 'COUNT_MISMATCH' },
