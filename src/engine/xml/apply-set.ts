@@ -70,7 +70,7 @@ function assign(element: Element, target: SimpleTarget, value: string, document:
   if (target.kind === 'attribute') {
     if (element.getAttributeNodeNS(target.name.namespaceURI, target.name.localName)?.value === value) return false;
     element.setAttributeNS(target.name.namespaceURI, qualified(target.name), value);
-    bindAttributes(element, document);
+    if (target.name.namespaceURI !== null) bindAttributes(element, document);
     return true;
   }
   const texts = childNodes(element).filter(isText);

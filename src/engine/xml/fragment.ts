@@ -19,7 +19,7 @@ const NCNAME = /^[A-Za-z_][\w.-]*$/;
 function wrapperStart(namespaces: Namespaces): string {
   const declared: Record<string, string> = { qemu: QEMU_NAMESPACE, ...namespaces };
   const declarations = Object.entries(declared)
-    .filter(([prefix]) => NCNAME.test(prefix) && !prefix.toLowerCase().startsWith('xml'))
+    .filter(([prefix, uri]) => NCNAME.test(prefix) && !prefix.toLowerCase().startsWith('xml') && uri !== '')
     .map(([prefix, uri]) => ` xmlns:${prefix}="${escapeAttribute(uri)}"`);
   return `<${WRAPPER}${declarations.join('')}>`;
 }

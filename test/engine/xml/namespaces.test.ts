@@ -60,3 +60,13 @@ test('namespaces: set creates a qemu element and declares the prefix on the root
   assert.ok(result.ok, result.ok ? '' : result.error.message);
   assert.equal(result.value, `<domain type="kvm" xmlns:qemu="${QEMU_NAMESPACE}"><qemu:commandline><qemu:arg value="-s"/></qemu:commandline></domain>`);
 });
+
+test('namespaces: a namespaced attribute set where its prefix means something else gets a free prefix', () => {
+  const op = set(0, '/domain/@qemu:mode', { steps: [step('domain')], target: { kind: 'attribute', name: name('mode', QEMU_NAMESPACE, 'qemu') } }, 'x');
+  const result = applyDomain('<domain xmlns:qemu="urn:dummy"/>', [patchDocument('ns', [op])], call);
+  assert.ok(result.ok, result.ok ? '' : result.error.message);
+  assert.equal(result.value, `<domain xmlns:qemu="urn:dummy" xmlns:ns0="${QEMU_NAMESPACE}" ns0:mode="x"/>`);
+  const again = applyDomain(result.value, [patchDocument('ns', [op])], call);
+  assert.ok(again.ok);
+  assert.equal(again.value, result.value);
+});
