@@ -46,15 +46,23 @@ function position(context: unknown): { line: number; column: number } {
   return { line, column };
 }
 
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** xmldom places stray text after the root at the root's start; the first non-blank character after the last `>` is where it is. */
+function strayTextPosition(text: string, problem: SyntaxProblem): SyntaxProblem {
+  if (!/Extra content|outside root/.test(problem.message)) return problem;
+  const tail = text.slice(text.lastIndexOf('>') + 1);
+  const offset = tail.search(/\S/);
+  return offset < 0 ? problem : { ...problem, ...lineAndColumn(text, text.length - tail.length + offset) };
+}
+
 /** Parse a whole document; the caller has already refused a DOCTYPE. */
 export function parseStrict(text: string): StrictParse {
   const forbidden = firstForbidden(text);
-  if (forbidden >= 0) {
-    const before = text.slice(0, forbidden);
-    const line = before.split('\n').length;
-    const column = forbidden - before.lastIndexOf('\n');
-    return { ok: false, problem: { message: 'character not allowed in XML 1.0', line, column } };
-  }
+  if (forbidden >= 0) return { ok: false, problem: { message: 'character not allowed in XML 1.0', ...lineAndColumn(text, forbidden) } };
   let first: SyntaxProblem | undefined;
   const parser = new DOMParser({
     normalizeLineEndings: normalizeXml10LineEnds,
@@ -69,7 +77,7 @@ export function parseStrict(text: string): StrictParse {
   } catch (error) {
     first ??= { message: error instanceof Error ? error.message : String(error), line: 0, column: 0 };
   }
-  return { ok: false, problem: first };
+  return { ok: false, problem: strayTextPosition(text, first) };
 }
 
 function at(problem: SyntaxProblem): string {
