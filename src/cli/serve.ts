@@ -8,7 +8,8 @@ import type { RunningServers, ServeSettings } from '../hook/hook-servers.js';
 import { removeSocketFile } from '../hook/socket-file.js';
 
 const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
-                       [--name NAME] [--annotations=true|false] [--cloud-init] [--max-receive-bytes N]`;
+                       [--name NAME] [--annotations=true|false] [--annotation-policy FILE] [--cloud-init]
+                       [--max-receive-bytes N]`;
 
 const DEFAULT_PATCH_DIR = '/etc/hookpatch';
 const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
@@ -39,6 +40,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
         version: { type: 'string' },
         name: { type: 'string' },
         annotations: { type: 'string' },
+        'annotation-policy': { type: 'string' },
         'cloud-init': { type: 'boolean' },
         'max-receive-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -68,6 +70,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
       pluginSocket: values['plugin-socket'],
       // SPEC §3: on the plugin socket the annotation is read only when explicitly enabled.
       annotations: { legacy: annotations ?? true, plugin: annotations === true },
+      annotationPolicy: values['annotation-policy'],
       cloudInit: values['cloud-init'] === true,
       maxReceiveBytes,
     },

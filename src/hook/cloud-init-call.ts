@@ -1,6 +1,13 @@
 /** PreCloudInitIso's body: KubeVirt's CloudInitData JSON in, both the new CloudInitData and the legacy NoCloud source out. */
-import { applyCloudInit } from '../engine/index.js';
+import { applyCloudInit, type CloudInitResult } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
+import { cloudInitChangeOutside } from './policy-cloud-init.js';
+import { applyUnderPolicy, type Outside } from './policy-guard.js';
+
+const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy) => {
+  const change = cloudInitChangeOutside(before.cloudInitData, after.cloudInitData, policy);
+  return change === undefined ? undefined : { rule: `allow.${change[0]}`, what: `it changes ${change[1] === '' ? '/' : change[1]}` };
+};
 import { bytesField } from './request-fields.js';
 
 export interface PreCloudInitIsoReply {
@@ -19,7 +26,9 @@ export async function patchCloudInit(deps: HookDeps, call: HookCall, request: un
     return { ok: false, failure: { kind: 'request', message: 'PreCloudInitIso: cloudInitData is empty; this KubeVirt sends none to patch [JSON_MALFORMED]' } };
   }
   const json = data.toString('utf8');
-  const result = await runHookCall(deps, call, 'cloudInitData', bytesField(request, 'vmi'), (documents, context) => applyCloudInit(json, documents, context));
+  const result = await runHookCall(deps, call, 'cloudInitData', bytesField(request, 'vmi'), (documents, context) =>
+    applyUnderPolicy(documents, deps.policy, (subset) => applyCloudInit(json, subset, context), outsideCloudInit),
+  );
   if (!result.ok) return result;
   if (result.value.cloudInitData === json) return { ok: true, value: { cloudInitData: data, cloudInitNoCloudSource: noCloud } };
   return { ok: true, value: { cloudInitData: Buffer.from(result.value.cloudInitData, 'utf8'), cloudInitNoCloudSource: Buffer.from(result.value.cloudInitNoCloudSource, 'utf8') } };

@@ -1,10 +1,16 @@
 /** OnDefineDomain and MutateDomain share one body: domain XML bytes and VMI bytes in, patched XML bytes out. */
 import { applyDomain } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
+import { domainViolation } from './policy-domain.js';
+import { applyUnderPolicy, type Outside } from './policy-guard.js';
+
+const outsideDomain: Outside<string> = (before, after, policy, document, report) => domainViolation(before, after, policy.domain, document, report);
 
 export async function patchDomain(deps: HookDeps, call: HookCall, input: string, domain: Buffer, vmi: Buffer): Promise<CallResult<Buffer>> {
   const xml = domain.toString('utf8');
-  const result = await runHookCall(deps, call, input, vmi, (documents, context) => applyDomain(xml, documents, context));
+  const result = await runHookCall(deps, call, input, vmi, (documents, context) =>
+    applyUnderPolicy(documents, deps.policy, (subset) => applyDomain(xml, subset, context), outsideDomain),
+  );
   if (!result.ok) return result;
   // Nothing changed: hand back the very bytes we got, so a pass-through is byte-exact.
   return { ok: true, value: result.value === xml ? domain : Buffer.from(result.value, 'utf8') };

@@ -1,6 +1,7 @@
 /** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
 import { performance } from 'node:perf_hooks';
 import type { ApplyOutcome, CallContext, DocumentReport, InvocationContext, PatchDocument, PatchError } from '../engine/index.js';
+import type { PolicyLoad } from '../sources/annotation-policy.js';
 import type { DocumentSources } from '../sources/document-sources.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
 import type { Log } from './log.js';
@@ -19,6 +20,8 @@ export interface HookCall {
 export interface HookDeps {
   readonly sources: DocumentSources;
   readonly log: Log;
+  /** `--annotation-policy`: undefined when none is configured */
+  readonly policy?: PolicyLoad | undefined;
 }
 
 export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };

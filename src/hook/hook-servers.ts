@@ -1,8 +1,9 @@
 /** Start-up of the legacy hook socket (Info, Callbacks, plugin API) and the optional plugin socket, and their stop. */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Server } from '@grpc/grpc-js';
+import { loadAnnotationPolicy, type PolicyLoad } from '../sources/annotation-policy.js';
 import { documentSources } from '../sources/document-sources.js';
 import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
 import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
@@ -24,6 +25,8 @@ export interface ServeSettings {
   readonly socketOwner: string;
   readonly pluginSocket: string | undefined;
   readonly annotations: { readonly legacy: boolean; readonly plugin: boolean };
+  /** `--annotation-policy FILE`, read once at start */
+  readonly annotationPolicy: string | undefined;
   readonly cloudInit: boolean;
   readonly maxReceiveBytes: number;
 }
@@ -33,6 +36,16 @@ export interface RunningServers {
   stop(): Promise<void>;
 }
 
+/** The administrator's policy file; one that cannot be read allows no annotation document (fail closed). */
+async function readPolicy(path: string | undefined): Promise<PolicyLoad | undefined> {
+  if (path === undefined) return undefined;
+  try {
+    return loadAnnotationPolicy(await readFile(path, 'utf8'), path);
+  } catch (error) {
+    return { ok: false, message: `${path}: cannot read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 /** Long enough for a patch call in flight; KubeVirt's own deadline per call is 1 minute. */
 const GRACE_MS = 20_000;
 
@@ -40,15 +53,17 @@ export async function startHookServers(settings: ServeSettings, log: Log, onSock
   const sources = documentSources(settings.patchPaths);
   const files = await sources.fileDocuments();
   if (!files.ok) log.error('patch files do not load; every call will fail until they are fixed', { patch: settings.patchPaths, error: failureMessage(files.failure) });
+  const policy = await readPolicy(settings.annotationPolicy);
+  if (policy?.ok === false) log.error('the annotation policy does not load; annotation documents are refused', { error: policy.message });
   const shutdownListeners: Array<() => void> = [];
-  const legacy = { sources, log, annotations: settings.annotations.legacy };
+  const legacy = { sources, log, policy, annotations: settings.annotations.legacy };
   const callbacks: Record<LegacyVersion, ServedService> = {
     v1alpha1: { name: 'kubevirt.hooks.v1alpha1.Callbacks', implementation: callbacksV1alpha1(legacy) },
     v1alpha2: { name: 'kubevirt.hooks.v1alpha2.Callbacks', implementation: callbacksV1alpha2(legacy) },
     v1alpha3: { name: 'kubevirt.hooks.v1alpha3.Callbacks', implementation: callbacksV1alpha3({ ...legacy, onShutdown: () => shutdownListeners.forEach((listener) => listener()) }) },
   };
   const info = { name: settings.name, versions: settings.versions, cloudInit: settings.cloudInit, sources, log };
-  const plugin = (annotations: boolean): ServedService => ({ name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', implementation: pluginV1alpha1({ sources, log, annotations }) });
+  const plugin = (annotations: boolean): ServedService => ({ name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', implementation: pluginV1alpha1({ sources, log, policy, annotations }) });
 
   const stale = await removeStaleSockets(settings.socketDir);
   if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
@@ -78,6 +93,7 @@ export async function startHookServers(settings: ServeSettings, log: Log, onSock
     hookPoints: await hookPoints(info),
     patch: settings.patchPaths,
     annotations: settings.annotations,
+    annotationPolicy: settings.annotationPolicy,
     maxReceiveBytes: settings.maxReceiveBytes,
   });
   return {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { baseBoardEntry, baseBoardPatch, DOMAIN, vmiWith } from './fixtures.js';
+import { status } from '@grpc/grpc-js';
+import { baseBoardEntry, baseBoardPatch, DOMAIN, vmiWith, writePatch } from './fixtures.js';
 import { socketOf, startHook, tempDir } from './hook-process.js';
 import { bytes, call, discoverSockets } from './virt-launcher-client.js';
 
@@ -40,6 +41,22 @@ describe('annotations', { concurrency: true }, () => {
     const socket = await socketOf(hook);
     const reply = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm', baseBoardPatch('ignored')) });
     assert.equal(bytes(reply, 'domainXML'), DOMAIN.toString('utf8'));
+    hook.child.kill('SIGTERM');
+    assert.equal(await hook.exited, 0);
+  });
+  test('--annotation-policy: an allowed annotation is applied, one that reaches outside is refused with POLICY_DENIED', async (t) => {
+    const tmp = await tempDir();
+    const policy = await writePatch(tmp, 'policy.yaml', 'allow:\n  domain: [/domain/sysinfo]\nlimits: {documents: 1}\n');
+    const hook = await startHook(t, ['--annotation-policy', policy], { tmp });
+    const socket = await socketOf(hook);
+    const allowed = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm-ok', baseBoardPatch('allowed')) });
+    assert.ok(bytes(allowed, 'domainXML').includes(baseBoardEntry('allowed')));
+    const outside = 'domain:\n  - op: add\n    path: /domain/devices\n    value: <shmem name="x"/>\n';
+    const refused = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm-refused', outside) });
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.code, status.FAILED_PRECONDITION);
+    assert.ok(refused.error.details.startsWith('annotation:hookpatch.io/patch:1:1:'), refused.error.details);
+    assert.ok(refused.error.details.endsWith('[POLICY_DENIED]'), refused.error.details);
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);
   });
