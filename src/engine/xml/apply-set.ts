@@ -65,7 +65,11 @@ function walkStep(parents: readonly Element[], step: SimpleStep, document: Docum
   return { elements, created };
 }
 
-/** Make the target hold `value`; returns whether anything changed. */
+/**
+ * Make the target hold `value`; returns whether anything changed. `text()` is all of the
+ * element's text children, layout included: they become one text node, so a second call sees
+ * exactly the value and changes nothing.
+ */
 function assign(element: Element, target: SimpleTarget, value: string, document: Document): boolean {
   if (target.kind === 'attribute') {
     if (element.getAttributeNodeNS(target.name.namespaceURI, target.name.localName)?.value === value) return false;

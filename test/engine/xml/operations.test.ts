@@ -33,6 +33,7 @@ const rows: { name: string; ops: XmlOperation[]; input?: string; output?: string
   { name: 'a comment and an element as one run', ops: [add(0, '/domain/devices', '<!-- rng for entropy --><rng/>')], output: domain(`${DISK}${BALLOON}\t\t<!-- rng for entropy -->\n\t\t<rng/>\n`) },
   { name: 'the root replaced by one element', input: '<domain type="kvm"><name>a</name></domain>', ops: [replace(0, '/domain', '<domain type="qemu"><name>b</name></domain>')], output: '<domain type="qemu"><name>b</name></domain>' },
   { name: 'set element text replaces its content', input: '<domain><description>old <b>bold</b></description></domain>', ops: [set(0, '/domain/description', { steps: [step('domain'), step('description')], target: { kind: 'element' } }, 'new & plain')], output: '<domain><description>new &amp; plain</description></domain>' },
+  { name: 'set text() beside child elements makes all its text that value', input: '<domain>\n\t<a/>\n</domain>', ops: [set(0, '/domain/text()', { steps: [step('domain')], target: { kind: 'text' } }, 'x')], output: '<domain>x<a/></domain>' },
   { name: 'add with no match', ops: [add(0, '/domain/nothing', '<x/>')], error: 'NO_MATCH' },
   { name: 'optional add with no match', ops: [add(0, '/domain/nothing', '<x/>', { optional: true })], output: DOMAIN, matches: [0] },
   { name: 'count mismatch', ops: [add(0, '/domain/devices/*', '<x/>', { count: 1 })], error: 'COUNT_MISMATCH' },
