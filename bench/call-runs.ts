@@ -18,7 +18,7 @@ export interface RunFigures {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly callsPerSecond: number;
-  /** p50 per kind of input (label), for the mixed run's large calls */
+  /** p50 of the answered calls per kind of input (label), for the mixed run's large calls */
   readonly p50ByInput: Readonly<Record<string, number>>;
   /** the first answer, to check the server really patched */
   readonly sample?: Buffer;
@@ -47,11 +47,15 @@ export async function runCalls(
     const input = pick(i);
     const result = await callOnce(socketPath, method, { domainXML: input.domainXML, vmi: input.vmi }, CALL_DEADLINE_MS);
     latencies.push(result.ms);
-    byInput.set(input.label, [...(byInput.get(input.label) ?? []), result.ms]);
     if (!result.ok) {
       errors++;
       firstError ??= `${input.label}: ${result.error}`;
-    } else if (sample === undefined) {
+      continue;
+    }
+    const answered = byInput.get(input.label) ?? [];
+    answered.push(result.ms);
+    byInput.set(input.label, answered);
+    if (sample === undefined) {
       const value: unknown = Object.getOwnPropertyDescriptor(result.response, 'domainXML')?.value;
       if (Buffer.isBuffer(value)) sample = value;
     }

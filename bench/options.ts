@@ -26,7 +26,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--rounds N] [--cold-rou
        [--mixed-calls N] [--status-quo-calls N] [--status-quo-mixed-calls N] [--engine-iterations N]
        [--only hookpatch,floor,status-quo] [--no-engine] [--rebuild] [--hookpatch-flags="--max-old-space-size=N ..."]`;
 
-const FULL = { rounds: 3, coldRounds: 5, warmupCalls: 200, calls: 2000, mixedCalls: 10_000, statusQuoCalls: 300, statusQuoMixedCalls: 300, engineIterations: 30 };
+const FULL = { rounds: 3, coldRounds: 5, warmupCalls: 200, calls: 2000, mixedCalls: 10_000, statusQuoCalls: 200, statusQuoMixedCalls: 100, engineIterations: 30 };
 const QUICK = { rounds: 1, coldRounds: 2, warmupCalls: 10, calls: 60, mixedCalls: 100, statusQuoCalls: 10, statusQuoMixedCalls: 10, engineIterations: 3 };
 
 function count(text: string | undefined, fallback: number, flag: string): number {

@@ -66,7 +66,7 @@ export function budgetTable(verdicts: readonly BudgetVerdict[]): string {
   const mark = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? 'met' : 'MISSED');
   return table(
     ['budget', 'measured', 'verdict', 'note'],
-    verdicts.map((v) => [v.budget, v.measured, mark(v.met), v.note ?? '']),
+    verdicts.map((v) => [v.budget, v.measured, mark(v.met), (v.note ?? '').replace(/\s+/g, ' ').slice(0, 100)]),
     4,
   );
 }
