@@ -5,7 +5,7 @@ import { loadDocuments, type LoadResult } from '../engine/index.js';
 /** A loaded file, or why it could not be read at all. */
 export type FileLoad =
   | { readonly ok: true; readonly path: string; readonly result: LoadResult }
-  | { readonly ok: false; readonly path: string; readonly message: string };
+  | { readonly ok: false; readonly path: string; readonly message: string; readonly missing: boolean };
 
 export interface PatchFile {
   readonly path: string;
@@ -13,8 +13,9 @@ export interface PatchFile {
   load(): Promise<FileLoad>;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function unreadable(path: string, error: unknown): FileLoad {
+  const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
+  return { ok: false, path, message: `${path}: cannot read patch file: ${error instanceof Error ? error.message : String(error)}`, missing };
 }
 
 export function patchFile(path: string): PatchFile {
@@ -26,7 +27,7 @@ export function patchFile(path: string): PatchFile {
       const text = await readFile(path, 'utf8');
       return { ok: true, path, result: loadDocuments(text, { source: path, origin: 'file' }) };
     } catch (error) {
-      return { ok: false, path, message: `${path}: cannot read patch file: ${describe(error)}` };
+      return unreadable(path, error);
     }
   }
 
@@ -38,7 +39,7 @@ export function patchFile(path: string): PatchFile {
       key = `${info.ino}:${info.mtimeMs}:${info.size}`;
     } catch (error) {
       cached = undefined;
-      return { ok: false, path, message: `${path}: cannot read patch file: ${describe(error)}` };
+      return unreadable(path, error);
     }
     if (cached?.key !== key) cached = { key, load: read() };
     return cached.load;

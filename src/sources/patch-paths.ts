@@ -28,19 +28,22 @@ export function patchPaths(paths: readonly string[]): PatchPaths {
     return file;
   }
 
-  async function filesOf(path: string): Promise<readonly string[]> {
+  /** The files of one `--patch` path; `listed` when they come from a directory listing. */
+  async function filesOf(path: string): Promise<readonly { readonly path: string; readonly listed: boolean }[]> {
     const info = await stat(path).catch(() => undefined);
     // A missing path is loaded as a file so that its absence is reported like any unreadable file.
-    if (info === undefined || !info.isDirectory()) return [path];
+    if (info === undefined || !info.isDirectory()) return [{ path, listed: false }];
     const names = await readdir(path).catch(() => undefined);
     // An unreadable directory is reported through the failing read of the path itself.
-    if (names === undefined) return [path];
-    return names.filter(isPatchFileName).sort().map((name) => join(path, name));
+    if (names === undefined) return [{ path, listed: false }];
+    return names.filter(isPatchFileName).sort().map((name) => ({ path: join(path, name), listed: true }));
   }
 
   async function loadAll(): Promise<readonly FileLoad[]> {
     const expanded = (await Promise.all(paths.map(filesOf))).flat();
-    return Promise.all(expanded.map((path) => fileAt(path).load()));
+    const loads = await Promise.all(expanded.map(async (file) => ({ file, load: await fileAt(file.path).load() })));
+    // A listed file that vanished is a ConfigMap update in progress (a key's link removed after `..data` moved): it is gone, not broken.
+    return loads.filter(({ file, load }) => load.ok || !(file.listed && load.missing)).map(({ load }) => load);
   }
 
   return { paths, loadAll };

@@ -39,6 +39,11 @@ test('a ConfigMap directory: keys by name, links followed, an update seen on the
   const updated = await paths.loadAll();
   const updatedNames = updated.flatMap((load) => (load.ok ? load.result.documents.map((d) => d.name) : []));
   assert.deepEqual(updatedNames, ['first', 'second-updated']);
+
+  // A key removed by the update: its link dangles until the kubelet deletes it; the file is gone, not broken.
+  await symlink(join('..data', 'removed.yaml'), join(dir, 'removed.yaml'));
+  const during = await paths.loadAll();
+  assert.deepEqual(during.map((load) => [load.path, load.ok]), [[join(dir, 'a.yml'), true], [join(dir, 'b.yaml'), true], [join(dir, 'c.json'), true]]);
 });
 
 test('files in --patch order; a missing file is reported, not thrown', async () => {
