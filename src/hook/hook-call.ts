@@ -39,7 +39,7 @@ function parseVmi(bytes: Buffer): CallResult<unknown> {
   }
 }
 
-function metadataString(vmi: unknown, key: 'name' | 'namespace'): string | undefined {
+function metadataString(vmi: unknown, key: 'name' | 'namespace' | 'uid'): string | undefined {
   if (typeof vmi !== 'object' || vmi === null || !('metadata' in vmi)) return undefined;
   const metadata = vmi.metadata;
   if (typeof metadata !== 'object' || metadata === null || !(key in metadata)) return undefined;
@@ -65,7 +65,7 @@ function inInput(error: PatchError, input: string): PatchError {
 export async function runHookCall<T>(deps: HookDeps, call: HookCall, input: string, vmiBytes: Buffer, apply: Apply<T>): Promise<CallResult<T>> {
   const started = performance.now();
   const vmi = parseVmi(vmiBytes);
-  const subject = vmi.ok ? { namespace: metadataString(vmi.value, 'namespace'), name: metadataString(vmi.value, 'name') } : {};
+  const subject = vmi.ok ? { namespace: metadataString(vmi.value, 'namespace'), name: metadataString(vmi.value, 'name'), uid: metadataString(vmi.value, 'uid') } : {};
   let result: CallResult<T>;
   let reports: readonly DocumentReport[] = [];
   if (!vmi.ok) {

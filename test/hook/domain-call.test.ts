@@ -34,7 +34,7 @@ test('a patched call returns the new XML and logs documents, operations and the 
   assert.equal(line.component, 'hookpatch');
   assert.equal(line.level, 'info');
   assert.match(String(line.timestamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-  assert.deepEqual([line.namespace, line.name, line.hook, line.version, line.context], ['default', 'vmi-with-sidecar-hook-configmap', 'OnDefineDomain', 'v1alpha3', 'Boot']);
+  assert.deepEqual([line.namespace, line.name, line.uid, line.hook, line.version, line.context], ['default', 'vmi-with-sidecar-hook-configmap', '5b3f6a2e-7d41-4c8e-9a57-0c1d2e3f4a5b', 'OnDefineDomain', 'v1alpha3', 'Boot']);
   assert.deepEqual(line.documents, { applied: ['maker'], skipped: [], ignored: [] });
   assert.deepEqual(line.operations, [
     { document: 'maker', list: 'domain', index: 0, op: 'add', path: '/domain/sysinfo/baseBoard', matches: 1 },
