@@ -33,6 +33,5 @@ function packageDefinition(): PackageDefinition {
 export function serviceDefinition(name: ServiceName): ServiceDefinition {
   const definition = packageDefinition()[name];
   if (definition === undefined || 'format' in definition) throw new Error(`${name} is not a service in proto/`);
-  // A service's entry is its method table; proto-loader's type union cannot say so.
-  return definition as ServiceDefinition;
+  return definition;
 }
