@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `hookpatch <serve|apply|validate|schema>`: one entry point; each command is loaded only when asked for, so the offline commands never load gRPC. */
+/** `hookpatch <serve|apply|validate|call|schema>`: one entry point; each command is loaded only when asked for, so the offline commands never load gRPC. */
 import { USAGE } from './usage-text.js';
 import { asUsageError } from './usage-error.js';
 
@@ -17,6 +17,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return (await import('./apply-command.js')).runApply(rest, out);
     case 'validate':
       return (await import('./validate-command.js')).runValidate(rest, out);
+    case 'call':
+      return (await import('./call-command.js')).runCall(rest, out);
     case 'schema':
       out.stdout((await import('./schema-command.js')).schemaText());
       return 0;

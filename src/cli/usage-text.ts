@@ -11,6 +11,12 @@ commands:
       print the patched CloudInitData JSON
   validate P... [--domain FILE] [--cloud-init FILE] [--vmi FILE]
       check documents (schema, XPath, CEL, $(var)); with a sample domain also match counts
+  call [--socket S] info | shutdown
+  call [--socket S] [--version V] define --domain FILE [--vmi FILE] [--diff]
+  call [--socket S] [--version V] cloud-init --cloud-init FILE [--vmi FILE] [--diff]
+  call [--socket S] mutate --domain FILE [--vmi FILE] [--context C] [--diff]
+      call a hook socket as virt-launcher does (S: a socket, or a directory holding one;
+      default /var/run/kubevirt-hooks); the VMI is sent as compact JSON
   schema
       print the patch document JSON Schema
 
