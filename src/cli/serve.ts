@@ -6,10 +6,11 @@ import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/legacy-versions.js'
 import { stderrLog } from '../hook/log.js';
 import type { RunningServers, ServeSettings } from '../hook/hook-servers.js';
 import { removeSocketFile } from '../hook/socket-file.js';
+import { LIMIT_FLAG_OPTIONS, LIMIT_FLAG_USAGE, parseLimitFlags } from './limit-flags.js';
 
 const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
                        [--name NAME] [--annotations=true|false] [--annotation-policy FILE] [--cloud-init]
-                       [--max-receive-bytes N]`;
+                       [--max-receive-bytes N] ${LIMIT_FLAG_USAGE}`;
 
 const DEFAULT_PATCH_DIR = '/etc/hookpatch';
 const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
@@ -43,6 +44,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
         'annotation-policy': { type: 'string' },
         'cloud-init': { type: 'boolean' },
         'max-receive-bytes': { type: 'string' },
+        ...LIMIT_FLAG_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -57,6 +59,8 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
   if (annotations instanceof Error) return { ok: false, message: annotations.message };
   const maxReceiveBytes = values['max-receive-bytes'] === undefined ? DEFAULT_MAX_RECEIVE_BYTES : Number(values['max-receive-bytes']);
   if (!Number.isSafeInteger(maxReceiveBytes) || maxReceiveBytes <= 0) return { ok: false, message: '--max-receive-bytes must be a positive integer' };
+  const limits = parseLimitFlags(values);
+  if (limits instanceof Error) return { ok: false, message: limits.message };
   const versions: readonly LegacyVersion[] = chosen === undefined ? LEGACY_VERSIONS : [chosen];
   const patchPaths = values.patch ?? (existsSync(DEFAULT_PATCH_DIR) ? [DEFAULT_PATCH_DIR] : []);
   return {
@@ -73,6 +77,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
       annotationPolicy: values['annotation-policy'],
       cloudInit: values['cloud-init'] === true,
       maxReceiveBytes,
+      limits,
     },
   };
 }

@@ -1,5 +1,7 @@
 /** Apply documents' `cloudInit`, `userData` and `networkData` operations to KubeVirt's CloudInitData JSON (PreCloudInitIso). */
 import { locate } from './errors.js';
+import { celLimitsOf, DEFAULT_LIMITS } from './limits.js';
+import { jsonDeeperThan } from './nesting-depth.js';
 import { applyJsonDocument } from './json/apply-json-document.js';
 import { formatGoJson, formatNoCloudSource, parseCloudInitData } from './json/cloud-init-data.js';
 import { jsonEqual, type JsonObject } from './json/json-value.js';
@@ -24,9 +26,15 @@ export interface CloudInitResult {
  * operation, condition or var fails with.
  */
 export function applyCloudInit(cloudInitData: string, documents: readonly PatchDocument[], call: CallContext): ApplyOutcome<CloudInitResult> {
+  const limits = call.limits ?? DEFAULT_LIMITS;
+  const over =
+    cloudInitData.length > limits.maxInputLength ? `cloudInitData is ${cloudInitData.length} characters, more than ${limits.maxInputLength}`
+    : jsonDeeperThan(cloudInitData, limits.maxDepth) ? `cloudInitData nests more than ${limits.maxDepth} deep`
+    : undefined;
+  if (over !== undefined) return { ok: false, error: { code: 'LIMIT_EXCEEDED', message: over, location: {} }, documents: [] };
   const parsed = parseCloudInitData(cloudInitData);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
-  const scope = { vmi: call.vmi, context: call.context };
+  const scope = { vmi: call.vmi, context: call.context, celLimits: celLimitsOf(limits) };
   const reports: DocumentReport[] = [];
   let data: JsonObject = parsed.value;
   for (const document of documents) {

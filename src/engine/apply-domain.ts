@@ -3,6 +3,7 @@ import type { Document } from '@xmldom/xmldom';
 import { runDomainDocument } from './apply-domain-document.js';
 import type { Scope } from './expr/expression.js';
 import { locate } from './errors.js';
+import { celLimitsOf, DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { CallContext, PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
 import { parseDomainXml } from './xml/parse-xml.js';
@@ -22,8 +23,8 @@ function written(document: Document, input: string): string {
  * the earlier state — and it costs nothing unless a document fails under failurePolicy Ignore
  * (copying the DOM before every document would cost more than the patching).
  */
-function rebuild(input: string, applied: readonly PatchDocument[], scope: Scope): Document {
-  const parsed = parseDomainXml(input);
+function rebuild(input: string, applied: readonly PatchDocument[], scope: Scope, limits: Limits): Document {
+  const parsed = parseDomainXml(input, limits.maxDepth);
   if (!parsed.ok) throw new Error('the input parsed once and not again');
   for (const document of applied) {
     if (runDomainDocument(parsed.value, document, scope).status !== 'applied') throw new Error(`document ${document.name} applied once and not again`);
@@ -41,12 +42,16 @@ export function applyDomain(domainXml: string, documents: readonly PatchDocument
   if (documents.every((document) => document.domain.length === 0)) {
     return { ok: true, value: domainXml, documents: documents.map((document) => ({ name: document.name, status: 'skipped', operations: [] })) };
   }
-  const parsed = parseDomainXml(domainXml);
+  const limits = call.limits ?? DEFAULT_LIMITS;
+  if (domainXml.length > limits.maxInputLength) {
+    return { ok: false, error: { code: 'LIMIT_EXCEEDED', message: `the domain XML is ${domainXml.length} characters, more than ${limits.maxInputLength}`, location: {} }, documents: reports };
+  }
+  const parsed = parseDomainXml(domainXml, limits.maxDepth);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
   let current = parsed.value;
   const applied: PatchDocument[] = [];
   let changed = false;
-  const scope: Scope = { vmi: call.vmi, context: call.context };
+  const scope: Scope = { vmi: call.vmi, context: call.context, celLimits: celLimitsOf(limits) };
   for (const document of documents) {
     if (document.domain.length === 0) {
       reports.push({ name: document.name, status: 'skipped', operations: [] });
@@ -61,7 +66,7 @@ export function applyDomain(domainXml: string, documents: readonly PatchDocument
       changed ||= run.changed;
     } else if (document.failurePolicy === 'Ignore') {
       reports.push({ name: document.name, status: 'ignored', operations: run.operations, error: run.error });
-      current = rebuild(domainXml, applied, scope);
+      current = rebuild(domainXml, applied, scope, limits);
     } else {
       // the failing document is named by `error`; reports list what ran before it
       return { ok: false, error: run.error, documents: reports };

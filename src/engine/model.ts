@@ -1,6 +1,7 @@
 /** The loaded, compiled form of patch documents: what the loader produces and the appliers consume. */
 import type { Location } from './errors.js';
 import type { Expression } from './expr/expression.js';
+import type { Limits } from './limits.js';
 import type { Pointer } from './json/pointer.js';
 import type { CompiledXPath } from './xml/compile-xpath.js';
 import type { XmlFragment } from './xml/fragment.js';
@@ -95,4 +96,6 @@ export interface CallContext {
   /** the VMI object (parsed JSON); `{}` when the caller has none */
   readonly vmi: unknown;
   readonly context: InvocationContext;
+  /** input size, depth and CEL cost bounds; DEFAULT_LIMITS when absent */
+  readonly limits?: Limits;
 }

@@ -8,7 +8,7 @@ const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy) => {
   const change = cloudInitChangeOutside(before.cloudInitData, after.cloudInitData, policy);
   return change === undefined ? undefined : { rule: `allow.${change[0]}`, what: `it changes ${change[1] === '' ? '/' : change[1]}` };
 };
-import { bytesField } from './request-fields.js';
+import { bytesField, utf8Text } from './request-fields.js';
 
 export interface PreCloudInitIsoReply {
   readonly cloudInitData: Buffer;
@@ -25,7 +25,9 @@ export async function patchCloudInit(deps: HookDeps, call: HookCall, request: un
   if (data.length === 0) {
     return { ok: false, failure: { kind: 'request', message: 'PreCloudInitIso: cloudInitData is empty; this KubeVirt sends none to patch [JSON_MALFORMED]' } };
   }
-  const json = data.toString('utf8');
+  const decoded = utf8Text(data, 'cloudInitData');
+  if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
+  const json = decoded.text;
   const result = await runHookCall(deps, call, 'cloudInitData', bytesField(request, 'vmi'), (documents, context) =>
     applyUnderPolicy(documents, deps.policy, (subset) => applyCloudInit(json, subset, context), outsideCloudInit),
   );

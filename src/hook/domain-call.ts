@@ -3,11 +3,14 @@ import { applyDomain } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
 import { domainViolation } from './policy-domain.js';
 import { applyUnderPolicy, type Outside } from './policy-guard.js';
+import { utf8Text } from './request-fields.js';
 
 const outsideDomain: Outside<string> = (before, after, policy, document, report) => domainViolation(before, after, policy.domain, document, report);
 
 export async function patchDomain(deps: HookDeps, call: HookCall, input: string, domain: Buffer, vmi: Buffer): Promise<CallResult<Buffer>> {
-  const xml = domain.toString('utf8');
+  const decoded = utf8Text(domain, input);
+  if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
+  const xml = decoded.text;
   const result = await runHookCall(deps, call, input, vmi, (documents, context) =>
     applyUnderPolicy(documents, deps.policy, (subset) => applyDomain(xml, subset, context), outsideDomain),
   );

@@ -1,10 +1,13 @@
 /** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
 import { performance } from 'node:perf_hooks';
 import type { ApplyOutcome, CallContext, DocumentReport, InvocationContext, PatchDocument, PatchError } from '../engine/index.js';
+import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
+import { jsonDeeperThan } from '../engine/nesting-depth.js';
 import type { PolicyLoad } from '../sources/annotation-policy.js';
 import type { DocumentSources } from '../sources/document-sources.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
 import type { Log } from './log.js';
+import { utf8Text } from './request-fields.js';
 
 export type HookName = 'OnDefineDomain' | 'PreCloudInitIso' | 'MutateDomain';
 
@@ -22,6 +25,8 @@ export interface HookDeps {
   readonly log: Log;
   /** `--annotation-policy`: undefined when none is configured */
   readonly policy?: PolicyLoad | undefined;
+  /** `--max-*` flags; DEFAULT_LIMITS when absent */
+  readonly limits?: Limits | undefined;
 }
 
 export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
@@ -29,10 +34,17 @@ export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonl
 type Apply<T> = (documents: readonly PatchDocument[], call: CallContext) => ApplyOutcome<T>;
 
 /** The VMI as sent: compact JSON from virt-launcher; no bytes at all means no VMI. */
-function parseVmi(bytes: Buffer): CallResult<unknown> {
+function parseVmi(bytes: Buffer, limits: Limits): CallResult<unknown> {
   if (bytes.length === 0) return { ok: true, value: {} };
+  const text = utf8Text(bytes, 'vmi');
+  if (!text.ok) return { ok: false, failure: { kind: 'request', message: text.message } };
+  // CEL's activation and cost estimate walk the VMI recursively
+  if (jsonDeeperThan(text.text, limits.maxDepth)) return { ok: false, failure: { kind: 'request', message: `vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]` } };
   try {
-    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
+    const value: unknown = JSON.parse(text.text);
+    // KUBEVIRT.md: virt-launcher sends json.Marshal of the VMI object; anything else is not a VMI
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, failure: { kind: 'request', message: 'vmi: not a JSON object [JSON_MALFORMED]' } };
+    return { ok: true, value };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, failure: { kind: 'request', message: `vmi: not valid JSON: ${reason} [JSON_MALFORMED]` } };
@@ -64,7 +76,8 @@ function inInput(error: PatchError, input: string): PatchError {
 /** `input` names the request field being patched (`domainXML`, `domain`, `cloudInitData`), for errors in it. */
 export async function runHookCall<T>(deps: HookDeps, call: HookCall, input: string, vmiBytes: Buffer, apply: Apply<T>): Promise<CallResult<T>> {
   const started = performance.now();
-  const vmi = parseVmi(vmiBytes);
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const vmi = parseVmi(vmiBytes, limits);
   const subject = vmi.ok ? { namespace: metadataString(vmi.value, 'namespace'), name: metadataString(vmi.value, 'name'), uid: metadataString(vmi.value, 'uid') } : {};
   let result: CallResult<T>;
   let reports: readonly DocumentReport[] = [];
@@ -75,7 +88,7 @@ export async function runHookCall<T>(deps: HookDeps, call: HookCall, input: stri
     if (!sourced.ok) {
       result = { ok: false, failure: sourced.failure };
     } else {
-      const outcome = apply(sourced.documents, { vmi: vmi.value, context: call.context });
+      const outcome = apply(sourced.documents, { vmi: vmi.value, context: call.context, limits });
       reports = outcome.documents;
       result = outcome.ok ? { ok: true, value: outcome.value } : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input)] } };
     }

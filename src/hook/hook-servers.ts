@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Server } from '@grpc/grpc-js';
+import type { Limits } from '../engine/limits.js';
 import { loadAnnotationPolicy, type PolicyLoad } from '../sources/annotation-policy.js';
 import { documentSources } from '../sources/document-sources.js';
 import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
@@ -29,6 +30,8 @@ export interface ServeSettings {
   readonly annotationPolicy: string | undefined;
   readonly cloudInit: boolean;
   readonly maxReceiveBytes: number;
+  /** `--max-input-length`, `--max-source-length`, `--max-operations`, `--max-depth`, `--max-cel-cost` */
+  readonly limits?: Limits;
 }
 
 export interface RunningServers {
@@ -50,20 +53,20 @@ async function readPolicy(path: string | undefined): Promise<PolicyLoad | undefi
 const GRACE_MS = 20_000;
 
 export async function startHookServers(settings: ServeSettings, log: Log, onSocket: (path: string) => void): Promise<RunningServers> {
-  const sources = documentSources(settings.patchPaths);
+  const sources = documentSources(settings.patchPaths, settings.limits);
   const files = await sources.fileDocuments();
   if (!files.ok) log.error('patch files do not load; every call will fail until they are fixed', { patch: settings.patchPaths, error: failureMessage(files.failure) });
   const policy = await readPolicy(settings.annotationPolicy);
   if (policy?.ok === false) log.error('the annotation policy does not load; annotation documents are refused', { error: policy.message });
   const shutdownListeners: Array<() => void> = [];
-  const legacy = { sources, log, policy, annotations: settings.annotations.legacy };
+  const legacy = { sources, log, policy, limits: settings.limits, annotations: settings.annotations.legacy };
   const callbacks: Record<LegacyVersion, ServedService> = {
     v1alpha1: { name: 'kubevirt.hooks.v1alpha1.Callbacks', implementation: callbacksV1alpha1(legacy) },
     v1alpha2: { name: 'kubevirt.hooks.v1alpha2.Callbacks', implementation: callbacksV1alpha2(legacy) },
     v1alpha3: { name: 'kubevirt.hooks.v1alpha3.Callbacks', implementation: callbacksV1alpha3({ ...legacy, onShutdown: () => shutdownListeners.forEach((listener) => listener()) }) },
   };
   const info = { name: settings.name, versions: settings.versions, cloudInit: settings.cloudInit, sources, log };
-  const plugin = (annotations: boolean): ServedService => ({ name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', implementation: pluginV1alpha1({ sources, log, policy, annotations }) });
+  const plugin = (annotations: boolean): ServedService => ({ name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', implementation: pluginV1alpha1({ sources, log, policy, limits: settings.limits, annotations }) });
 
   const stale = await removeStaleSockets(settings.socketDir);
   if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
@@ -95,6 +98,7 @@ export async function startHookServers(settings: ServeSettings, log: Log, onSock
     annotations: settings.annotations,
     annotationPolicy: settings.annotationPolicy,
     maxReceiveBytes: settings.maxReceiveBytes,
+    limits: settings.limits,
   });
   return {
     onShutdown: (listener) => shutdownListeners.push(listener),

@@ -21,3 +21,15 @@ export function messageField(message: unknown, name: string): unknown {
   const value = field(message, name);
   return typeof value === 'object' && value !== null ? value : undefined;
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A `bytes` field as text: invalid UTF-8 is refused rather than silently replaced by U+FFFD. */
+export function utf8Text(bytes: Buffer, name: string): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+  try {
+    return { ok: true, text: strictUtf8.decode(bytes) };
+  } catch {
+    const code = name === 'vmi' || name === 'cloudInitData' ? 'JSON_MALFORMED' : 'XML_MALFORMED';
+    return { ok: false, message: `${name}: not valid UTF-8 [${code}]` };
+  }
+}

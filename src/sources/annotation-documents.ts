@@ -1,5 +1,6 @@
 /** Patch documents from the VMI annotation `hookpatch.io/patch`, compiled once per distinct annotation text. */
 import { loadDocuments, type LoadResult } from '../engine/index.js';
+import type { Limits } from '../engine/limits.js';
 
 export const PATCH_ANNOTATION = 'hookpatch.io/patch';
 export const ANNOTATION_SOURCE = `annotation:${PATCH_ANNOTATION}`;
@@ -22,7 +23,7 @@ export interface AnnotationDocuments {
   load(vmi: unknown): LoadResult;
 }
 
-export function annotationDocuments(): AnnotationDocuments {
+export function annotationDocuments(limits?: Limits): AnnotationDocuments {
   const cache = new Map<string, LoadResult>();
 
   function load(vmi: unknown): LoadResult {
@@ -30,7 +31,7 @@ export function annotationDocuments(): AnnotationDocuments {
     if (text === undefined) return { documents: [], errors: [] };
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
-    const result = loadDocuments(text, { source: ANNOTATION_SOURCE, origin: 'annotation' });
+    const result = loadDocuments(text, { source: ANNOTATION_SOURCE, origin: 'annotation' }, limits);
     // Oldest first out: Map keeps insertion order.
     if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');
     cache.set(text, result);

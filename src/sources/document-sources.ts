@@ -1,5 +1,6 @@
 /** All patch documents for one call: file documents in path order, then the VMI's annotation documents. */
 import type { PatchDocument, PatchError } from '../engine/index.js';
+import type { Limits } from '../engine/limits.js';
 import { annotationDocuments } from './annotation-documents.js';
 import { patchPaths } from './patch-paths.js';
 
@@ -38,9 +39,9 @@ function checked(documents: readonly PatchDocument[]): SourcedDocuments {
   return duplicate === undefined ? { ok: true, documents } : { ok: false, failure: { kind: 'patch', errors: [duplicate] } };
 }
 
-export function documentSources(paths: readonly string[]): DocumentSources {
-  const files = patchPaths(paths);
-  const annotation = annotationDocuments();
+export function documentSources(paths: readonly string[], limits?: Limits): DocumentSources {
+  const files = patchPaths(paths, limits);
+  const annotation = annotationDocuments(limits);
 
   async function fileDocuments(): Promise<SourcedDocuments> {
     const documents: PatchDocument[] = [];

@@ -1,6 +1,7 @@
 /** One patch file, re-read only when its mtime or size changes, so a ConfigMap update reaches the next call. */
 import { readFile, stat } from 'node:fs/promises';
 import { loadDocuments, type LoadResult } from '../engine/index.js';
+import type { Limits } from '../engine/limits.js';
 
 /** A loaded file, or why it could not be read at all. */
 export type FileLoad =
@@ -18,14 +19,14 @@ function unreadable(path: string, error: unknown): FileLoad {
   return { ok: false, path, message: `${path}: cannot read patch file: ${error instanceof Error ? error.message : String(error)}`, missing };
 }
 
-export function patchFile(path: string): PatchFile {
+export function patchFile(path: string, limits?: Limits): PatchFile {
   let cached: { readonly key: string; readonly load: Promise<FileLoad> } | undefined;
 
   async function read(): Promise<FileLoad> {
     try {
       // One read of the whole file, so a call never sees half of an old and half of a new version.
       const text = await readFile(path, 'utf8');
-      return { ok: true, path, result: loadDocuments(text, { source: path, origin: 'file' }) };
+      return { ok: true, path, result: loadDocuments(text, { source: path, origin: 'file' }, limits) };
     } catch (error) {
       return unreadable(path, error);
     }

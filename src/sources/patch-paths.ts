@@ -1,6 +1,7 @@
 /** The `--patch` paths expanded per call: a file is itself, a directory is its `*.yaml|*.yml|*.json` entries by name. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Limits } from '../engine/limits.js';
 import { patchFile, type FileLoad, type PatchFile } from './patch-file.js';
 
 const PATCH_FILE_NAME = /\.(ya?ml|json)$/;
@@ -16,13 +17,13 @@ export interface PatchPaths {
   loadAll(): Promise<readonly FileLoad[]>;
 }
 
-export function patchPaths(paths: readonly string[]): PatchPaths {
+export function patchPaths(paths: readonly string[], limits?: Limits): PatchPaths {
   const files = new Map<string, PatchFile>();
 
   function fileAt(path: string): PatchFile {
     let file = files.get(path);
     if (file === undefined) {
-      file = patchFile(path);
+      file = patchFile(path, limits);
       files.set(path, file);
     }
     return file;

@@ -16,6 +16,8 @@ export interface Expression {
 export interface Scope {
   readonly vmi: unknown;
   readonly context: InvocationContext;
+  /** the call's CEL bounds (`--max-cel-cost`); DEFAULT_CEL_LIMITS when absent */
+  readonly celLimits?: CelLimits;
 }
 
 /** The compiled form stays private to this module; an Expression is plain data to everyone else. */
@@ -64,7 +66,7 @@ function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outc
 export function evaluateCondition(
   expression: Expression,
   scope: Scope,
-  limits: CelLimits = DEFAULT_CEL_LIMITS,
+  limits: CelLimits = scope.celLimits ?? DEFAULT_CEL_LIMITS,
 ): Outcome<boolean> {
   const result = evaluate(expression, scope, limits);
   if (!result.ok) return result;
@@ -82,7 +84,7 @@ export function evaluateCondition(
 export function evaluateVars(
   vars: readonly VarDefinition[],
   scope: Scope,
-  limits: CelLimits = DEFAULT_CEL_LIMITS,
+  limits: CelLimits = scope.celLimits ?? DEFAULT_CEL_LIMITS,
 ): Outcome<ReadonlyMap<string, string>> {
   const values = new Map<string, string>();
   for (const definition of vars) {

@@ -1,6 +1,7 @@
 /** UserData (`#cloud-config`) and NetworkData strings read as YAML (or JSON) data for patching, and written back. */
 import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { fail, ok, type Outcome } from '../errors.js';
+import { MAX_YAML_ALIASES } from '../limits.js';
 import { isJsonObject } from './json-value.js';
 import { reconcileDocument } from './reconcile-yaml.js';
 import { asJsonData } from './yaml-json-data.js';
@@ -57,8 +58,8 @@ export function readEmbedded(field: EmbeddedField, text: string): Outcome<Embedd
   const document = parseDocument(body, YAML_OPTIONS);
   const [error] = document.errors;
   if (error !== undefined) return fail('NOT_CLOUD_CONFIG', `${field} is not YAML data: ${error.message}`);
-  const value = asJsonData(document.toJS({ maxAliasCount: 100 }));
-  if (!value.ok) return fail('NOT_CLOUD_CONFIG', `${field}: ${value.problem.message}`);
+  const value = plainData(document);
+  if (!value.ok) return fail(value.problem.code === 'LIMIT_EXCEEDED' ? 'LIMIT_EXCEEDED' : 'NOT_CLOUD_CONFIG', `${field}: ${value.problem.message}`);
   const data = value.value ?? {};
   if (!isJsonObject(data)) return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
   return ok({ header: header === '' || header.endsWith('\n') ? header : `${header}\n`, format: { kind: 'yaml', document }, value: data });
@@ -78,5 +79,14 @@ function readJson(text: string): unknown {
     return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The yaml package throws on an alias bomb (more than MAX_YAML_ALIASES expansions) instead of expanding it. */
+function plainData(document: Document.Parsed): Outcome<unknown> {
+  try {
+    return asJsonData(document.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
+  } catch {
+    return fail('LIMIT_EXCEEDED', `more than ${MAX_YAML_ALIASES} YAML alias expansions`);
   }
 }

@@ -1,6 +1,8 @@
 /** Parse, validate and compile every patch document in one source text, reporting all of its errors at once. */
 import type { PatchError } from '../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { Origin, PatchDocument } from '../model.js';
+import { isXmlPatchText, loadXmlPatch } from '../xml-patch/load-xml-patch.js';
 import { checkSchema } from './check-schema.js';
 import { compileDocument } from './compile-document.js';
 import { findDuplicateNames } from './duplicate-names.js';
@@ -21,14 +23,28 @@ export interface LoadResult {
   readonly errors: readonly PatchError[];
 }
 
-export function loadDocuments(text: string, info: SourceInfo): LoadResult {
+/** Errors also LIMIT_EXCEEDED: a text longer than `limits.maxSourceLength`, more than `limits.maxOperations` operations. */
+export function loadDocuments(text: string, info: SourceInfo, limits: Limits = DEFAULT_LIMITS): LoadResult {
+  if (text.length > limits.maxSourceLength) {
+    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source is ${text.length} characters, more than ${limits.maxSourceLength}`, location: { source: info.source } }] };
+  }
+  // RFC 5261 XML patch documents (`<diff>`) are the one alternative to YAML and JSON
+  if (isXmlPatchText(text)) return loadXmlPatch(text, info, `${shortName(info)}#0`);
   const parsed = parseSource(text, info.source);
   const errors: PatchError[] = [...parsed.errors];
+  let operations = 0;
   const documents: PatchDocument[] = [];
   /** where each full-form document wrote its name, to place a DUPLICATE_NAME there */
   const namePlaces = new Map<PatchDocument, { line: number; column: number }>();
   for (const written of parsed.documents) {
     const derivedName = `${shortName(info)}#${written.index}`;
+    // Counted before anything is compiled, so a huge list costs no more than its parse.
+    operations += operationCount(written.value);
+    if (operations > limits.maxOperations) {
+      const place = parsed.position(written.node.range?.[0] ?? 0);
+      errors.push({ code: 'LIMIT_EXCEEDED', message: `more than ${limits.maxOperations} operations in one patch source`, location: { source: info.source, ...place, document: nameOf(written.value) ?? derivedName } });
+      break;
+    }
     const schemaProblems = checkSchema(written.value);
     if (schemaProblems.length > 0) {
       for (const { problem, field, key } of schemaProblems) {
@@ -58,6 +74,13 @@ function schemaBlocked(value: unknown, fields: readonly FieldPath[]): 'document'
   if (fields.some((field) => field.length < depth + 2 || (depth === 1 && field[0] !== 'spec'))) return 'document';
   const blocked = new Set(fields.map((field) => `${String(field[depth])}/${String(field[depth + 1])}`));
   return (list, index) => blocked.has(`${list}/${index}`);
+}
+
+/** The operations a document lists (full form under `spec`, short form at the top). */
+function operationCount(value: unknown): number {
+  const spec = isFields(value) && 'apiVersion' in value ? value.spec : value;
+  if (!isFields(spec)) return 0;
+  return (['domain', 'cloudInit', 'userData', 'networkData'] as const).reduce((sum, list) => sum + (Array.isArray(spec[list]) ? spec[list].length : 0), 0);
 }
 
 /** Errors in the order of the text (the sort is stable, so errors at one place keep their order). */

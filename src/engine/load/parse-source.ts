@@ -1,6 +1,7 @@
 /** Split a source text into its patch documents (YAML `---` documents, or the items of a top-level sequence such as a JSON array), keeping source ranges. */
-import { isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { PatchError } from '../errors.js';
+import { MAX_YAML_ALIASES } from '../limits.js';
 
 /** One document as written: its node (for locations), its plain value, where it starts and its size. */
 export interface SourceDocument {
@@ -48,16 +49,31 @@ export function parseSource(text: string, source: string): ParsedSource {
     for (const node of nodes) {
       if (!isNode(node) || isEmpty(node)) continue;
       const [start, , end] = node.range ?? [0, 0, 0];
+      const value = plainValue(node, doc);
+      if (!value.ok) {
+        errors.push({ code: 'LIMIT_EXCEEDED', message: value.message, location: { source, ...position(start) } });
+        continue;
+      }
       documents.push({
         index: documents.length,
         node,
-        value: node.toJS(doc),
+        value: value.value,
         ...position(start),
         bytes: utf8.encode(text.slice(start, end)).length,
       });
     }
   }
   return { documents, errors, position };
+}
+
+/** An alias bomb (anchors referring to anchors) makes the yaml package throw rather than expand it; so does nesting deep enough to overflow the stack. */
+function plainValue(node: Node, doc: Document.Parsed): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string } {
+  try {
+    return { ok: true, value: node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'the document nests too deeply' : `more than ${MAX_YAML_ALIASES} alias expansions`;
+    return { ok: false, message: `${reason}; patch documents are refused past this bound` };
+  }
 }
 
 function isNode(value: unknown): value is Node {

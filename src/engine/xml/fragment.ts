@@ -1,7 +1,9 @@
 /** Parse a `value` XML fragment once, at load time, inside a wrapper that declares the document's namespace prefixes. */
 import type { Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { QEMU_NAMESPACE, type Namespaces } from '../model.js';
+import { xmlDeeperThan } from '../nesting-depth.js';
 import { childNodes } from './node-kinds.js';
 import { hasDoctype, parseStrict } from './parse-xml.js';
 import { escapeAttribute } from './serialize-xml.js';
@@ -24,9 +26,10 @@ function wrapperStart(namespaces: Namespaces): string {
   return `<${WRAPPER}${declarations.join('')}>`;
 }
 
-/** Errors: FRAGMENT_MALFORMED, DOCTYPE_REFUSED, UNKNOWN_PREFIX. */
+/** Errors: FRAGMENT_MALFORMED, DOCTYPE_REFUSED, UNKNOWN_PREFIX, LIMIT_EXCEEDED (nested too deep). */
 export function parseFragment(source: string, namespaces: Namespaces): Outcome<XmlFragment> {
   if (hasDoctype(source)) return fail('DOCTYPE_REFUSED', 'the XML fragment has a <!DOCTYPE>; DTDs are refused');
+  if (xmlDeeperThan(source, DEFAULT_LIMITS.maxDepth)) return fail('LIMIT_EXCEEDED', `the XML fragment nests elements more than ${DEFAULT_LIMITS.maxDepth} deep`);
   const start = wrapperStart(namespaces);
   const parsed = parseStrict(`${start}${source}</${WRAPPER}>`);
   if (!parsed.ok) {

@@ -1,6 +1,8 @@
 /** Parse XML text strictly: no DTD ever, and every problem xmldom reports (even a warning) is fatal. */
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { xmlDeeperThan } from '../nesting-depth.js';
 
 /** A well-formedness problem with its 1-based position (0 when xmldom does not know it). */
 export interface SyntaxProblem {
@@ -84,9 +86,11 @@ function at(problem: SyntaxProblem): string {
   return problem.line > 0 ? ` at line ${problem.line}, column ${problem.column}` : '';
 }
 
-/** The domain XML of a call. Errors: DOCTYPE_REFUSED, XML_MALFORMED. */
-export function parseDomainXml(text: string): Outcome<Document> {
+/** The domain XML of a call. Errors: DOCTYPE_REFUSED, XML_MALFORMED, LIMIT_EXCEEDED (nested deeper than `maxDepth`). */
+export function parseDomainXml(text: string, maxDepth = DEFAULT_LIMITS.maxDepth): Outcome<Document> {
   if (hasDoctype(text)) return fail('DOCTYPE_REFUSED', 'the domain XML has a <!DOCTYPE>; DTDs are refused');
+  // xmldom and every DOM walk recurse per level: refuse a deep document before it can overflow the stack
+  if (xmlDeeperThan(text, maxDepth)) return fail('LIMIT_EXCEEDED', `the domain XML nests elements more than ${maxDepth} deep`);
   // a byte order mark is the encoding's signature, not content (XML 1.0 §4.3.3); xmldom would call it stray text
   const parsed = parseStrict(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!parsed.ok) return fail('XML_MALFORMED', `the domain XML is not well-formed${at(parsed.problem)}: ${parsed.problem.message}`);

@@ -1,0 +1,38 @@
+/** The bounds on what one call or one patch source may bring, so hostile input fails with LIMIT_EXCEEDED instead of exhausting the sidecar. */
+import { DEFAULT_CEL_LIMITS, type CelLimits } from './expr/cel-limits.js';
+
+export interface Limits {
+  /** characters of the domain XML or CloudInitData one call may bring (grpc's receive limit is 4 MiB) */
+  readonly maxInputLength: number;
+  /** characters of one patch source, a file or the annotation (a ConfigMap holds at most 1 MiB) */
+  readonly maxSourceLength: number;
+  /** operations in one patch source, over all its documents and lists */
+  readonly maxOperations: number;
+  /**
+   * deepest element nesting of the domain XML (and JSON nesting of CloudInitData): our DOM walks
+   * recurse, so a deeper document is refused by a linear pre-scan before any parser sees it
+   */
+  readonly maxDepth: number;
+  /** highest worst-case CEL cost of one evaluation (SPEC §1.5); see expr/cel-limits.ts */
+  readonly maxCelCost: number;
+}
+
+/** Recursion stays safe well past this on Node's default stack; flags may not raise maxDepth above it. */
+export const MAX_DEPTH_CEILING = 1000;
+
+/** YAML aliases resolved per document: an anchor/alias bomb expands exponentially, real patches use a few. */
+export const MAX_YAML_ALIASES = 100;
+
+/** libvirt domains nest about 8 deep; a real KubeVirt domain is 8 KB, hundreds of devices some 100 KB. */
+export const DEFAULT_LIMITS: Limits = {
+  maxInputLength: 4 * 1024 * 1024,
+  maxSourceLength: 1024 * 1024,
+  maxOperations: 10_000,
+  maxDepth: 256,
+  maxCelCost: DEFAULT_CEL_LIMITS.maxCost,
+};
+
+/** The CEL bounds with the cost limit of `limits`. */
+export function celLimitsOf(limits: Limits): CelLimits {
+  return limits.maxCelCost === DEFAULT_CEL_LIMITS.maxCost ? DEFAULT_CEL_LIMITS : { ...DEFAULT_CEL_LIMITS, maxCost: limits.maxCelCost };
+}
