@@ -1,4 +1,5 @@
 /** `npm run bench`: hookpatch serve against the transport floor and the fork-per-call status quo, plus the engine table. */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,17 @@ function inputs(): { small: CallInput; large: CallInput; template: string } {
   };
 }
 
+/** The commit measured, `+dirty` when the work tree differs: results are only comparable with it. */
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function hookpatchEntry(options: BenchOptions): { entry?: string; build: unknown } {
   try {
     const dist = ensureDist(root, options.rebuild);
@@ -58,8 +70,8 @@ async function main(): Promise<void> {
   const engine = options.engine ? measureEngineTable(template, [10, 100, 1000], options.engineIterations) : [];
   const budgets = judgeBudgets(servers, engine);
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadavg() };
-  process.stdout.write(`\nhookpatch benchmark ${startedAt.toISOString()} — ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`);
+  const machine = { commit: gitCommit(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadavg() };
+  process.stdout.write(`\nhookpatch benchmark ${startedAt.toISOString()} — ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`);
   process.stdout.write(`calls: ${small.label} + ${small.vmi.length} B VMI, dial per call; mixed run 9:1 with the ${large.label}\n\n`);
   process.stdout.write(`${serverTable(servers)}\n\n`);
   if (engine.length > 0) process.stdout.write(`engine in process (applyDomain, 10 operations by alias):\n${engineTable(engine)}\n\n`);
