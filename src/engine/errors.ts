@@ -54,10 +54,24 @@ export interface Location {
   readonly field?: string;
 }
 
+/** RFC 5261 §5.1 error elements (`<unlocated-node>` …), carried by errors of XML patch documents beside the code. */
+export type Rfc5261Error =
+  | 'invalid-attribute-value'
+  | 'invalid-diff-format'
+  | 'invalid-namespace-prefix'
+  | 'invalid-namespace-uri'
+  | 'invalid-node-types'
+  | 'invalid-patch-directive'
+  | 'invalid-root-element-operation'
+  | 'invalid-whitespace-directive'
+  | 'unlocated-node';
+
 /** What went wrong, before anyone knows where. */
 export interface Problem {
   readonly code: ErrorCode;
   readonly message: string;
+  /** set for RFC 5261 documents: the RFC's name for the error */
+  readonly rfc5261?: Rfc5261Error;
 }
 
 export interface PatchError extends Problem {
@@ -76,5 +90,5 @@ export function fail(code: ErrorCode, message: string): { readonly ok: false; re
 }
 
 export function locate(problem: Problem, location: Location): PatchError {
-  return { code: problem.code, message: problem.message, location };
+  return { ...problem, location };
 }

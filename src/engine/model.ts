@@ -5,6 +5,7 @@ import type { Limits } from './limits.js';
 import type { Pointer } from './json/pointer.js';
 import type { CompiledXPath } from './xml/compile-xpath.js';
 import type { XmlFragment } from './xml/fragment.js';
+import type { XmlPatchDirective } from './xml-patch/xml-patch-directive.js';
 import type { SimplePath } from './xml/simple-path.js';
 
 export type InvocationContext = 'Boot' | 'MigrationSource' | 'MigrationTarget';
@@ -34,6 +35,8 @@ export interface AddOperation extends OperationBase {
   readonly count?: number;
   /** false: insert even when equal nodes already stand there */
   readonly once: boolean;
+  /** from an RFC 5261 XML patch document: RFC semantics instead (src/engine/xml-patch/) */
+  readonly rfc5261?: XmlPatchDirective;
 }
 
 export interface ReplaceOperation extends OperationBase {
@@ -43,12 +46,14 @@ export interface ReplaceOperation extends OperationBase {
   readonly value: { readonly text: string; readonly fragment?: XmlFragment };
   readonly optional: boolean;
   readonly count?: number;
+  readonly rfc5261?: XmlPatchDirective;
 }
 
 export interface RemoveOperation extends OperationBase {
   readonly op: 'remove';
   readonly path: CompiledXPath;
   readonly count?: number;
+  readonly rfc5261?: XmlPatchDirective;
 }
 
 export interface SetOperation extends OperationBase {

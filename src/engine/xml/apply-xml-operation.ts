@@ -1,6 +1,7 @@
 /** One `domain` operation on a DOM: the single dispatch on `op`. */
 import type { Outcome } from '../errors.js';
 import type { XmlOperation } from '../model.js';
+import { applyXmlPatchOperation } from '../xml-patch/apply-xml-patch-operation.js';
 import { applyAdd } from './apply-add.js';
 import { applyRemove } from './apply-remove.js';
 import { applyReplace } from './apply-replace.js';
@@ -8,6 +9,8 @@ import { applySet } from './apply-set.js';
 import type { OperationEffect, OperationInput } from './operation-effect.js';
 
 export function applyXmlOperation(op: XmlOperation, input: OperationInput): Outcome<OperationEffect> {
+  // operations of an RFC 5261 document keep the RFC's semantics (exactly one match, no idempotency check)
+  if (op.op !== 'set' && op.rfc5261 !== undefined) return applyXmlPatchOperation(op, op.rfc5261, input);
   switch (op.op) {
     case 'add':
       return applyAdd(op, input);

@@ -1,0 +1,30 @@
+/** An RFC 5261 operation on a DOM: `sel` must locate exactly one node, then the single dispatch on the directive. */
+import { ok, type Outcome } from '../errors.js';
+import type { AddOperation, RemoveOperation, ReplaceOperation } from '../model.js';
+import type { OperationEffect, OperationInput } from '../xml/operation-effect.js';
+import { selectNodes } from '../xml/select-nodes.js';
+import { addXmlPatch } from './xml-patch-add.js';
+import { xmlPatchFailure, type XmlPatchDirective } from './xml-patch-directive.js';
+import { onNamespaceDeclaration } from './xml-patch-namespace.js';
+import { removeXmlPatch } from './xml-patch-remove.js';
+import { replaceXmlPatch } from './xml-patch-replace.js';
+
+/**
+ * > If the located target node is not unique, or if it does not exist, the error
+ * > <unlocated-node> MUST be reported. (RFC 5261 §4.1, in substance)
+ * RFC documents are applied as written: no idempotency check, every call inserts again.
+ */
+export function applyXmlPatchOperation(op: AddOperation | ReplaceOperation | RemoveOperation, directive: XmlPatchDirective, input: OperationInput): Outcome<OperationEffect> {
+  const selected = selectNodes(op.path, input.document);
+  const target = selected[0];
+  if (selected.length !== 1 || target === undefined) {
+    return xmlPatchFailure(selected.length === 0 ? 'NO_MATCH' : 'COUNT_MISMATCH', 'unlocated-node', `sel selected ${selected.length} nodes, RFC 5261 needs exactly one`);
+  }
+  const { document } = input;
+  let done: Outcome<void>;
+  if (directive.namespacePrefix !== undefined) done = onNamespaceDeclaration(op.op, target, directive.namespacePrefix, directive, document);
+  else if (op.op === 'add') done = addXmlPatch(target, op.position, directive, document);
+  else if (op.op === 'replace') done = replaceXmlPatch(target, directive, document);
+  else done = removeXmlPatch(target, directive.ws, document);
+  return done.ok ? ok({ matches: 1, changed: true }) : done;
+}
