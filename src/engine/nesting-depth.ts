@@ -63,3 +63,20 @@ export function jsonDeeperThan(text: string, max: number): boolean {
   }
   return false;
 }
+
+/**
+ * Whether YAML flow collections (`[`, `{`) nest deeper than `max`. Block nesting needs a line of
+ * indentation per level, so the source length limit bounds it; flow nesting costs one character a
+ * level and makes the yaml package build (and recurse over) a node per level. Brackets in scalars
+ * such as XPath predicates come in pairs, so counting them all only errs on the safe side.
+ */
+export function yamlFlowDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if ((depth += 1) > max) return true;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth -= 1;
+  }
+  return false;
+}

@@ -35,7 +35,22 @@ export function grpcCode(failure: HookFailure): status {
   }
 }
 
+/**
+ * The details travel in an HTTP/2 trailer: one far over the peer's header list limit loses the whole
+ * reply (the client waits for its deadline), so an error that echoes a huge path or lists thousands
+ * of errors is cut in the middle, keeping the first error's place and the last error's `[CODE]`;
+ * the log line keeps all of it.
+ */
+const DETAILS_HEAD = 6144;
+const DETAILS_TAIL = 2048;
+
+function bounded(details: string): string {
+  if (details.length <= DETAILS_HEAD + DETAILS_TAIL) return details;
+  const cut = details.length - DETAILS_HEAD - DETAILS_TAIL;
+  return `${details.slice(0, DETAILS_HEAD)} … (${cut} characters cut, see the sidecar's log) … ${details.slice(-DETAILS_TAIL)}`;
+}
+
 export function toServiceError(failure: HookFailure): ServiceError {
-  const details = failureMessage(failure);
+  const details = bounded(failureMessage(failure));
   return Object.assign(new Error(details), { code: grpcCode(failure), details, metadata: new Metadata() });
 }

@@ -2,6 +2,7 @@
 import type { PatchError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { Origin, PatchDocument } from '../model.js';
+import { yamlFlowDeeperThan } from '../nesting-depth.js';
 import { isXmlPatchText, loadXmlPatch } from '../xml-patch/load-xml-patch.js';
 import { checkSchema } from './check-schema.js';
 import { compileDocument } from './compile-document.js';
@@ -27,6 +28,9 @@ export interface LoadResult {
 export function loadDocuments(text: string, info: SourceInfo, limits: Limits = DEFAULT_LIMITS): LoadResult {
   if (text.length > limits.maxSourceLength) {
     return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source is ${text.length} characters, more than ${limits.maxSourceLength}`, location: { source: info.source } }] };
+  }
+  if (yamlFlowDeeperThan(text, limits.maxDepth)) {
+    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`, location: { source: info.source } }] };
   }
   // RFC 5261 XML patch documents (`<diff>`) are the one alternative to YAML and JSON
   if (isXmlPatchText(text)) return loadXmlPatch(text, info, `${shortName(info)}#0`);
