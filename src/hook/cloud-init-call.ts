@@ -1,13 +1,10 @@
 /** PreCloudInitIso's body: KubeVirt's CloudInitData JSON in, both the new CloudInitData and the legacy NoCloud source out. */
 import { applyCloudInit, type CloudInitResult } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
-import { cloudInitChangeOutside } from './policy-cloud-init.js';
+import { cloudInitViolation } from './policy-cloud-init.js';
 import { applyUnderPolicy, type Outside } from './policy-guard.js';
 
-const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy) => {
-  const change = cloudInitChangeOutside(before.cloudInitData, after.cloudInitData, policy);
-  return change === undefined ? undefined : { rule: `allow.${change[0]}`, what: `it changes ${change[1] === '' ? '/' : change[1]}` };
-};
+const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy, document, report) => cloudInitViolation(before.cloudInitData, after.cloudInitData, policy, document, report);
 import { bytesField, utf8Text } from './request-fields.js';
 
 export interface PreCloudInitIsoReply {
