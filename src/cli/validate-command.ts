@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { applyCloudInit, applyDomain, type CallContext } from '../engine/index.js';
 import { failWith, type Output } from './apply-command.js';
 import { explainReport } from './explain-report.js';
-import { loadManifestOrPatch, loadPatches } from './load-patches.js';
+import { loadServingUnits } from './load-serving-units.js';
 import { patchFiles } from './patch-files.js';
 import { patchSourceKind } from './patch-source-kind.js';
 import { readInput } from './read-input.js';
@@ -27,8 +27,7 @@ export function runValidate(argv: readonly string[], out: Output): number {
   if (!vmi.ok) return failWith([vmi.error], out);
   const candidates = patchFiles(paths, { recursive: true });
   const sources = classify(candidates);
-  // A VMI given here is only a sample for applying: its own annotation is not what is being validated.
-  const loaded = loadPatches(sources.files, {}, loadManifestOrPatch);
+  const loaded = loadServingUnits(sources.files, new Set(sources.manifests.keys()));
   const carrying = sources.files.filter((file) => (loaded.counts.get(file) ?? 0) > 0);
   // Skips are notes, on stderr: stdout stays the report (and empty on failure).
   for (const file of candidates) {

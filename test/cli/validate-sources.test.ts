@@ -36,6 +36,8 @@ const CASES: readonly Case[] = [
     stdout: 'valid: 6 documents in 5 files\n',
     skipped: ['deploy/kustomization.yaml', 'deploy/vmi.yaml', 'samples/cloud-init-data.json', 'samples/empty.yaml'],
   },
+  { name: 'one document name in two directories: each directory is served on its own', files: { 'a/p.yaml': FULL, 'b/p.yaml': FULL }, code: 0, stdout: 'valid: 2 documents in 2 files\n' },
+  { name: 'one document name twice in one directory is DUPLICATE_NAME', files: { 'a/p.yaml': FULL, 'a/q.yaml': FULL }, code: 1, errors: ['q.yaml:1:1', 'DUPLICATE_NAME'] },
   { name: 'a short-form key beside a typo is a broken patch, not data', files: { 'p.yaml': 'when: "true"\ndomian: []\n' }, code: 1, errors: ['p.yaml:2:1', 'UNKNOWN_FIELD'] },
   { name: 'kind Patch without metadata is a broken patch', files: { 'p.yaml': 'kind: Patch\nspec: {}\n' }, code: 1, errors: ['p.yaml:', 'MISSING_FIELD'] },
   { name: 'a .yaml file that is not YAML is reported, not skipped', files: { 'p.yaml': 'domain: [\n' }, code: 1, errors: ['p.yaml:', 'YAML_SYNTAX'] },
