@@ -33,7 +33,7 @@ export function loadDocuments(text: string, info: SourceInfo, limits: Limits = D
     return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`, location: { source: info.source } }] };
   }
   // RFC 5261 XML patch documents (`<diff>`) are the one alternative to YAML and JSON
-  if (isXmlPatchText(text)) return loadXmlPatch(text, info, `${shortName(info)}#0`);
+  if (isXmlPatchText(text)) return loadXmlPatch(text, info, `${shortName(info)}#0`, limits);
   const parsed = parseSource(text, info.source);
   const errors: PatchError[] = [...parsed.errors];
   let operations = 0;

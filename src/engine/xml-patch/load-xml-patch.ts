@@ -1,8 +1,10 @@
 /** Load an RFC 5261 XML patch document (`<diff>` with `add`/`replace`/`remove`) as one PatchDocument whose operations keep RFC semantics. */
 import type { Element } from '@xmldom/xmldom';
 import type { Location, PatchError } from '../errors.js';
+import type { Limits } from '../limits.js';
 import type { LoadResult, SourceInfo } from '../load/load-documents.js';
 import { QEMU_NAMESPACE, type PatchDocument, type XmlOperation } from '../model.js';
+import { xmlDeeperThan } from '../nesting-depth.js';
 import { namespacesInScope } from '../xml/declare-namespace.js';
 import { childNodes, isBlankText, isComment, isElement, isProcessingInstruction } from '../xml/node-kinds.js';
 import { hasDoctype, parseStrict } from '../xml/parse-xml.js';
@@ -43,9 +45,11 @@ function compileOperations(root: Element, document: Location): { operations: Xml
 }
 
 /** `name` is the derived document name (`patch.xml#0`); RFC 5261 documents have no name of their own. */
-export function loadXmlPatch(text: string, info: SourceInfo, name: string): LoadResult {
+export function loadXmlPatch(text: string, info: SourceInfo, name: string, limits: Limits): LoadResult {
   const where: Location = { source: info.source, document: name };
   if (hasDoctype(text)) return failed({ code: 'DOCTYPE_REFUSED', message: 'the XML patch document has a <!DOCTYPE>; DTDs are refused', location: where });
+  // DOM walks recurse: refuse a deep document before the parser builds it
+  if (xmlDeeperThan(text, limits.maxDepth)) return failed({ code: 'LIMIT_EXCEEDED', message: `the XML patch document nests elements more than ${limits.maxDepth} deep`, location: where });
   const parsed = parseStrict(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.problem;
@@ -54,6 +58,9 @@ export function loadXmlPatch(text: string, info: SourceInfo, name: string): Load
   const root = parsed.document.documentElement;
   if (root === null) return failed({ code: 'FRAGMENT_MALFORMED', message: 'the XML patch document has no root element', rfc5261: 'invalid-diff-format', location: where });
   const at: Location = { ...where, ...placeOf(root) };
+  if (root.childNodes.length > limits.maxOperations && childNodes(root).filter(isElement).length > limits.maxOperations) {
+    return failed({ code: 'LIMIT_EXCEEDED', message: `more than ${limits.maxOperations} operations in one patch source`, location: at });
+  }
   const { operations, errors } = compileOperations(root, at);
   if (errors.length > 0) return { documents: [], errors };
   const declared = Object.fromEntries([...namespacesInScope(root)].filter(([prefix]) => prefix !== ''));

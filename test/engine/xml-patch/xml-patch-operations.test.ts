@@ -68,3 +68,12 @@ test('RFC 5261: the operations of a failing document leave the input untouched',
   assert.ok(!applied.ok);
   assert.deepEqual([applied.error.code, applied.error.rfc5261, applied.error.location.operation], ['NO_MATCH', 'unlocated-node', 1]);
 });
+
+test('RFC 5261: the loader limits hold for XML patch documents (depth, operations)', () => {
+  const limits = { maxInputLength: 1 << 20, maxSourceLength: 1 << 20, maxOperations: 2, maxDepth: 8, maxCelCost: 1000 };
+  const deep = `<diff><add sel="/a">${'<x>'.repeat(20)}${'</x>'.repeat(20)}</add></diff>`;
+  const many = `<diff>${'<remove sel="/a/b"/>'.repeat(3)}</diff>`;
+  const codes = [deep, many].map((text) => loadDocuments(text, { source: 'p.xml', origin: 'annotation' }, limits).errors.map((e) => e.code));
+  assert.deepEqual(codes, [['LIMIT_EXCEEDED'], ['LIMIT_EXCEEDED']]);
+  assert.deepEqual(loadDocuments(`<diff>${'<remove sel="/a/b"/>'.repeat(2)}</diff>`, { source: 'p.xml', origin: 'annotation' }, limits).errors, []);
+});
