@@ -46,7 +46,8 @@ function compileOperations(root: Element, document: Location): { operations: Xml
 
 /** `name` is the derived document name (`patch.xml#0`); RFC 5261 documents have no name of their own. */
 export function loadXmlPatch(text: string, info: SourceInfo, name: string, limits: Limits): LoadResult {
-  const where: Location = { source: info.source, document: name };
+  // placed at the start unless a better place is known: every load error has a line and column
+  const where: Location = { source: info.source, line: 1, column: 1, document: name };
   if (hasDoctype(text)) return failed({ code: 'DOCTYPE_REFUSED', message: 'the XML patch document has a <!DOCTYPE>; DTDs are refused', location: where });
   // DOM walks recurse: refuse a deep document before the parser builds it
   if (xmlDeeperThan(text, limits.maxDepth)) return failed({ code: 'LIMIT_EXCEEDED', message: `the XML patch document nests elements more than ${limits.maxDepth} deep`, location: where });

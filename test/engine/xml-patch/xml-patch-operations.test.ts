@@ -1,6 +1,7 @@
 /** RFC 5261 cases the regression file does not cover: namespace declarations, attributes, prefixes in sel, load-time errors and their places. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { applyDomain, loadDocuments, type Rfc5261Error } from '../../../src/engine/index.js';
 import { canonicalXml } from './canonical-xml.js';
 
@@ -76,4 +77,19 @@ test('RFC 5261: the loader limits hold for XML patch documents (depth, operation
   const codes = [deep, many].map((text) => loadDocuments(text, { source: 'p.xml', origin: 'annotation' }, limits).errors.map((e) => e.code));
   assert.deepEqual(codes, [['LIMIT_EXCEEDED'], ['LIMIT_EXCEEDED']]);
   assert.deepEqual(loadDocuments(`<diff>${'<remove sel="/a/b"/>'.repeat(2)}</diff>`, { source: 'p.xml', origin: 'annotation' }, limits).errors, []);
+});
+
+test('RFC 5261: any XML-looking text loads or fails with coded errors placed inside it, never throws', () => {
+  const piece = fc.constantFrom('<diff>', '</diff>', '<add sel="/a">', '</add>', '<remove sel="//b" ws="both"/>', '<replace sel="/a/namespace::p">', '</replace>', '<x:y/>', ' type="@q"', 'text', '<!--c-->', '<!DOCTYPE d>', '&e;', '\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const text = `<${pieces.join('')}`;
+      const result = loadDocuments(text, { source: 'fuzz.xml', origin: 'annotation' });
+      for (const error of result.errors) {
+        assert.ok(error.location.line !== undefined && error.location.line >= 1 && error.location.line <= text.split('\n').length, JSON.stringify(error));
+        assert.ok(error.location.column !== undefined && error.location.column >= 1, JSON.stringify(error));
+      }
+      assert.ok(result.errors.length === 0 || result.documents.length === 0);
+    }),
+  );
 });
