@@ -27,10 +27,10 @@ export interface LoadResult {
 /** Errors also LIMIT_EXCEEDED: a text longer than `limits.maxSourceLength`, more than `limits.maxOperations` operations. */
 export function loadDocuments(text: string, info: SourceInfo, limits: Limits = DEFAULT_LIMITS): LoadResult {
   if (text.length > limits.maxSourceLength) {
-    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source is ${text.length} characters, more than ${limits.maxSourceLength}`, location: { source: info.source } }] };
+    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source is ${text.length} characters, more than ${limits.maxSourceLength}`, location: { source: info.source, line: 1, column: 1 } }] };
   }
   if (yamlFlowDeeperThan(text, limits.maxDepth)) {
-    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`, location: { source: info.source } }] };
+    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`, location: { source: info.source, line: 1, column: 1 } }] };
   }
   // RFC 5261 XML patch documents (`<diff>`) are the one alternative to YAML and JSON
   if (isXmlPatchText(text)) return loadXmlPatch(text, info, `${shortName(info)}#0`, limits);
