@@ -77,7 +77,8 @@ export function compileXmlPatchOperation(element: Element, index: number, at: Lo
     text: content.filter(isText).map((node) => node.data).join(''),
     ...(namespaceStep?.[2] === undefined ? {} : { namespacePrefix: namespaceStep[2] }),
   };
-  const common = { index, at, count: 1, path: path.value };
+  // the path as written names the operation in reports and errors, `namespace::` step included
+  const common = { index, at, count: 1, path: { ...path.value, source: sel } };
   const value = { source: content.map((node) => serializeXml(node)).join(''), nodes: content };
   switch (op) {
     case 'add': {
