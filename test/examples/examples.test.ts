@@ -1,4 +1,4 @@
-/** Every example folder runs through `hookpatch apply` as a user would, and must give its expected output. */
+/** Every example folder runs through `hookpatch apply` as a user would, once per VM/VMI manifest, and must give its expected output. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,36 +13,48 @@ function hookpatch(args: string[], input?: string): { status: number | null; std
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function manifestOf(dir: string): string {
-  const name = ['vmi.yaml', 'vm.yaml'].find((file) => existsSync(join(dir, file)));
-  assert.ok(name, `${dir} has a vmi.yaml or vm.yaml`);
-  return join(dir, name);
+/** VM and VMI manifests of a folder: each must give the folder's expected outputs (a VM becomes the VMI its controller makes). */
+function manifestsOf(dir: string): string[] {
+  return ['vmi.yaml', 'vm.yaml'].filter((file) => existsSync(join(dir, file))).map((file) => join(dir, file));
 }
 
-/** expected.xml → Boot; expected.<Context>.xml → that context; expected.json → cloud-init. */
+/** `patch.yaml`, else a `patches/` directory (what a derived image puts in /etc/hookpatch), else only the manifest's annotation. */
+function patchOf(dir: string): string {
+  if (existsSync(join(dir, 'patch.yaml'))) return join(dir, 'patch.yaml');
+  if (existsSync(join(dir, 'patches'))) return join(dir, 'patches');
+  return '/dev/null';
+}
+
+/** expected.xml → Boot; expected.<Context>.xml → that context; expected.json → cloud-init; once per manifest. */
 function cases(dir: string): { expected: string; args: string[] }[] {
-  const patch = join(dir, 'patch.yaml');
-  const vmi = manifestOf(dir);
+  const patch = patchOf(dir);
   return readdirSync(dir)
     .filter((file) => file.startsWith('expected.'))
-    .map((file) => {
+    .flatMap((file) => manifestsOf(dir).map((vmi) => {
       const expected = join(dir, file);
       if (file.endsWith('.json')) return { expected, args: ['apply', '--patch', patch, '--cloud-init', join(dir, 'cloud-init-data.json'), '--vmi', vmi] };
       const context = file.split('.').length === 3 ? file.split('.')[1] : undefined;
       const domain = existsSync(join(dir, 'domain.xml')) ? join(dir, 'domain.xml') : join(EXAMPLES, 'kubevirt-domain.xml');
       return { expected, args: ['apply', '--patch', patch, '--domain', domain, '--vmi', vmi, ...(context ? ['--context', context] : [])] };
-    });
+    }));
 }
 
 const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(EXAMPLES, entry.name));
 
-test('every example folder has a patch, a manifest, a README and at least one expected output', () => {
-  assert.ok(folders.length >= 6);
+test('every example folder has a README, a VM or VMI manifest and at least one expected output', () => {
+  assert.ok(folders.length >= 9);
   for (const dir of folders) {
-    for (const file of ['patch.yaml', 'README.md']) assert.ok(existsSync(join(dir, file)), `${dir}/${file}`);
-    manifestOf(dir);
+    assert.ok(existsSync(join(dir, 'README.md')), `${dir}/README.md`);
+    assert.ok(manifestsOf(dir).length > 0, `${dir} has a vmi.yaml or vm.yaml`);
     assert.ok(cases(dir).length > 0, `${dir} has an expected output`);
   }
+});
+
+test('an annotation-only example changes the domain through its manifests alone', () => {
+  const dir = join(EXAMPLES, 'annotation-only');
+  assert.equal(patchOf(dir), '/dev/null');
+  assert.deepEqual(manifestsOf(dir), [join(dir, 'vmi.yaml'), join(dir, 'vm.yaml')]);
+  assert.notEqual(readFileSync(join(dir, 'expected.xml'), 'utf8'), readFileSync(join(EXAMPLES, 'kubevirt-domain.xml'), 'utf8'));
 });
 
 for (const dir of folders) {
