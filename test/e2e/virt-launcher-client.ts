@@ -1,10 +1,11 @@
-/** A gRPC client that behaves like virt-launcher: discovers `*.sock` files, dials per call with authority `localhost`. */
+/** virt-launcher's side for the end-to-end tests: socket discovery, and calls through the product's client (`src/client/`). */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { serviceDefinition, type ServiceName } from '../../src/hook/protocols.js';
+import { chooseVersion as chooseListed, type HookVersion } from '../../src/client/hook-calls.js';
+import { callUnary, type Reply } from '../../src/client/unary-call.js';
+import type { ServiceName } from '../../src/hook/protocols.js';
 
-export type Reply = { readonly ok: true; readonly message: Record<string, unknown> } | { readonly ok: false; readonly error: ServiceError };
+export type { Reply };
 
 /** KUBEVIRT.md: every non-directory entry of the socket directory is taken for a socket. */
 export async function discoverSockets(dir: string, timeoutMs = 15_000): Promise<readonly string[]> {
@@ -19,37 +20,14 @@ export async function discoverSockets(dir: string, timeoutMs = 15_000): Promise<
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** One unary call on a fresh connection, closed afterwards, as virt-launcher dials for every call. */
+/** One unary call on a fresh connection, closed afterwards, as virt-launcher dials for every call (the product's own client). */
 export function call(socket: string, service: ServiceName, method: string, request: object, deadlineMs = 60_000): Promise<Reply> {
-  const definition = serviceDefinition(service)[method];
-  if (definition === undefined) throw new Error(`${service} has no ${method}`);
-  const client = new Client(`unix:${socket}`, credentials.createInsecure(), { 'grpc.default_authority': 'localhost' });
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(
-      definition.path,
-      definition.requestSerialize,
-      definition.responseDeserialize,
-      request,
-      new Metadata(),
-      { deadline: Date.now() + deadlineMs },
-      (error, message) => {
-        client.close();
-        if (error !== null) resolve({ ok: false, error });
-        else if (isRecord(message)) resolve({ ok: true, message });
-        else resolve({ ok: false, error: Object.assign(new Error('empty reply'), { code: 13, details: 'empty reply', metadata: new Metadata() }) });
-      },
-    );
-  });
+  return callUnary(socket, service, method, request, deadlineMs);
 }
 
 /** The newest of v1alpha3 > v1alpha2 > v1alpha1 that Info lists, as virt-launcher chooses. */
-export function chooseVersion(versions: unknown): 'v1alpha1' | 'v1alpha2' | 'v1alpha3' | undefined {
-  const listed = Array.isArray(versions) ? versions : [];
-  return (['v1alpha3', 'v1alpha2', 'v1alpha1'] as const).find((version) => listed.includes(version));
+export function chooseVersion(versions: unknown): HookVersion | undefined {
+  return chooseListed(Array.isArray(versions) ? versions : []);
 }
 
 export function bytes(reply: Reply, field: string): string {
