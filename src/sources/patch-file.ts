@@ -10,8 +10,11 @@ export type FileLoad =
 
 export interface PatchFile {
   readonly path: string;
-  /** The current content's documents; a cheap stat when nothing changed. */
-  load(): Promise<FileLoad>;
+  /**
+   * The current content's documents; a cheap stat when nothing changed. `from` is where to read
+   * it (a ConfigMap's version directory), when that is not `path` itself.
+   */
+  load(from?: string): Promise<FileLoad>;
 }
 
 function unreadable(path: string, error: unknown): FileLoad {
@@ -22,27 +25,27 @@ function unreadable(path: string, error: unknown): FileLoad {
 export function patchFile(path: string, limits?: Limits): PatchFile {
   let cached: { readonly key: string; readonly load: Promise<FileLoad> } | undefined;
 
-  async function read(): Promise<FileLoad> {
+  async function read(from: string): Promise<FileLoad> {
     try {
       // One read of the whole file, so a call never sees half of an old and half of a new version.
-      const text = await readFile(path, 'utf8');
+      const text = await readFile(from, 'utf8');
       return { ok: true, path, result: loadDocuments(text, { source: path, origin: 'file' }, limits) };
     } catch (error) {
       return unreadable(path, error);
     }
   }
 
-  async function load(): Promise<FileLoad> {
+  async function load(from = path): Promise<FileLoad> {
     let key: string;
     try {
       // stat follows symlinks: a ConfigMap swaps `..data`, and the target's mtime/inode change.
-      const info = await stat(path);
+      const info = await stat(from);
       key = `${info.ino}:${info.mtimeMs}:${info.size}`;
     } catch (error) {
       cached = undefined;
       return unreadable(path, error);
     }
-    if (cached?.key !== key) cached = { key, load: read() };
+    if (cached?.key !== key) cached = { key, load: read(from) };
     return cached.load;
   }
 

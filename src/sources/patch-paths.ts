@@ -1,5 +1,5 @@
 /** The `--patch` paths expanded per call: a file is itself, a directory is its `*.yaml|*.yml|*.json` entries by name. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Limits } from '../engine/limits.js';
 import { patchFile, type FileLoad, type PatchFile } from './patch-file.js';
@@ -9,6 +9,14 @@ const PATCH_FILE_NAME = /\.(ya?ml|json)$/;
 /** SPEC §2: entries starting with `.` (a ConfigMap's `..data`, `..2026_…` links) are skipped. */
 export function isPatchFileName(name: string): boolean {
   return !name.startsWith('.') && PATCH_FILE_NAME.test(name);
+}
+
+interface ListedFile {
+  readonly path: string;
+  readonly listed: boolean;
+  /** read from a ConfigMap version directory (`..data`'s target) */
+  readonly versioned?: boolean;
+  readonly from?: string;
 }
 
 export interface PatchPaths {
@@ -29,22 +37,36 @@ export function patchPaths(paths: readonly string[], limits?: Limits): PatchPath
     return file;
   }
 
-  /** The files of one `--patch` path; `listed` when they come from a directory listing. */
-  async function filesOf(path: string): Promise<readonly { readonly path: string; readonly listed: boolean }[]> {
+  /**
+   * The files of one `--patch` path; `listed` when they come from a directory listing, `from` when
+   * they are read from a ConfigMap's version directory. Reading every key through the one version
+   * `..data` names now means a flip of `..data` between two reads cannot mix two versions.
+   */
+  async function filesOf(path: string): Promise<readonly ListedFile[]> {
     const info = await stat(path).catch(() => undefined);
     // A missing path is loaded as a file so that its absence is reported like any unreadable file.
     if (info === undefined || !info.isDirectory()) return [{ path, listed: false }];
-    const names = await readdir(path).catch(() => undefined);
+    const version = await readlink(join(path, '..data')).catch(() => undefined);
+    const listing = version === undefined ? path : join(path, version);
+    const names = await readdir(listing).catch(() => undefined);
     // An unreadable directory is reported through the failing read of the path itself.
-    if (names === undefined) return [{ path, listed: false }];
-    return names.filter(isPatchFileName).sort().map((name) => ({ path: join(path, name), listed: true }));
+    if (names === undefined) return version === undefined ? [{ path, listed: false }] : [{ path, listed: true, versioned: true, from: listing }];
+    return names.filter(isPatchFileName).sort().map((name) => ({ path: join(path, name), listed: true, versioned: version !== undefined, from: join(listing, name) }));
+  }
+
+  async function loadOnce(): Promise<{ readonly loads: readonly FileLoad[]; readonly versionGone: boolean }> {
+    const expanded = (await Promise.all(paths.map(filesOf))).flat();
+    const loads = await Promise.all(expanded.map(async (file) => ({ file, load: await fileAt(file.path).load(file.from) })));
+    // A version directory removed under us (kubelet deletes the old one right after the flip): read the new one.
+    const versionGone = loads.some(({ file, load }) => !load.ok && load.missing && file.versioned === true);
+    // A listed file that vanished is a ConfigMap update in progress (a key's link removed after `..data` moved): it is gone, not broken.
+    return { loads: loads.filter(({ file, load }) => load.ok || !(file.listed && load.missing)).map(({ load }) => load), versionGone };
   }
 
   async function loadAll(): Promise<readonly FileLoad[]> {
-    const expanded = (await Promise.all(paths.map(filesOf))).flat();
-    const loads = await Promise.all(expanded.map(async (file) => ({ file, load: await fileAt(file.path).load() })));
-    // A listed file that vanished is a ConfigMap update in progress (a key's link removed after `..data` moved): it is gone, not broken.
-    return loads.filter(({ file, load }) => load.ok || !(file.listed && load.missing)).map(({ load }) => load);
+    let attempt = await loadOnce();
+    for (let retries = 0; attempt.versionGone && retries < 3; retries += 1) attempt = await loadOnce();
+    return attempt.loads;
   }
 
   return { paths, loadAll };
