@@ -5,7 +5,7 @@ import { domainViolation } from './policy-domain.js';
 import { applyUnderPolicy, type Outside } from './policy-guard.js';
 import { utf8Text } from './request-fields.js';
 
-const outsideDomain: Outside<string> = (before, after, policy, document, report) => domainViolation(before, after, policy.domain, document, report);
+const outsideDomain: Outside<string> = (before, after, policy, document, report, partial) => domainViolation(before, after, policy.domain, document, report, partial);
 
 export async function patchDomain(deps: HookDeps, call: HookCall, input: string, domain: Buffer, vmi: Buffer): Promise<CallResult<Buffer>> {
   const decoded = utf8Text(domain, input);

@@ -4,7 +4,7 @@ import type { DocumentReport, PatchDocument } from '../engine/index.js';
 import { selectNodes } from '../engine/xml/select-nodes.js';
 import type { CompiledXPath } from '../engine/xml/compile-xpath.js';
 import { parseDomainXml } from '../engine/xml/parse-xml.js';
-import type { Violation } from './policy-guard.js';
+import type { PartialRun, Violation } from './policy-guard.js';
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
@@ -76,11 +76,16 @@ function state(xml: string, allow: readonly CompiledXPath[]): State | undefined 
   return parsed.ok && root !== null ? { root, allowed: allowedNodes(parsed.value, allow) } : undefined;
 }
 
-/** SPEC §2: an `add` to `/domain` is outside `/domain/sysinfo` whatever its value: what a path selects must lie inside. */
-function selectionOutside(document: PatchDocument, report: DocumentReport | undefined, states: readonly State[]): Violation | undefined {
-  for (const op of document.domain) {
+/**
+ * SPEC §2: an `add` to `/domain` is outside `/domain/sysinfo` whatever its value: what a path selects must lie inside —
+ * in the state before and after the document, and in the state the operation really ran on (after the operations
+ * before it), so an earlier operation cannot plant a marker that a later path climbs out of.
+ */
+function selectionOutside(document: PatchDocument, report: DocumentReport | undefined, states: readonly State[], ranOn: (position: number) => State | undefined): Violation | undefined {
+  for (const [position, op] of document.domain.entries()) {
     if (op.op === 'set' || report?.operations.find((o) => o.list === 'domain' && o.index === op.index)?.skipped === 'when') continue;
-    for (const { root, allowed } of states) {
+    const real = position > 0 ? ranOn(position) : undefined;
+    for (const { root, allowed } of real === undefined ? states : [...states, real]) {
       const outside = selectNodes(op.path, root.ownerDocument ?? root).find((node) => !insideAllowed(node, allowed));
       if (outside !== undefined) return { rule: 'allow.domain', what: `operation ${op.index} (${op.op} ${op.path.source}) selects ${outside.nodeName}` };
     }
@@ -92,12 +97,16 @@ function selectionOutside(document: PatchDocument, report: DocumentReport | unde
  * The document's net effect (`before` → `after`, engine output of the same call) must lie inside allowed
  * nodes, and so must every node its operations select, in the state before and after it.
  */
-export function domainViolation(before: string, after: string, allow: readonly CompiledXPath[], document: PatchDocument, report: DocumentReport | undefined): Violation | undefined {
+export function domainViolation(before: string, after: string, allow: readonly CompiledXPath[], document: PatchDocument, report: DocumentReport | undefined, partial: PartialRun<string>): Violation | undefined {
   if (report?.status !== 'applied') return undefined;
   const a = state(before, allow);
   const b = state(after, allow);
   if (a === undefined || b === undefined) return { rule: 'allow.domain', what: 'it changes /' };
-  const selected = selectionOutside(document, report, [a, b]);
+  const ranOn = (position: number): State | undefined => {
+    const xml = partial({ ...document, domain: document.domain.slice(0, position) });
+    return xml === undefined ? undefined : state(xml, allow);
+  };
+  const selected = selectionOutside(document, report, [a, b], ranOn);
   if (selected !== undefined) return selected;
   if (before === after || (a.allowed.has(a.root) && b.allowed.has(b.root))) return undefined;
   const changed = firstChange(a.root, b.root, a.allowed, b.allowed, '');

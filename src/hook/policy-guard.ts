@@ -9,7 +9,10 @@ export interface Violation {
   readonly what: string;
 }
 
-export type Outside<T> = (before: T, after: T, policy: AnnotationPolicy, document: PatchDocument, report: DocumentReport | undefined) => Violation | undefined;
+/** `partial` applies everything before the document and then the given document (a prefix of its operations): the state an operation really ran on. */
+export type PartialRun<T> = (document: PatchDocument) => T | undefined;
+
+export type Outside<T> = (before: T, after: T, policy: AnnotationPolicy, document: PatchDocument, report: DocumentReport | undefined, partial: PartialRun<T>) => Violation | undefined;
 
 function denied<T>(document: PatchDocument, message: string, documents: ApplyOutcome<T>['documents']): ApplyOutcome<T> {
   const error: PatchError = { code: 'POLICY_DENIED', message, location: document.at };
@@ -41,7 +44,12 @@ export function applyUnderPolicy<T>(
     if (!before.ok) return before;
     const after = index === annotation.length - 1 ? full : apply([...files, ...annotation.slice(0, index + 1)]);
     if (!after.ok) return after;
-    const violation = outside(before.value, after.value, policy.policy, document, full.documents.find((report) => report.name === document.name));
+    const earlier = [...files, ...annotation.slice(0, index)];
+    const partial: PartialRun<T> = (prefix) => {
+      const run = apply([...earlier, prefix]);
+      return run.ok ? run.value : undefined;
+    };
+    const violation = outside(before.value, after.value, policy.policy, document, full.documents.find((report) => report.name === document.name), partial);
     if (violation !== undefined) {
       return denied(document, `${violation.what}, outside ${violation.rule} of the annotation policy ${policy.policy.source}`, full.documents);
     }

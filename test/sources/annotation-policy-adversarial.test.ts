@@ -38,6 +38,11 @@ const domainRows: ReadonlyArray<{ name: string; annotation: string; denied?: str
   { name: 'a set inside an allowed node', annotation: op('set', "/domain/sysinfo/system/entry[@name='serial']", 'S1') },
   { name: 'a remove of the allowed node itself', annotation: op('remove', '/domain/sysinfo') },
   { name: 'a replace inside an allowed node', annotation: op('replace', '/domain/os/smbios/@mode', 'host') },
+  {
+    name: 'a later path climbing out of a marker an earlier operation planted (no net change)',
+    annotation: `${op('add', '/domain/sysinfo', '<m/>')}  - op: replace\n    path: //m/ancestor::domain/name/text()\n    value: mynamespace_testvmi\n  - op: remove\n    path: //m\n`,
+    denied: 'allow.domain',
+  },
   { name: 'RFC 5261: add inside an allowed node', annotation: '<diff><add sel="/domain/sysinfo/baseBoard"><entry name="manufacturer">Acme</entry></add></diff>' },
   { name: 'RFC 5261: add after an allowed node', annotation: `<diff><add sel="/domain/sysinfo" pos="after"><qemu:commandline ${QEMU}/></add></diff>`, denied: 'allow.domain' },
   { name: 'RFC 5261: a namespace declaration on the root', annotation: '<diff><add sel="/domain" type="namespace::evil">urn:evil</add></diff>', denied: 'allow.domain' },
