@@ -1,6 +1,7 @@
 /** Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting every problem it has. */
 import type { Node } from 'yaml';
 import type { PatchError } from '../errors.js';
+import type { CelLimits } from '../expr/cel-limits.js';
 import { QEMU_NAMESPACE, type FailurePolicy, type JsonOperation, type Origin, type PatchDocument, type VarDefinition, type XmlOperation } from '../model.js';
 import { compileCondition } from './compile-condition.js';
 import { compileJsonOperation } from './compile-json-operation.js';
@@ -21,6 +22,8 @@ export interface DocumentInput {
   readonly position: (offset: number) => { readonly line: number; readonly column: number };
   /** operations not to compile (the schema already rejected them) */
   readonly skipOperation?: (list: string, index: number) => boolean;
+  /** the CEL bounds expressions are compiled against */
+  readonly celLimits?: CelLimits | undefined;
 }
 
 /** `undefined` when the document has errors (pushed onto `errors`). */
@@ -39,6 +42,7 @@ export function compileDocument(input: DocumentInput, errors: PatchError[]): Pat
     varNames: new Set(Object.keys(fieldsAt(spec, 'vars'))),
     position: input.position,
     errors,
+    celLimits: input.celLimits,
   });
   const vars = compileVars(spec, scope);
   const when = compileCondition(scope, stringAt(spec, 'when'), ['when']);

@@ -1,6 +1,7 @@
 /** What compiling one document needs to know: where it came from, its namespaces and vars, and where to put errors. */
 import type { Node } from 'yaml';
 import type { Location, PatchError, Problem } from '../errors.js';
+import type { CelLimits } from '../expr/cel-limits.js';
 import type { Namespaces } from '../model.js';
 import { templateNames } from '../template.js';
 import { fieldOffset, fieldPointer, type FieldPath } from './locate-field.js';
@@ -13,6 +14,8 @@ export interface DocumentScope {
   /** the location of a field (path inside the spec body), with what the caller adds (list, operation, op, path) */
   readonly at: (path: FieldPath, extra?: Location) => Location;
   readonly report: (problem: Problem, path: FieldPath, extra?: Location) => void;
+  /** `--max-cel-cost` for the load-time check; DEFAULT_CEL_LIMITS when absent */
+  readonly celLimits?: CelLimits | undefined;
 }
 
 export interface ScopeInput {
@@ -25,6 +28,7 @@ export interface ScopeInput {
   readonly varNames: ReadonlySet<string>;
   readonly position: (offset: number) => { readonly line: number; readonly column: number };
   readonly errors: PatchError[];
+  readonly celLimits?: CelLimits | undefined;
 }
 
 export function documentScope(input: ScopeInput): DocumentScope {
@@ -37,6 +41,7 @@ export function documentScope(input: ScopeInput): DocumentScope {
     document: input.document,
     namespaces: input.namespaces,
     varNames: input.varNames,
+    celLimits: input.celLimits,
     at,
     report: (problem, path, extra) => {
       input.errors.push({ code: problem.code, message: problem.message, location: at(path, extra) });

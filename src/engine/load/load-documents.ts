@@ -1,6 +1,6 @@
 /** Parse, validate and compile every patch document in one source text, reporting all of its errors at once. */
 import type { PatchError } from '../errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { celLimitsOf, DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { Origin, PatchDocument } from '../model.js';
 import { yamlFlowDeeperThan } from '../nesting-depth.js';
 import { isXmlPatchText, loadXmlPatch } from '../xml-patch/load-xml-patch.js';
@@ -63,7 +63,7 @@ export function loadDocuments(text: string, info: SourceInfo, limits: Limits = D
     // Operations the schema accepted are still compiled, so one run reports every error of the text.
     const skipOperation = schemaBlocked(written.value, schemaProblems.map((problem) => problem.field));
     if (skipOperation === 'document') continue;
-    const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position, skipOperation }, errors);
+    const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position, skipOperation, celLimits: celLimitsOf(limits) }, errors);
     if (document === undefined || schemaProblems.length > 0) continue;
     documents.push(document);
     namePlaces.set(document, parsed.position(fieldOffset(written.node, ['metadata', 'name'])));
