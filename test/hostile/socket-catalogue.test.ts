@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { status } from '@grpc/grpc-js';
+import fc from 'fast-check';
 import { bytes, call, type Reply } from '../e2e/virt-launcher-client.js';
 import { CLOUD_INIT_DATA, DOMAIN, NO_CLOUD, VMI, vmiWith } from '../e2e/fixtures.js';
 import { socketOf, startHook, logRecords } from '../e2e/hook-process.js';
@@ -58,6 +60,24 @@ describe('bad-input catalogue, over the socket', () => {
     assert.ok(rss < RSS_BOUND_MIB, `RSS ${rss.toFixed(1)} MiB`);
     assert.equal(hook.child.exitCode, null, 'the server is still running');
     assert.deepEqual(logRecords(hook).filter((record) => String(record.msg ?? record.message ?? '').includes('crashed')), []);
+    hook.child.kill('SIGTERM');
+    assert.equal(await hook.exited, 0);
+  });
+
+  test('arbitrary request bytes never crash the server: every call is answered, never INTERNAL', async (t) => {
+    const hook = await startHook(t, ['--patch', SERVER_PATCH]);
+    const socket = await socketOf(hook);
+    const text = fc.oneof(fc.string(), fc.jsonValue().map((value) => JSON.stringify(value)), fc.constantFrom(DOMAIN.toString('utf8'), VMI.toString('utf8')));
+    const body = fc.oneof(text.map((value) => Buffer.from(value, 'utf8')), fc.uint8Array({ maxLength: 64 }).map((array) => Buffer.from(array)));
+    const requests = fc.sample(fc.tuple(fc.boolean(), body, body), { numRuns: 150, seed: 20261122 });
+    for (const [cloudInit, input, vmi] of requests) {
+      const reply = cloudInit
+        ? await call(socket, CALLBACKS, 'PreCloudInitIso', { cloudInitData: input, cloudInitNoCloudSource: NO_CLOUD, vmi })
+        : await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: input, vmi });
+      if (!reply.ok) assert.ok(reply.error.code === status.INVALID_ARGUMENT || reply.error.code === status.FAILED_PRECONDITION, `${reply.error.code}: ${reply.error.details}`);
+    }
+    assert.match(bytes(await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('after-fuzz') }), 'domainXML'), /hostile-tests/);
+    assert.equal(hook.child.exitCode, null);
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);
   });
