@@ -20,8 +20,18 @@ export function loadServingUnits(files: readonly string[], manifests: ReadonlySe
     // No VMI: a sample VMI given to validate is input for applying, its own annotation is not being validated.
     const loaded = loadPatches(unitFiles, {}, loadManifestOrPatch);
     documents.push(...loaded.documents);
-    errors.push(...loaded.errors);
+    errors.push(...loaded.errors.map((error) => inManifest(error, unitFiles, manifests)));
     for (const [file, count] of loaded.counts) counts.set(file, count);
   }
   return { documents: errors.length > 0 ? [] : documents, errors, counts };
+}
+
+/**
+ * A name used by two keys of one ConfigMap is found after loading, placed in the key's own text (`b.yaml:1:1`):
+ * name the manifest too, so the line reads as a line of that key (`cm.yaml (key b.yaml):1:1`).
+ */
+function inManifest(error: PatchError, unitFiles: readonly string[], manifests: ReadonlySet<string>): PatchError {
+  const [file] = unitFiles;
+  if (file === undefined || !manifests.has(file) || error.location.source === file) return error;
+  return { ...error, location: { ...error.location, source: `${file} (key ${error.location.source ?? '?'})` } };
 }

@@ -15,6 +15,10 @@ const PLAIN_VMI = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nmet
 const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [vm.yaml]\n';
 const CLOUD_INIT_DATA = '{"DataSource": "noCloud", "UserData": "#cloud-config\\n", "NetworkData": ""}';
 
+function indent(text: string): string {
+  return text.replace(/^/gm, '    ').replace(/ +$/, '');
+}
+
 interface Case {
   readonly name: string;
   readonly files: Readonly<Record<string, string>>;
@@ -38,6 +42,12 @@ const CASES: readonly Case[] = [
   },
   { name: 'one document name in two directories: each directory is served on its own', files: { 'a/p.yaml': FULL, 'b/p.yaml': FULL }, code: 0, stdout: 'valid: 2 documents in 2 files\n' },
   { name: 'one document name twice in one directory is DUPLICATE_NAME', files: { 'a/p.yaml': FULL, 'a/q.yaml': FULL }, code: 1, errors: ['q.yaml:1:1', 'DUPLICATE_NAME'] },
+  {
+    name: 'one document name in two keys of one ConfigMap is DUPLICATE_NAME, placed in the manifest',
+    files: { 'cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: twice}\ndata:\n  a.yaml: |\n${indent(FULL)}  b.yaml: |\n${indent(FULL)}` },
+    code: 1,
+    errors: ['cm.yaml (key b.yaml):1:1', 'DUPLICATE_NAME'],
+  },
   { name: 'a short-form key beside a typo is a broken patch, not data', files: { 'p.yaml': 'when: "true"\ndomian: []\n' }, code: 1, errors: ['p.yaml:2:1', 'UNKNOWN_FIELD'] },
   { name: 'kind Patch without metadata is a broken patch', files: { 'p.yaml': 'kind: Patch\nspec: {}\n' }, code: 1, errors: ['p.yaml:', 'MISSING_FIELD'] },
   { name: 'a .yaml file that is not YAML is reported, not skipped', files: { 'p.yaml': 'domain: [\n' }, code: 1, errors: ['p.yaml:', 'YAML_SYNTAX'] },
