@@ -60,12 +60,14 @@ export function patchPaths(paths: readonly string[], limits?: Limits): PatchPath
     // A version directory removed under us (kubelet deletes the old one right after the flip): read the new one.
     const versionGone = loads.some(({ file, load }) => !load.ok && load.missing && file.versioned === true);
     // A listed file that vanished is a ConfigMap update in progress (a key's link removed after `..data` moved): it is gone, not broken.
-    return { loads: loads.filter(({ file, load }) => load.ok || !(file.listed && load.missing)).map(({ load }) => load), versionGone };
+    // One of a version directory is not skipped: that would serve a version without it (reported once the retries run out).
+    return { loads: loads.filter(({ file, load }) => load.ok || !(file.listed && load.missing && file.versioned !== true)).map(({ load }) => load), versionGone };
   }
 
+  /** kubelet flips `..data` about once a minute at most: a version vanishing under ten reads in a row is not an update. */
   async function loadAll(): Promise<readonly FileLoad[]> {
     let attempt = await loadOnce();
-    for (let retries = 0; attempt.versionGone && retries < 3; retries += 1) attempt = await loadOnce();
+    for (let retries = 0; attempt.versionGone && retries < 10; retries += 1) attempt = await loadOnce();
     return attempt.loads;
   }
 
