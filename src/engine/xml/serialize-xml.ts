@@ -52,13 +52,17 @@ function writeAttribute(attr: Attr, { out, style }: Writer): void {
 function writeElement(element: Element, writer: Writer): void {
   const { out } = writer;
   out.push('<', element.tagName);
-  for (const attr of Array.from(element.attributes)) writeAttribute(attr, writer);
+  const { attributes } = element;
+  for (let i = 0; i < attributes.length; i += 1) {
+    const attr = attributes.item(i);
+    if (attr !== null) writeAttribute(attr, writer);
+  }
   if (element.firstChild === null && writer.style.empty === 'self-closing') {
     out.push('/>');
     return;
   }
   out.push('>');
-  for (const child of childNodes(element)) writeNode(child, writer);
+  for (let child = element.firstChild; child !== null; child = child.nextSibling) writeNode(child, writer);
   out.push('</', element.tagName, '>');
 }
 
