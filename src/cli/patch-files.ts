@@ -1,9 +1,8 @@
-/** The files a list of `--patch` arguments names: a file is itself, a directory its `*.yaml|*.yml|*.json` entries by name. */
+/** The files a list of `--patch` arguments names: a file is itself, a directory its `*.yaml|*.yml|*.json|*.xml` entries by name. */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isPatchFileName } from '../engine/load/patch-file-name.js';
 import { UsageError } from './usage-error.js';
-
-const PATCH_FILE_NAME = /\.(ya?ml|json)$/;
 
 /** SPEC §2: entries starting with `.` (a ConfigMap's `..data` links) are skipped; `validate` also descends into sub-directories. */
 export function patchFiles(paths: readonly string[], options: { readonly recursive: boolean }): string[] {
@@ -24,6 +23,6 @@ function directoryFiles(directory: string, recursive: boolean): string[] {
     // A ConfigMap mount links each key to `..data/KEY`: follow links as the server does.
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
     if (isDirectory) return recursive ? directoryFiles(path, recursive) : [];
-    return PATCH_FILE_NAME.test(entry.name) ? [path] : [];
+    return isPatchFileName(entry.name) ? [path] : [];
   });
 }

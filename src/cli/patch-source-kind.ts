@@ -3,6 +3,9 @@
  * domains, CloudInitData, expected outputs, manifests of other kinds), which is skipped, not an error.
  */
 import { isMap, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
+import { isXmlPatchText } from '../engine/xml-patch/load-xml-patch.js';
+import { isElement } from '../engine/xml/node-kinds.js';
+import { parseDomainXml } from '../engine/xml/parse-xml.js';
 
 export type PatchSourceKind =
   | { readonly kind: 'patch' }
@@ -17,9 +20,11 @@ const CARRIERS = ['ConfigMap', 'VirtualMachine', 'VirtualMachineInstance'];
 /**
  * A patch file: a mapping with a `hookpatch.io/` apiVersion or `kind: Patch` (full form) or with any short-form
  * key, alone or in a top-level list; a text that is not YAML at all is read as a broken patch file, so its error shows.
- * A carrier: a ConfigMap, VirtualMachine or VirtualMachineInstance manifest. Anything else is skipped, with the reason.
+ * A carrier: a ConfigMap, VirtualMachine or VirtualMachineInstance manifest. XML: see xmlSourceKind. Anything else is
+ * skipped, with the reason.
  */
 export function patchSourceKind(text: string): PatchSourceKind {
+  if (isXmlPatchText(text)) return xmlSourceKind(text);
   const documents = parseAllDocuments(text);
   if (!Array.isArray(documents)) return { kind: 'skipped', reason: 'empty' };
   if (documents.some((document) => document.errors.length > 0)) return { kind: 'patch' };
@@ -45,4 +50,21 @@ function isPatchDocument(mapping: YAMLMap): boolean {
 
 function isManifest(mapping: YAMLMap): boolean {
   return typeof mapping.get('apiVersion') === 'string' && typeof mapping.get('kind') === 'string';
+}
+
+/** RFC 5261 operation elements, the children of a patch document's root. */
+const XML_PATCH_OPERATIONS = ['add', 'replace', 'remove'];
+
+/**
+ * An XML file is an RFC 5261 patch when its root is `<diff>` or holds only add/replace/remove elements; other XML
+ * (sample domains, expected outputs) is skipped. XML that does not parse is read as a broken patch, so its error shows.
+ */
+function xmlSourceKind(text: string): PatchSourceKind {
+  const parsed = parseDomainXml(text);
+  if (!parsed.ok) return { kind: 'patch' };
+  const root = parsed.value.documentElement;
+  if (root === null) return { kind: 'patch' };
+  const operations = [...root.childNodes].filter(isElement);
+  const isPatch = root.localName === 'diff' || (operations.length > 0 && operations.every((node) => XML_PATCH_OPERATIONS.includes(node.localName ?? '')));
+  return isPatch ? { kind: 'patch' } : { kind: 'skipped', reason: `XML whose root <${root.tagName}> is not an RFC 5261 <diff>` };
 }

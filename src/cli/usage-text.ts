@@ -20,8 +20,8 @@ commands:
   schema
       print the patch document JSON Schema
 
-P is a patch file or a directory (*.yaml, *.yml, *.json by name; validate also descends into
-sub-directories and reads ConfigMaps and VMs/VMIs carrying the hookpatch.io/patch annotation).
+P is a patch file or a directory (*.yaml, *.yml, *.json, *.xml by name; validate also
+descends into sub-directories and reads ConfigMaps and VMs/VMIs carrying the hookpatch.io/patch annotation).
 FILE may be - for stdin. --vmi takes a VirtualMachineInstance or VirtualMachine, JSON or YAML.
 --context is Boot (default), MigrationSource or MigrationTarget. --explain writes every
 operation's match count to stderr.

@@ -1,15 +1,9 @@
-/** The `--patch` paths expanded per call: a file is itself, a directory is its `*.yaml|*.yml|*.json` entries by name. */
+/** The `--patch` paths expanded per call: a file is itself, a directory is its `*.yaml|*.yml|*.json|*.xml` entries by name. */
 import { readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Limits } from '../engine/limits.js';
+import { isPatchFileName } from '../engine/load/patch-file-name.js';
 import { patchFile, type FileLoad, type PatchFile } from './patch-file.js';
-
-const PATCH_FILE_NAME = /\.(ya?ml|json)$/;
-
-/** SPEC §2: entries starting with `.` (a ConfigMap's `..data`, `..2026_…` links) are skipped. */
-export function isPatchFileName(name: string): boolean {
-  return !name.startsWith('.') && PATCH_FILE_NAME.test(name);
-}
 
 interface ListedFile {
   readonly path: string;

@@ -38,8 +38,16 @@ const CASES: readonly Case[] = [
     },
     code: 0,
     stdout: 'valid: 6 documents in 5 files\n',
-    skipped: ['deploy/kustomization.yaml', 'deploy/vmi.yaml', 'samples/cloud-init-data.json', 'samples/empty.yaml'],
+    skipped: ['deploy/kustomization.yaml', 'deploy/vmi.yaml', 'samples/cloud-init-data.json', 'samples/domain.xml', 'samples/empty.yaml'],
   },
+  {
+    name: 'an RFC 5261 <diff> beside sample domains: the diff is a patch, the domains are skipped',
+    files: { 'patches/rng.xml': '<diff>\n  <remove sel="/domain/devices/rng"/>\n</diff>\n', 'samples/domain.xml': '<domain><devices/></domain>', 'samples/expected.xml': '<domain/>' },
+    code: 0,
+    stdout: 'valid: 1 document in 1 file\n',
+    skipped: ['samples/domain.xml', 'samples/expected.xml'],
+  },
+  { name: 'a broken RFC 5261 patch is reported at its line', files: { 'p.xml': '<diff>\n  <remove sel="/domain["/>\n</diff>\n' }, code: 1, errors: ['p.xml:2:', 'XPATH_SYNTAX'] },
   { name: 'one document name in two directories: each directory is served on its own', files: { 'a/p.yaml': FULL, 'b/p.yaml': FULL }, code: 0, stdout: 'valid: 2 documents in 2 files\n' },
   { name: 'one document name twice in one directory is DUPLICATE_NAME', files: { 'a/p.yaml': FULL, 'a/q.yaml': FULL }, code: 1, errors: ['q.yaml:1:1', 'DUPLICATE_NAME'] },
   {

@@ -4,12 +4,13 @@ import { mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isPatchFileName, patchPaths } from '../../src/sources/patch-paths.js';
+import { isPatchFileName } from '../../src/engine/load/patch-file-name.js';
+import { patchPaths } from '../../src/sources/patch-paths.js';
 
 const doc = (name: string): string => `apiVersion: hookpatch.io/v1alpha1\nkind: Patch\nmetadata:\n  name: ${name}\nspec:\n  domain: []\n`;
 
-test('patch file names: yaml, yml and json, never dot entries', () => {
-  const rows: ReadonlyArray<[string, boolean]> = [['a.yaml', true], ['b.yml', true], ['c.json', true], ['notes.txt', false], ['..data', false], ['.hidden.yaml', false], ['yaml', false]];
+test('patch file names: yaml, yml, json and RFC 5261 xml, never dot entries', () => {
+  const rows: ReadonlyArray<[string, boolean]> = [['a.yaml', true], ['b.yml', true], ['c.json', true], ['d.xml', true], ['notes.txt', false], ['..data', false], ['.hidden.yaml', false], ['yaml', false]];
   for (const [name, expected] of rows) assert.equal(isPatchFileName(name), expected, name);
 });
 

@@ -7,9 +7,9 @@ import type { Location, PatchError } from '../errors.js';
 import type { PatchDocument } from '../model.js';
 import { loadDocuments, type LoadResult, type SourceInfo } from './load-documents.js';
 import { fieldOffset } from './locate-field.js';
+import { isPatchFileName } from './patch-file-name.js';
 
 const PATCH_ANNOTATION = 'hookpatch.io/patch';
-const PATCH_KEY = /\.(ya?ml|json)$/;
 
 /** `undefined` when the text is not a Kubernetes manifest (then it is a patch file). */
 export function loadManifestDocuments(text: string, source: string): LoadResult | undefined {
@@ -50,7 +50,7 @@ function embeddedTexts(manifest: Node): { node: Scalar; info: SourceInfo }[] {
     for (const pair of data.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const node = scalarAt(['data', key]);
-      if (node !== undefined && PATCH_KEY.test(key)) found.push({ node, info: { source: key, origin: 'file' } });
+      if (node !== undefined && isPatchFileName(key)) found.push({ node, info: { source: key, origin: 'file' } });
     }
   }
   const annotationPath = kind === 'VirtualMachine' ? ['spec', 'template', 'metadata', 'annotations', PATCH_ANNOTATION] : kind === 'VirtualMachineInstance' ? ['metadata', 'annotations', PATCH_ANNOTATION] : undefined;

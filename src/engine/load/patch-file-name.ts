@@ -1,0 +1,8 @@
+/** Which names in a patch directory (or ConfigMap data keys) hold patch documents: YAML, JSON, or RFC 5261 XML. */
+
+const PATCH_FILE_NAME = /\.(ya?ml|json|xml)$/;
+
+/** SPEC §2: entries starting with `.` (a ConfigMap's `..data`, `..2026_…` links) are skipped. */
+export function isPatchFileName(name: string): boolean {
+  return !name.startsWith('.') && PATCH_FILE_NAME.test(name);
+}
