@@ -1,7 +1,8 @@
 /** `hookpatch apply`: patch a domain XML or CloudInitData JSON offline, exactly as a hook call would. */
 import { parseArgs } from 'node:util';
-import { applyCloudInit, applyDomain, formatError, type ApplyOutcome, type CallContext, type CloudInitResult, type InvocationContext, type PatchError } from '../engine/index.js';
+import { applyCloudInit, applyDomain, formatError, loadDocuments, type ApplyOutcome, type CallContext, type CloudInitResult, type InvocationContext, type PatchError } from '../engine/index.js';
 import { explainReport } from './explain-report.js';
+import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
 import { loadPatches } from './load-patches.js';
 import { patchFiles } from './patch-files.js';
 import { readInput } from './read-input.js';
@@ -28,8 +29,12 @@ export function runApply(argv: readonly string[], out: Output): number {
       context: { type: 'string', default: 'Boot' },
       diff: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      ...LIMIT_FLAG_OPTIONS,
     },
   });
+  // the same bounds as `serve`, so a document or input refused there is refused here, and can be allowed the same way
+  const limits = parseLimitFlags(values);
+  if (limits instanceof Error) throw new UsageError(limits.message);
   const patches = [...(values.patch ?? []), ...positionals];
   if (patches.length === 0) throw new UsageError('apply needs at least one --patch PATH');
   const target = values.domain !== undefined ? { kind: 'domain', file: values.domain } : values['cloud-init'] !== undefined ? { kind: 'cloud-init', file: values['cloud-init'] } : undefined;
@@ -41,9 +46,9 @@ export function runApply(argv: readonly string[], out: Output): number {
   const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);
-  const loaded = loadPatches(patchFiles(patches, { recursive: false }), vmi.vmi);
+  const loaded = loadPatches(patchFiles(patches, { recursive: false }), vmi.vmi, (text, file) => loadDocuments(text, { source: file, origin: 'file' }, limits));
   if (loaded.errors.length > 0) return failWith(loaded.errors, out);
-  const call: CallContext = { vmi: vmi.vmi, context };
+  const call: CallContext = { vmi: vmi.vmi, context, limits };
   const result = target.kind === 'domain' ? applyDomain(input, loaded.documents, call) : mapValue(applyCloudInit(input, loaded.documents, call));
   if (values.explain) out.stderr(explainReport(result.documents));
   if (!result.ok) return failWith([result.error], out);

@@ -2,6 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DOMParser, type Node } from '@xmldom/xmldom';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runApply } from '../../src/cli/apply-command.js';
 import { parseLimitFlags } from '../../src/cli/limit-flags.js';
 import { parseServeFlags } from '../../src/cli/serve.js';
 import { applyCloudInit, applyDomain, loadDocuments, type ErrorCode } from '../../src/engine/index.js';
@@ -94,4 +98,25 @@ describe('limits', () => {
   test('parseLimitFlags ignores flags that are not limits', () => {
     assert.deepEqual(parseLimitFlags({ name: 'x' }), DEFAULT_LIMITS);
   });
+
+  test('apply takes the same flags: a 300-deep domain is refused by default and patched with --max-depth 400', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hookpatch-limits-'));
+    const domain = join(dir, 'deep.xml');
+    const patch = join(dir, 'patch.yaml');
+    await writeFile(domain, `<domain>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</domain>`);
+    await writeFile(patch, SET);
+    const run = (...flags: string[]): { code: number; stdout: string; stderr: string } => {
+      let stdout = '';
+      let stderr = '';
+      const code = runApply(['--patch', patch, '--domain', domain, ...flags], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+      return { code, stdout, stderr };
+    };
+    const refused = run();
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /\[LIMIT_EXCEEDED\]/);
+    const allowed = run('--max-depth', '400');
+    assert.equal(allowed.code, 0);
+    assert.match(allowed.stdout, /^<domain hp="x">/);
+  });
 });
+
