@@ -12,9 +12,16 @@ export type HookFailure =
 /** Codes that describe the input virt-launcher sent, not a patch document. */
 const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['XML_MALFORMED', 'JSON_MALFORMED', 'DOCTYPE_REFUSED']);
 
-/** A patch error is about the request when it is an input code and no document is named in its location. */
+/** The request fields an error about the input is located in (hook-call names them as the error's source). */
+const REQUEST_FIELDS: ReadonlySet<string> = new Set(['domainXML', 'domain', 'cloudInitData', 'vmi']);
+
+/**
+ * A patch error is about the request when no document is named in its location and it has an input code
+ * or lies in a request field (e.g. LIMIT_EXCEEDED for a domain nested too deep).
+ */
 function isInputError(error: PatchError): boolean {
-  return INPUT_CODES.has(error.code) && error.location.document === undefined;
+  if (error.location.document !== undefined) return false;
+  return INPUT_CODES.has(error.code) || REQUEST_FIELDS.has(error.location.source ?? '');
 }
 
 /** Every error on its own line, each `FILE:LINE:COL: document NAME, operation N (op PATH): message [CODE]`. */

@@ -53,6 +53,7 @@ test('no documents: the very input bytes come back', async () => {
 const failures: ReadonlyArray<[string, string, Buffer, Buffer, status, string]> = [
   ['malformed domain XML', PATCH, Buffer.from('<domain><x'), VMI, status.INVALID_ARGUMENT, 'domainXML'],
   ['a VMI that is not JSON', PATCH, DOMAIN, Buffer.from('{'), status.INVALID_ARGUMENT, 'vmi'],
+  ['a domain nested deeper than the limit', PATCH, Buffer.from(`<domain>${'<a>'.repeat(2000)}${'</a>'.repeat(2000)}</domain>`), VMI, status.INVALID_ARGUMENT, 'domainXML'],
   ['an add that matches nothing', PATCH.replace('/domain/sysinfo/baseBoard', '/domain/nothing'), DOMAIN, VMI, status.FAILED_PRECONDITION, 'test.yaml:7:'],
 ];
 
