@@ -8,7 +8,9 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would run the build before the sources are copied.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/bundle.mjs ./scripts/
 COPY src ./src
+# tsc, then esbuild bundles dist/cli/main.js (README § Performance: sooner start, smaller heap)
 RUN npm run build
 # An empty directory for the runtime stage's socket volume (no RUN is needed there).
 RUN mkdir -p /out/kubevirt-hooks
