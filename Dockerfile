@@ -41,6 +41,9 @@ COPY schemas ./schemas
 COPY --from=build --chown=107:107 /out/kubevirt-hooks /var/run/kubevirt-hooks
 USER 107:107
 VOLUME ["/var/run/kubevirt-hooks"]
-# V8 heap flags for KubeVirt's 64M sidecar limit; provisional until the benchmark tunes them.
-ENTRYPOINT ["node", "--max-old-space-size=24", "--max-semi-space-size=1", "/app/dist/cli/main.js"]
+# V8 flags for KubeVirt's 64M sidecar limit, each chosen by `npm run bench` (README § Performance):
+# a 24 MiB old space holds a 1,000-disk domain's DOM (20 does not); 1 MiB semi-spaces (2 grew
+# anonymous RSS by ~2 MiB, no faster); no Sparkplug baseline code: ~4 MiB less anonymous RSS after
+# the mixed load and no slower.
+ENTRYPOINT ["node", "--max-old-space-size=24", "--max-semi-space-size=1", "--no-sparkplug", "/app/dist/cli/main.js"]
 CMD ["serve"]
