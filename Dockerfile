@@ -30,6 +30,10 @@ LABEL org.opencontainers.image.title="hookpatch" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.base.name="docker.io/library/node:22-bookworm-slim"
 ENV NODE_ENV=production
+# glibc: fixed 128 KiB mmap/trim thresholds, so the freed buffers of a 270 KB call go back to the
+# kernel instead of raising the thresholds and staying in the heap (~3 MiB less anonymous RSS
+# after the mixed load, README § Performance).
+ENV MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
