@@ -19,13 +19,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Rebuilds with `tsc -p tsconfig.build.json` when any file under src/ is newer than dist/cli/main.js. */
+/** Rebuilds with `npm run build` (tsc, then the esbuild bundle the image runs) when any file under src/ is newer than dist/cli/main.js. */
 export function ensureDist(root: string, force: boolean): DistState {
   const entry = join(root, 'dist', 'cli', 'main.js');
   const stale = !existsSync(entry) || newestMtime(join(root, 'src')) > statSync(entry).mtimeMs;
   if (!stale && !force) return { entry, rebuilt: false };
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
   if (!existsSync(entry)) throw new Error(`npm run build produced no ${entry}:\n${build.stdout}${build.stderr}`);
   const output = `${build.stdout}${build.stderr}`.trim();
   return { entry, rebuilt: true, ...(build.status === 0 || output === '' ? {} : { warnings: output }) };

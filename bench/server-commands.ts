@@ -4,7 +4,9 @@ import type { ServerName } from './options.js';
 import type { ServerCommand } from './server-process.js';
 
 /** The image's V8 flags (Dockerfile ENTRYPOINT), used for every Node server so they compare fairly. */
-export const IMAGE_NODE_FLAGS = ['--max-old-space-size=24', '--max-semi-space-size=1'];
+export const IMAGE_NODE_FLAGS = ['--max-old-space-size=24', '--max-semi-space-size=1', '--no-sparkplug'];
+/** The Dockerfile's `ENV`: glibc hands freed buffers of large calls back to the kernel. */
+export const IMAGE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
 
 export interface ServerChoice {
   readonly command: ServerCommand;
@@ -32,13 +34,14 @@ export function serverChoice(name: ServerName, paths: ServerPaths): ServerChoice
         command: {
           command: process.execPath,
           args: (socketDir) => [...flags, paths.hookpatchEntry, 'serve', '--socket-dir', socketDir, '--patch', join(paths.root, 'examples', 'smbios-from-annotation', 'patch.yaml')],
+          env: IMAGE_ENV,
         },
       };
     }
     case 'floor':
       return {
         description: 'transport-only floor: grpc-js server on the same protocol returning the XML unchanged (same V8 flags)',
-        command: { command: process.execPath, args: node(join(paths.compiledServers, 'servers', 'passthrough-server.js')) },
+        command: { command: process.execPath, args: node(join(paths.compiledServers, 'servers', 'passthrough-server.js')), env: IMAGE_ENV },
       };
     case 'status-quo':
       return {
@@ -46,7 +49,7 @@ export function serverChoice(name: ServerName, paths: ServerPaths): ServerChoice
         command: {
           command: process.execPath,
           args: node(join(paths.compiledServers, 'servers', 'fork-script-server.js')),
-          env: { HOOK_SCRIPT: join(paths.root, 'bench', 'status-quo', 'onDefineDomain.py') },
+          env: { ...IMAGE_ENV, HOOK_SCRIPT: join(paths.root, 'bench', 'status-quo', 'onDefineDomain.py') },
         },
       };
   }
