@@ -35,3 +35,18 @@ test('end tags are still checked after many parses', () => {
   assert.equal(bad.ok, false);
   if (!bad.ok) assert.equal(bad.problem.code, 'XML_MALFORMED');
 });
+
+test('xmldom still builds its end-tag RegExps through grammar.reg while parsing (else the cache is dead code)', () => {
+  const cached = grammar.reg;
+  let calls = 0;
+  grammar.reg = function counted(this: unknown, ...parts: (string | RegExp)[]): RegExp {
+    calls += 1;
+    return cached.apply(this, parts);
+  };
+  try {
+    assert.equal(parseDomainXml('<domain><devices><disk></disk></devices></domain>').ok, true);
+  } finally {
+    grammar.reg = cached;
+  }
+  assert.ok(calls >= 3, `grammar.reg called ${calls} times for three end tags`);
+});
