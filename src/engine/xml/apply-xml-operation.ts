@@ -22,8 +22,3 @@ export function applyXmlOperation(op: XmlOperation, input: OperationInput): Outc
       return applySet(op, input);
   }
 }
-
-/** The path as written, for reports and error locations. */
-export function operationPath(op: XmlOperation): string {
-  return op.path.source;
-}

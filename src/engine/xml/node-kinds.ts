@@ -1,5 +1,5 @@
 /** Type guards over xmldom nodes, by DOM node type, so the rest of the engine never casts. */
-import type { Attr, CharacterData, Comment, Document, Element, Node, ProcessingInstruction, Text } from '@xmldom/xmldom';
+import type { Attr, Comment, Document, Element, Node, ProcessingInstruction, Text } from '@xmldom/xmldom';
 
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
@@ -27,10 +27,6 @@ export function isProcessingInstruction(node: Node | null | undefined): node is 
 
 export function isDocument(node: Node | null | undefined): node is Document {
   return node?.nodeType === 9;
-}
-
-export function isCharacterData(node: Node | null | undefined): node is CharacterData {
-  return isText(node) || isComment(node);
 }
 
 /** Whitespace-only text: layout between elements, ignored by equality (SPEC §1.3 idempotency). */
