@@ -1,8 +1,9 @@
 /** One patch document's `domain` operations on the DOM, in place; a failure leaves it half-patched and the caller discards it. */
 import type { Document } from '@xmldom/xmldom';
 import { locate, type PatchError } from './errors.js';
-import { evaluateCondition, evaluateVars, type Scope } from './expr/expression.js';
+import { evaluateCondition, type Scope } from './expr/expression.js';
 import type { PatchDocument, XmlOperation } from './model.js';
+import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
 import { applyXmlOperation } from './xml/apply-xml-operation.js';
 
@@ -21,14 +22,8 @@ function report(op: XmlOperation, matches: number, skipped?: 'when' | 'present')
 }
 
 export function runDomainDocument(current: Document, document: PatchDocument, scope: Scope): DocumentRun {
-  const at = { ...document.at, document: document.name };
-  if (document.when !== undefined) {
-    const condition = evaluateCondition(document.when, scope);
-    if (!condition.ok) return { status: 'failed', error: locate(condition.problem, at), operations: [] };
-    if (!condition.value) return { status: 'skipped', operations: [] };
-  }
-  const vars = evaluateVars(document.vars, scope);
-  if (!vars.ok) return { status: 'failed', error: locate(vars.problem, at), operations: [] };
+  const gate = openDocument(document, scope);
+  if (gate.status !== 'open') return { ...gate, operations: [] };
   const operations: OperationReport[] = [];
   let changed = false;
   for (const op of document.domain) {
@@ -40,7 +35,7 @@ export function runDomainDocument(current: Document, document: PatchDocument, sc
         continue;
       }
     }
-    const effect = applyXmlOperation(op, { document: current, vars: vars.value });
+    const effect = applyXmlOperation(op, { document: current, vars: gate.vars });
     if (!effect.ok) return { status: 'failed', error: locate(effect.problem, operationLocation(document, op)), operations };
     operations.push(report(op, effect.value.matches, effect.value.skipped));
     changed ||= effect.value.changed;

@@ -1,7 +1,8 @@
 /** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
 import { locate, ok, fail, type Location, type OperationList, type Outcome, type PatchError } from '../errors.js';
-import { evaluateCondition, evaluateVars, type Scope } from '../expr/expression.js';
+import { evaluateCondition, type Scope } from '../expr/expression.js';
 import type { JsonOperation, PatchDocument } from '../model.js';
+import { openDocument } from '../open-document.js';
 import type { OperationReport } from '../report.js';
 import { applyOperation, type JsonPatchOperation } from './apply-operation.js';
 import { readEmbedded, writeEmbedded, type EmbeddedData, type EmbeddedField } from './embedded-data.js';
@@ -23,16 +24,10 @@ const EMBEDDED_MEMBER: Record<EmbeddedField, string> = { userData: 'UserData', n
  * the caller keeps it as it was.
  */
 export function applyJsonDocument(data: JsonObject, document: PatchDocument, scope: Scope): JsonDocumentResult {
-  const documentAt = { document: document.name, ...document.at };
-  if (document.when !== undefined) {
-    const holds = evaluateCondition(document.when, scope);
-    if (!holds.ok) return { status: 'failed', error: locate(holds.problem, documentAt), operations: [] };
-    if (!holds.value) return { status: 'skipped', operations: [] };
-  }
-  const vars = evaluateVars(document.vars, scope);
-  if (!vars.ok) return { status: 'failed', error: locate(vars.problem, documentAt), operations: [] };
+  const gate = openDocument(document, scope);
+  if (gate.status !== 'open') return { ...gate, operations: [] };
   const reports: OperationReport[] = [];
-  const run: ListRun = { scope, vars: vars.value, name: document.name, reports };
+  const run: ListRun = { scope, vars: gate.vars, name: document.name, reports };
 
   const object = runList(run, 'cloudInit', document.cloudInit, () => ok(data));
   if (!object.ok) return { status: 'failed', error: object.error, operations: reports };
