@@ -4,7 +4,7 @@ import { ok, type Location, type Outcome } from '../errors.js';
 import type { AddPosition, Namespaces, XmlOperation } from '../model.js';
 import { compileXPath } from '../xml/compile-xpath.js';
 import { namespacesInScope } from '../xml/declare-namespace.js';
-import { childNodes, isBlankText, isText } from '../xml/node-kinds.js';
+import { childNodes, isBlankText, isText, XML_NAMESPACE } from '../xml/node-kinds.js';
 import { serializeXml } from '../xml/serialize-xml.js';
 import { xmlPatchFailure, type AddType, type WhitespaceDirective, type XmlPatchDirective } from './xml-patch-directive.js';
 
@@ -44,7 +44,7 @@ function addType(type: string, namespaces: Namespaces): Outcome<AddType> {
   const [, prefix, local] = name;
   if (prefix === 'xmlns' || (prefix === undefined && local === 'xmlns')) return xmlPatchFailure('SCHEMA_VIOLATION', 'invalid-attribute-value', 'namespace declarations are added with type="namespace::prefix"');
   if (prefix === undefined) return ok({ kind: 'attribute', namespaceURI: null, qualifiedName: type.slice(1) });
-  const uri = prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : namespaces[prefix];
+  const uri = prefix === 'xml' ? XML_NAMESPACE : namespaces[prefix];
   if (uri === undefined) return xmlPatchFailure('UNKNOWN_PREFIX', 'invalid-namespace-prefix', `type ${type}: the prefix ${prefix} is not declared`);
   return ok({ kind: 'attribute', namespaceURI: uri, qualifiedName: type.slice(1) });
 }

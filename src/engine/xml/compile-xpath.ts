@@ -4,7 +4,7 @@ import type { Namespaces } from '../model.js';
 import { checkExpression, needsFallback, staticType } from './xpath/check-expression.js';
 import { compileFallback, type FallbackEvaluator } from './xpath/fallback-evaluator.js';
 import { optimizePaths } from './xpath/optimize-paths.js';
-import { parseExpression } from './xpath/parse-expression.js';
+import { parseWithNamespaces, withXmlPrefix } from './xpath/parse-expression.js';
 import { resultKindOf, type ResultKind } from './xpath/result-kind.js';
 import type { Expression } from './xpath/syntax-tree.js';
 
@@ -20,13 +20,10 @@ export interface CompiledXPath {
   readonly fallback: FallbackEvaluator | undefined;
 }
 
-/** > The prefix xml is by definition bound to the namespace name http://www.w3.org/XML/1998/namespace. (Namespaces in XML 1.0) */
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-
 /** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, LIMIT_EXCEEDED (more than 1,000 tokens). */
 export function compileXPath(source: string, namespaces: Namespaces): Outcome<CompiledXPath> {
-  const withXml: Namespaces = { xml: XML_NAMESPACE, ...namespaces };
-  const parsed = parseExpression(source, (prefix) => (Object.hasOwn(withXml, prefix) ? withXml[prefix] : undefined));
+  const withXml = withXmlPrefix(namespaces);
+  const parsed = parseWithNamespaces(source, withXml);
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
   const problem = checkExpression(parsed.expression);
   if (problem !== undefined) return { ok: false, problem };

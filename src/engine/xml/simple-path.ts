@@ -2,7 +2,7 @@
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
 import { readSimplePath } from './xpath/read-simple-path.js';
-import { parseExpression } from './xpath/parse-expression.js';
+import { parseWithNamespaces, withXmlPrefix } from './xpath/parse-expression.js';
 
 /** A name test resolved against the document's namespaces (`namespaceURI` null = no namespace). */
 export interface NameTest {
@@ -39,12 +39,9 @@ export interface SimplePath {
   readonly target: SimpleTarget;
 }
 
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-
 /** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, NOT_SIMPLE_PATH, LIMIT_EXCEEDED (more than 1,000 tokens). */
 export function compileSimplePath(source: string, namespaces: Namespaces): Outcome<SimplePath> {
-  const withXml: Namespaces = { xml: XML_NAMESPACE, ...namespaces };
-  const parsed = parseExpression(source, (prefix) => (Object.hasOwn(withXml, prefix) ? withXml[prefix] : undefined));
+  const parsed = parseWithNamespaces(source, withXmlPrefix(namespaces));
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
   const read = readSimplePath(parsed.expression);
   if (typeof read === 'string') return fail('NOT_SIMPLE_PATH', `not a simple path for set: ${read}`);

@@ -1,5 +1,6 @@
 /** The XPath 1.0 core function library (§4), except id() which needs a DTD and goes to the fallback evaluator. */
 import { Element, type Node } from '@xmldom/xmldom';
+import { XML_NAMESPACE } from '../node-kinds.js';
 import { localNameOf, namespaceOf, parentOf, qualifiedNameOf, stringValueOf } from './data-model.js';
 import { isNodeSet, toXPathBoolean, toXPathNumber, toXPathString, stringToNumber, type XPathValue } from './xpath-value.js';
 
@@ -19,8 +20,6 @@ interface CoreFunction {
   readonly nodeSetArgument?: boolean;
   readonly call: (args: readonly XPathValue[], context: FunctionContext) => XPathValue;
 }
-
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 const nodes = (value: XPathValue | undefined): readonly Node[] => (value !== undefined && isNodeSet(value) ? value : []);
 const text = (args: readonly XPathValue[], index: number, context: FunctionContext): string => {

@@ -1,4 +1,6 @@
 /** Parse XPath 1.0 tokens into a syntax tree by recursive descent over the spec's grammar (§3), resolving prefixes as it goes. */
+import type { Namespaces } from '../../model.js';
+import { XML_NAMESPACE } from '../node-kinds.js';
 import type { Problem } from '../../errors.js';
 import { parseLocationPath, startsStep } from './parse-location-path.js';
 import { TokenStream } from './token-stream.js';
@@ -109,4 +111,14 @@ function parsePrimary(stream: TokenStream): Expression {
   }
   const name = token.prefix === undefined ? token.local : `${token.prefix}:${token.local}`;
   return { kind: 'call', name, args };
+}
+
+/** The document's prefixes with `xml` bound: > The prefix xml is by definition bound to the namespace name http://www.w3.org/XML/1998/namespace. (Namespaces in XML 1.0) */
+export function withXmlPrefix(namespaces: Namespaces): Namespaces {
+  return { xml: XML_NAMESPACE, ...namespaces };
+}
+
+/** Parse with a prefix map: a prefix it does not hold is UNKNOWN_PREFIX. */
+export function parseWithNamespaces(source: string, namespaces: Namespaces): ParseResult {
+  return parseExpression(source, (prefix) => (Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined));
 }
