@@ -1,6 +1,7 @@
 /** All patch documents for one call: file documents in path order, then the VMI's annotation documents. */
 import type { PatchDocument, PatchError } from '../engine/index.js';
 import type { Limits } from '../engine/limits.js';
+import { findDuplicateNames } from '../engine/load/duplicate-names.js';
 import { annotationDocuments } from './annotation-documents.js';
 import { patchPaths } from './patch-paths.js';
 
@@ -21,22 +22,9 @@ export interface DocumentSources {
 }
 
 /** Names are unique among the documents of a call: they name the document in logs and errors. */
-function duplicateName(documents: readonly PatchDocument[]): PatchError | undefined {
-  const seen = new Map<string, PatchDocument>();
-  for (const document of documents) {
-    const first = seen.get(document.name);
-    if (first !== undefined) {
-      const where = first.at.source ?? 'another source';
-      return { code: 'DUPLICATE_NAME', message: `document name ${document.name} is already used in ${where}`, location: document.at };
-    }
-    seen.set(document.name, document);
-  }
-  return undefined;
-}
-
 function checked(documents: readonly PatchDocument[]): SourcedDocuments {
-  const duplicate = duplicateName(documents);
-  return duplicate === undefined ? { ok: true, documents } : { ok: false, failure: { kind: 'patch', errors: [duplicate] } };
+  const duplicates = findDuplicateNames(documents);
+  return duplicates.length === 0 ? { ok: true, documents } : { ok: false, failure: { kind: 'patch', errors: duplicates } };
 }
 
 export function documentSources(paths: readonly string[], limits?: Limits): DocumentSources {
