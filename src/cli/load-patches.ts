@@ -2,9 +2,8 @@
 import { loadDocuments, type LoadResult, type PatchDocument, type PatchError } from '../engine/index.js';
 import { findDuplicateNames } from '../engine/load/duplicate-names.js';
 import { loadManifestDocuments } from '../engine/load/manifest-documents.js';
+import { ANNOTATION_SOURCE, patchAnnotation } from '../engine/patch-annotation.js';
 import { readInput } from './read-input.js';
-
-export const PATCH_ANNOTATION = 'hookpatch.io/patch';
 
 export interface LoadedPatches {
   readonly documents: readonly PatchDocument[];
@@ -26,9 +25,9 @@ export function loadPatches(files: readonly string[], vmi: unknown, load: (text:
   for (const file of files) add(load(readInput(file, 'patch'), file), file);
   // Annotations found inside manifests belong to different VMs: only file documents and this VMI's share one call.
   const sharingCalls = documents.filter((document) => document.origin === 'file');
-  const annotation = annotationText(vmi);
+  const annotation = patchAnnotation(vmi);
   if (annotation !== undefined) {
-    const result = loadDocuments(annotation, { source: `annotation:${PATCH_ANNOTATION}`, origin: 'annotation' });
+    const result = loadDocuments(annotation, { source: ANNOTATION_SOURCE, origin: 'annotation' });
     add(result, 'annotation');
     sharingCalls.push(...result.documents);
   }
@@ -43,15 +42,4 @@ function loadFile(text: string, file: string): LoadResult {
 /** `validate` also reads the manifests users keep in git (a ConfigMap, a VM or VMI with the annotation). */
 export function loadManifestOrPatch(text: string, file: string): LoadResult {
   return loadManifestDocuments(text, file) ?? loadFile(text, file);
-}
-
-/** The VMI's `hookpatch.io/patch` annotation, when it has one. */
-export function annotationText(vmi: unknown): string | undefined {
-  const text = child(child(child(vmi, 'metadata'), 'annotations'), PATCH_ANNOTATION);
-  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
-}
-
-function child(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return Object.entries(value).find(([name]) => name === key)?.[1];
 }

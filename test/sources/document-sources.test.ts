@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { documentSources, hasCloudInitOperations } from '../../src/sources/document-sources.js';
-import { ANNOTATION_SOURCE, patchAnnotation } from '../../src/sources/annotation-documents.js';
+import { ANNOTATION_SOURCE, patchAnnotation } from '../../src/engine/patch-annotation.js';
 
 const doc = (name: string, list = 'domain'): string => `apiVersion: hookpatch.io/v1alpha1\nkind: Patch\nmetadata:\n  name: ${name}\nspec:\n  ${list}: []\n`;
 const vmi = (annotation?: string): unknown => ({ metadata: { name: 'vm', annotations: annotation === undefined ? {} : { 'hookpatch.io/patch': annotation } } });

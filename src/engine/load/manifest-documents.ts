@@ -8,8 +8,7 @@ import type { PatchDocument } from '../model.js';
 import { loadDocuments, type LoadResult, type SourceInfo } from './load-documents.js';
 import { fieldOffset } from './locate-field.js';
 import { isPatchFileName } from './patch-file-name.js';
-
-const PATCH_ANNOTATION = 'hookpatch.io/patch';
+import { ANNOTATION_SOURCE, PATCH_ANNOTATION } from '../patch-annotation.js';
 
 /** `undefined` when the text is not a Kubernetes manifest (then it is a patch file). */
 export function loadManifestDocuments(text: string, source: string): LoadResult | undefined {
@@ -55,7 +54,7 @@ function embeddedTexts(manifest: Node): { node: Scalar; info: SourceInfo }[] {
   }
   const annotationPath = kind === 'VirtualMachine' ? ['spec', 'template', 'metadata', 'annotations', PATCH_ANNOTATION] : kind === 'VirtualMachineInstance' ? ['metadata', 'annotations', PATCH_ANNOTATION] : undefined;
   const annotation = annotationPath === undefined ? undefined : scalarAt(annotationPath);
-  if (annotation !== undefined) found.push({ node: annotation, info: { source: `annotation:${PATCH_ANNOTATION}`, origin: 'annotation' } });
+  if (annotation !== undefined) found.push({ node: annotation, info: { source: ANNOTATION_SOURCE, origin: 'annotation' } });
   return found;
 }
 
