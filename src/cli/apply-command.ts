@@ -1,6 +1,6 @@
 /** `hookpatch apply`: patch a domain XML or CloudInitData JSON offline, exactly as a hook call would. */
 import { parseArgs } from 'node:util';
-import { applyCloudInit, applyDomain, formatError, loadDocuments, type ApplyOutcome, type CallContext, type CloudInitResult, type InvocationContext, type PatchError } from '../engine/index.js';
+import { applyCloudInit, applyDomain, formatError, loadDocuments, type ApplyOutcome, type CallContext, type CloudInitResult, INVOCATION_CONTEXTS, type PatchError } from '../engine/index.js';
 import { explainReport } from './explain-report.js';
 import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
 import { loadPatches } from './load-patches.js';
@@ -9,8 +9,6 @@ import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
 import { unifiedDiff } from './unified-diff.js';
 import { UsageError } from './usage-error.js';
-
-const CONTEXTS: readonly InvocationContext[] = ['Boot', 'MigrationSource', 'MigrationTarget'];
 
 export interface Output {
   readonly stdout: (text: string) => void;
@@ -41,8 +39,8 @@ export function runApply(argv: readonly string[], out: Output): number {
   if (target === undefined || (values.domain !== undefined && values['cloud-init'] !== undefined)) {
     throw new UsageError('apply needs exactly one of --domain FILE and --cloud-init FILE');
   }
-  const context = CONTEXTS.find((candidate) => candidate === values.context);
-  if (context === undefined) throw new UsageError(`--context must be one of ${CONTEXTS.join(', ')}`);
+  const context = INVOCATION_CONTEXTS.find((candidate) => candidate === values.context);
+  if (context === undefined) throw new UsageError(`--context must be one of ${INVOCATION_CONTEXTS.join(', ')}`);
   const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);

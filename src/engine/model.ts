@@ -8,7 +8,9 @@ import type { XmlFragment } from './xml/fragment.js';
 import type { XmlPatchDirective } from './xml-patch/xml-patch-directive.js';
 import type { SimplePath } from './xml/simple-path.js';
 
-export type InvocationContext = 'Boot' | 'MigrationSource' | 'MigrationTarget';
+/** Why virt-launcher defines the domain (plugin API `invocation_context`; the legacy hook is always Boot). */
+export const INVOCATION_CONTEXTS = ['Boot', 'MigrationSource', 'MigrationTarget'] as const;
+export type InvocationContext = (typeof INVOCATION_CONTEXTS)[number];
 export type FailurePolicy = 'Fail' | 'Ignore';
 /** prefix -> namespace URI; always contains the predefined `qemu` prefix */
 export type Namespaces = Readonly<Record<string, string>>;

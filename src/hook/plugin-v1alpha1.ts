@@ -1,6 +1,6 @@
 /** `kubevirt.hooks.plugins.v1alpha1.DomainHookService`: the plugin API's MutateDomain, with its invocation context. */
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
-import type { InvocationContext } from '../engine/index.js';
+import { INVOCATION_CONTEXTS, type InvocationContext } from '../engine/index.js';
 import { patchDomain } from './domain-call.js';
 import type { CallResult, HookDeps } from './hook-call.js';
 import { bytesField, messageField, stringField } from './request-fields.js';
@@ -10,15 +10,13 @@ export interface PluginSettings extends HookDeps {
   readonly annotations: boolean;
 }
 
-const CONTEXTS: readonly InvocationContext[] = ['Boot', 'MigrationSource', 'MigrationTarget'];
-
 /** `sidecar_context.invocation_context`; an absent or empty one is a boot, as before the field existed. */
 function invocationContext(request: unknown): CallResult<InvocationContext> {
   const text = stringField(messageField(request, 'sidecar_context'), 'invocation_context');
   if (text === '') return { ok: true, value: 'Boot' };
-  const context = CONTEXTS.find((known) => known === text);
+  const context = INVOCATION_CONTEXTS.find((known) => known === text);
   if (context !== undefined) return { ok: true, value: context };
-  return { ok: false, failure: { kind: 'request', message: `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, expected one of ${CONTEXTS.join(', ')}` } };
+  return { ok: false, failure: { kind: 'request', message: `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, expected one of ${INVOCATION_CONTEXTS.join(', ')}` } };
 }
 
 export function pluginV1alpha1(settings: PluginSettings): UntypedServiceImplementation {
