@@ -15,20 +15,41 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net'], message: 'src/engine is pure: no I/O.' },
-          { group: ['@grpc/*'], message: 'src/engine knows nothing of gRPC.' },
-          { group: ['../cli/*', '../hook/*', '../sources/*', '../../cli/*', '../../hook/*', '../../sources/*'], message: 'imports point inward only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net'],
+              message: 'src/engine is pure: no I/O.',
+            },
+            { group: ['@grpc/*'], message: 'src/engine knows nothing of gRPC.' },
+            {
+              group: [
+                '../cli/*',
+                '../hook/*',
+                '../sources/*',
+                '../../cli/*',
+                '../../hook/*',
+                '../../sources/*',
+              ],
+              message: 'imports point inward only.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'Date', 'setTimeout', 'setInterval'],
     },
   },
   {
     files: ['src/hook/**/*.ts', 'src/sources/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../cli/*', '../../cli/*'], message: 'imports point inward only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['../cli/*', '../../cli/*'], message: 'imports point inward only.' }],
+        },
+      ],
     },
   },
 );

@@ -9,7 +9,10 @@ import { parseDomainXml } from '../src/engine/xml/parse-xml.js';
 import { serializeXml } from '../src/engine/xml/serialize-xml.js';
 import { domainWithDisks, tenOperationDocument } from './synthetic-domain.js';
 
-const template = readFileSync(new URL('../test/fixtures/domain/inputs/domain_x86_64.tabs.xml', import.meta.url), 'utf8');
+const template = readFileSync(
+  new URL('../test/fixtures/domain/inputs/domain_x86_64.tabs.xml', import.meta.url),
+  'utf8',
+);
 const call = { vmi: {}, context: 'Boot' as const };
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -38,12 +41,20 @@ domain:
   - {op: remove, path: /domain/devices/disk/alias}
 `;
 
-function measure(label: string, xml: string, disks: number, patch = tenOperationDocument(disks)): void {
+function measure(
+  label: string,
+  xml: string,
+  disks: number,
+  patch = tenOperationDocument(disks),
+): void {
   const loaded = loadDocuments(patch, { source: 'bench.yaml', origin: 'file' });
   if (loaded.errors.length > 0) throw new Error(JSON.stringify(loaded.errors));
   const check = applyDomain(xml, loaded.documents, call);
   if (!check.ok) throw new Error(`${check.error.code}: ${check.error.message}`);
-  const matched = check.documents.flatMap((document) => document.operations.map((op) => op.matches)).join(',').slice(0, 40);
+  const matched = check.documents
+    .flatMap((document) => document.operations.map((op) => op.matches))
+    .join(',')
+    .slice(0, 40);
   const runs = disks >= 500 ? 20 : 200;
   const apply = timeIt(runs, () => applyDomain(xml, loaded.documents, call));
   const parse = timeIt(runs, () => parseDomainXml(xml));
@@ -51,11 +62,18 @@ function measure(label: string, xml: string, disks: number, patch = tenOperation
   if (!parsed.ok) throw new Error(parsed.problem.message);
   const serialize = timeIt(runs, () => serializeXml(parsed.value));
   const ms = (value: number): string => value.toFixed(2).padStart(8);
-  console.log(`${label.padEnd(22)} ${String(xml.length).padStart(8)} B  apply p50 ${ms(apply.p50)} ms p95 ${ms(apply.p95)} ms | parse p50 ${ms(parse.p50)} ms | serialize p50 ${ms(serialize.p50)} ms | matches ${matched}`);
+  console.log(
+    `${label.padEnd(22)} ${String(xml.length).padStart(8)} B  apply p50 ${ms(apply.p50)} ms p95 ${ms(apply.p95)} ms | parse p50 ${ms(parse.p50)} ms | serialize p50 ${ms(serialize.p50)} ms | matches ${matched}`,
+  );
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 console.log(`node ${process.version}; times per call (warmed up)`);
 measure('KubeVirt domain (12 disks)', domainWithDisks(template, 12), 12);
-for (const disks of sizes.length > 0 ? sizes : [100, 1000]) measure(`synthetic ${disks} disks`, domainWithDisks(template, disks), disks);
-for (const disks of sizes.length > 0 ? sizes : [100, 1000]) measure(`every disk, ${disks}`, domainWithDisks(template, disks), disks, EVERY_DISK);
+for (const disks of sizes.length > 0 ? sizes : [100, 1000])
+  measure(`synthetic ${disks} disks`, domainWithDisks(template, disks), disks);
+for (const disks of sizes.length > 0 ? sizes : [100, 1000])
+  measure(`every disk, ${disks}`, domainWithDisks(template, disks), disks, EVERY_DISK);

@@ -25,7 +25,12 @@ export function ensureDist(root: string, force: boolean): DistState {
   const stale = !existsSync(entry) || newestMtime(join(root, 'src')) > statSync(entry).mtimeMs;
   if (!stale && !force) return { entry, rebuilt: false };
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (!existsSync(entry)) throw new Error(`npm run build produced no ${entry}:\n${build.stdout}${build.stderr}`);
+  if (!existsSync(entry))
+    throw new Error(`npm run build produced no ${entry}:\n${build.stdout}${build.stderr}`);
   const output = `${build.stdout}${build.stderr}`.trim();
-  return { entry, rebuilt: true, ...(build.status === 0 || output === '' ? {} : { warnings: output }) };
+  return {
+    entry,
+    rebuilt: true,
+    ...(build.status === 0 || output === '' ? {} : { warnings: output }),
+  };
 }

@@ -45,7 +45,12 @@ export async function runCalls(
   const started = performance.now();
   for (let i = 0; i < calls && !gone(); i++) {
     const input = pick(i);
-    const result = await callOnce(socketPath, method, { domainXML: input.domainXML, vmi: input.vmi }, CALL_DEADLINE_MS);
+    const result = await callOnce(
+      socketPath,
+      method,
+      { domainXML: input.domainXML, vmi: input.vmi },
+      CALL_DEADLINE_MS,
+    );
     latencies.push(result.ms);
     if (!result.ok) {
       errors++;
@@ -68,7 +73,9 @@ export async function runCalls(
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     callsPerSecond: latencies.length / seconds,
-    p50ByInput: Object.fromEntries([...byInput].map(([label, samples]) => [label, percentile(samples, 0.5)])),
+    p50ByInput: Object.fromEntries(
+      [...byInput].map(([label, samples]) => [label, percentile(samples, 0.5)]),
+    ),
     ...(sample === undefined ? {} : { sample }),
   };
 }

@@ -16,7 +16,11 @@ function sources(benchDir: string): string[] {
 export function compileServers(benchDir: string, outDir: string): string {
   for (const file of sources(benchDir)) {
     const output = ts.transpileModule(readFileSync(join(benchDir, file), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: true,
+      },
       fileName: file,
     });
     const target = join(outDir, file.replace(/\.ts$/, '.js'));

@@ -33,14 +33,20 @@ function timeIt(iterations: number, work: () => void): number {
   return median(samples);
 }
 
-function load(disks: number): { documents: readonly PatchDocument[]; loadMs: number; problem?: string } {
+function load(disks: number): {
+  documents: readonly PatchDocument[];
+  loadMs: number;
+  problem?: string;
+} {
   const text = tenOperationDocument(disks);
   const started = performance.now();
   const loaded = loadDocuments(text, { source: 'bench-ten-operations.yaml', origin: 'file' });
   const loadMs = performance.now() - started;
   const first = loaded.errors[0];
-  if (first !== undefined) return { documents: [], loadMs, problem: `load: ${first.code} ${first.message}` };
-  if (loaded.documents.length === 0) return { documents: [], loadMs, problem: 'load: the loader returned no documents' };
+  if (first !== undefined)
+    return { documents: [], loadMs, problem: `load: ${first.code} ${first.message}` };
+  if (loaded.documents.length === 0)
+    return { documents: [], loadMs, problem: 'load: the loader returned no documents' };
   return { documents: loaded.documents, loadMs };
 }
 
@@ -71,6 +77,16 @@ export function measureEngineRow(template: string, disks: number, iterations: nu
 }
 
 /** Fewer iterations for the larger domains keep the table quick. */
-export function measureEngineTable(template: string, sizes: readonly number[], iterations: number): EngineRow[] {
-  return sizes.map((disks) => measureEngineRow(template, disks, Math.max(3, Math.round((iterations * 10) / Math.max(10, disks)))));
+export function measureEngineTable(
+  template: string,
+  sizes: readonly number[],
+  iterations: number,
+): EngineRow[] {
+  return sizes.map((disks) =>
+    measureEngineRow(
+      template,
+      disks,
+      Math.max(3, Math.round((iterations * 10) / Math.max(10, disks))),
+    ),
+  );
 }

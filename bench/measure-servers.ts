@@ -2,16 +2,28 @@
 import type { CallInput } from './call-runs.js';
 import type { BenchOptions, ServerName } from './options.js';
 import type { ServerChoice } from './server-commands.js';
-import { measureColdStart, measureRound, type RoundFigures, type RoundPlan } from './server-rounds.js';
+import {
+  measureColdStart,
+  measureRound,
+  type RoundFigures,
+  type RoundPlan,
+} from './server-rounds.js';
 import { firstError, summarize, type ServerSummary } from './server-summary.js';
 import type { HookWire } from './wire.js';
 
-export type ServerEntry = ServerChoice & { readonly name: ServerName; readonly unavailable?: string };
+export type ServerEntry = ServerChoice & {
+  readonly name: ServerName;
+  readonly unavailable?: string;
+};
 
 /** What the smbios-from-annotation example (and the python script) put into the domain for this VMI. */
 const PATCHED_MARKER = '<entry name="manufacturer">Radical Edward</entry>';
 
-function planFor(name: ServerName, options: BenchOptions, inputs: { small: CallInput; large: CallInput }): RoundPlan {
+function planFor(
+  name: ServerName,
+  options: BenchOptions,
+  inputs: { small: CallInput; large: CallInput },
+): RoundPlan {
   const statusQuo = name === 'status-quo';
   return {
     warmupCalls: statusQuo ? Math.min(options.warmupCalls, 5) : options.warmupCalls,
@@ -32,13 +44,22 @@ function progress(name: ServerName, round: number, rounds: number, figures: Roun
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
 
-export async function measureServers(entries: readonly ServerEntry[], wire: HookWire, options: BenchOptions, inputs: { small: CallInput; large: CallInput }): Promise<ServerSummary[]> {
+export async function measureServers(
+  entries: readonly ServerEntry[],
+  wire: HookWire,
+  options: BenchOptions,
+  inputs: { small: CallInput; large: CallInput },
+): Promise<ServerSummary[]> {
   const rounds = new Map<ServerName, RoundFigures[]>(entries.map((entry) => [entry.name, []]));
   const coldStarts = new Map<ServerName, number[]>(entries.map((entry) => [entry.name, []]));
-  const failed = new Map<ServerName, string>(entries.flatMap((entry) => (entry.unavailable === undefined ? [] : [[entry.name, entry.unavailable] as const])));
+  const failed = new Map<ServerName, string>(
+    entries.flatMap((entry) =>
+      entry.unavailable === undefined ? [] : [[entry.name, entry.unavailable] as const],
+    ),
+  );
   const failures = new Map<ServerName, number>();
   const lastFailure = new Map<ServerName, string>();
   const totalRounds = Math.max(options.rounds, options.coldRounds);
@@ -47,7 +68,11 @@ export async function measureServers(entries: readonly ServerEntry[], wire: Hook
       if (failed.has(entry.name)) continue;
       try {
         if (round <= options.rounds) {
-          const figures = await measureRound(entry.command, wire, planFor(entry.name, options, inputs));
+          const figures = await measureRound(
+            entry.command,
+            wire,
+            planFor(entry.name, options, inputs),
+          );
           rounds.get(entry.name)?.push(figures);
           coldStarts.get(entry.name)?.push(figures.coldStartMs);
           progress(entry.name, round, options.rounds, figures);
@@ -60,14 +85,17 @@ export async function measureServers(entries: readonly ServerEntry[], wire: Hook
         failures.set(entry.name, earlier + 1);
         lastFailure.set(entry.name, message(error));
         if (earlier >= 1) failed.set(entry.name, message(error));
-        process.stderr.write(`bench: round ${round} of ${entry.name} failed${earlier >= 1 ? ', giving up on it' : ''}: ${message(error)}\n`);
+        process.stderr.write(
+          `bench: round ${round} of ${entry.name} failed${earlier >= 1 ? ', giving up on it' : ''}: ${message(error)}\n`,
+        );
       }
     }
   }
   return entries.map((entry): ServerSummary => {
     const measured = rounds.get(entry.name) ?? [];
     const reason = failed.get(entry.name) ?? lastFailure.get(entry.name) ?? 'no round was measured';
-    if (measured.length === 0) return { name: entry.name, description: entry.description, status: 'not available', reason };
+    if (measured.length === 0)
+      return { name: entry.name, description: entry.description, status: 'not available', reason };
     const error = firstError(measured);
     return {
       name: entry.name,

@@ -26,7 +26,11 @@ function inputs(): { small: CallInput; large: CallInput; template: string } {
   const largeXml = Buffer.from(domainWithDisks(template, 1000));
   return {
     template,
-    small: { label: `8 KB domain (${Buffer.byteLength(template)} B)`, domainXML: Buffer.from(template), vmi },
+    small: {
+      label: `8 KB domain (${Buffer.byteLength(template)} B)`,
+      domainXML: Buffer.from(template),
+      vmi,
+    },
     large: { label: `1,000-disk domain (${largeXml.length} B)`, domainXML: largeXml, vmi },
   };
 }
@@ -34,8 +38,15 @@ function inputs(): { small: CallInput; large: CallInput; template: string } {
 /** The commit measured, `+dirty` when the work tree differs: results are only comparable with it. */
 function gitCommit(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+        cwd: root,
+        encoding: 'utf8',
+      }).trim() !== '';
     return dirty ? `${head}+dirty` : head;
   } catch {
     return 'unknown';
@@ -45,7 +56,10 @@ function gitCommit(): string {
 function hookpatchEntry(options: BenchOptions): { entry?: string; build: unknown } {
   try {
     const dist = ensureDist(root, options.rebuild);
-    if (dist.warnings !== undefined) process.stderr.write(`bench: the build reported errors (dist/ was still emitted):\n${dist.warnings.slice(0, 2000)}\n`);
+    if (dist.warnings !== undefined)
+      process.stderr.write(
+        `bench: the build reported errors (dist/ was still emitted):\n${dist.warnings.slice(0, 2000)}\n`,
+      );
     return { entry: dist.entry, build: dist };
   } catch (error) {
     return { build: { error: error instanceof Error ? error.message : String(error) } };
@@ -61,29 +75,60 @@ async function main(): Promise<void> {
   const paths: ServerPaths = {
     root,
     hookpatchEntry: entry ?? join(root, 'dist', 'cli', 'main.js'),
-    compiledServers: compileServers(benchDir, join(root, 'node_modules', '.cache', 'hookpatch-bench')),
+    compiledServers: compileServers(
+      benchDir,
+      join(root, 'node_modules', '.cache', 'hookpatch-bench'),
+    ),
     ...(options.hookpatchFlags === undefined ? {} : { hookpatchFlags: options.hookpatchFlags }),
   };
   const unavailable = { unavailable: 'dist/cli/main.js could not be built' };
-  const choices = options.servers.map((name) => ({ name, ...serverChoice(name, paths), ...(name === 'hookpatch' && entry === undefined ? unavailable : {}) }));
-  const servers = await measureServers(choices, loadWire(join(root, 'proto')), options, { small, large });
-  const engine = options.engine ? measureEngineTable(template, [10, 100, 1000], options.engineIterations) : [];
+  const choices = options.servers.map((name) => ({
+    name,
+    ...serverChoice(name, paths),
+    ...(name === 'hookpatch' && entry === undefined ? unavailable : {}),
+  }));
+  const servers = await measureServers(choices, loadWire(join(root, 'proto')), options, {
+    small,
+    large,
+  });
+  const engine = options.engine
+    ? measureEngineTable(template, [10, 100, 1000], options.engineIterations)
+    : [];
   const budgets = judgeBudgets(servers, engine);
 
-  const machine = { commit: gitCommit(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadavg() };
-  process.stdout.write(`\nhookpatch benchmark ${startedAt.toISOString()} — ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`);
-  process.stdout.write(`calls: ${small.label} + ${small.vmi.length} B VMI, dial per call; mixed run 9:1 with the ${large.label}\n\n`);
+  const machine = {
+    commit: gitCommit(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadavgBefore: loadBefore,
+    loadavgAfter: loadavg(),
+  };
+  process.stdout.write(
+    `\nhookpatch benchmark ${startedAt.toISOString()} — ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`,
+  );
+  process.stdout.write(
+    `calls: ${small.label} + ${small.vmi.length} B VMI, dial per call; mixed run 9:1 with the ${large.label}\n\n`,
+  );
   process.stdout.write(`${serverTable(servers)}\n\n`);
-  if (engine.length > 0) process.stdout.write(`engine in process (applyDomain, 10 operations by alias):\n${engineTable(engine)}\n\n`);
+  if (engine.length > 0)
+    process.stdout.write(
+      `engine in process (applyDomain, 10 operations by alias):\n${engineTable(engine)}\n\n`,
+    );
   process.stdout.write(`${budgetTable(budgets)}\n`);
 
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, options, build, inputs: { smallBytes: small.domainXML.length, largeBytes: large.domainXML.length, vmiBytes: small.vmi.length }, servers, engine, budgets }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, options, build, inputs: { smallBytes: small.domainXML.length, largeBytes: large.domainXML.length, vmiBytes: small.vmi.length }, servers, engine, budgets }, null, 2)}\n`,
+  );
   process.stdout.write(`\nwritten: ${file}\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.stderr.write(
+    `bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
+  );
   process.exitCode = 1;
 });

@@ -66,7 +66,10 @@ function lastWords(stderr: string): string {
 export async function startServer(server: ServerCommand, wire: HookWire): Promise<RunningServer> {
   const socketDir = mkdtempSync(join(tmpdir(), 'hookpatch-bench-'));
   const started = performance.now();
-  const child = spawn(server.command, [...server.args(socketDir)], { env: { ...process.env, ...server.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(server.command, [...server.args(socketDir)], {
+    env: { ...process.env, ...server.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   live.add(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -76,17 +79,22 @@ export async function startServer(server: ServerCommand, wire: HookWire): Promis
   while (performance.now() - started < START_TIMEOUT_MS) {
     if (child.exitCode !== null || child.signalCode !== null) break;
     const socketPath = findSocket(socketDir);
-    const info = socketPath === undefined ? undefined : await callOnce(socketPath, wire.info, {}, 1000);
+    const info =
+      socketPath === undefined ? undefined : await callOnce(socketPath, wire.info, {}, 1000);
     if (socketPath !== undefined && info?.ok === true) {
       const coldStartMs = performance.now() - started;
       const version = callbacksVersions(info.response)[0];
       if (version === undefined || child.pid === undefined) break;
       const exited = (): string | undefined =>
-        child.exitCode === null && child.signalCode === null ? undefined : `exited (${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`;
+        child.exitCode === null && child.signalCode === null
+          ? undefined
+          : `exited (${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`;
       return { pid: child.pid, socketPath, version, coldStartMs, exited, stop };
     }
     await sleep(POLL_MS);
   }
   await stop();
-  throw new Error(`${server.command} did not answer Info (exit ${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`);
+  throw new Error(
+    `${server.command} did not answer Info (exit ${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`,
+  );
 }

@@ -37,24 +37,53 @@ const SETTLE_MS = 500;
 /** The figures without the answer text, which is only for the `patched` check. */
 function withoutSample(figures: RunFigures): Omit<RunFigures, 'sample'> {
   const { calls, errors, firstError, p50Ms, p99Ms, callsPerSecond, p50ByInput } = figures;
-  return { calls, errors, ...(firstError === undefined ? {} : { firstError }), p50Ms, p99Ms, callsPerSecond, p50ByInput };
+  return {
+    calls,
+    errors,
+    ...(firstError === undefined ? {} : { firstError }),
+    p50Ms,
+    p99Ms,
+    callsPerSecond,
+    p50ByInput,
+  };
 }
 
-export async function measureRound(server: ServerCommand, wire: HookWire, plan: RoundPlan): Promise<RoundFigures> {
+export async function measureRound(
+  server: ServerCommand,
+  wire: HookWire,
+  plan: RoundPlan,
+): Promise<RoundFigures> {
   const running = await startServer(server, wire);
   try {
     await sleep(SETTLE_MS);
     const idle = readMemory(running.pid);
     await runCalls(wire, running.socketPath, running.version, plan.warmupCalls, () => plan.small);
     const before = readCpuTime(running.pid);
-    const single = await runCalls(wire, running.socketPath, running.version, plan.calls, () => plan.small, () => running.exited() !== undefined);
+    const single = await runCalls(
+      wire,
+      running.socketPath,
+      running.version,
+      plan.calls,
+      () => plan.small,
+      () => running.exited() !== undefined,
+    );
     const after = readCpuTime(running.pid);
-    const mixedRun = await runCalls(wire, running.socketPath, running.version, plan.mixedCalls, mixed(plan.small, plan.large, plan.mixedEvery), () => running.exited() !== undefined);
+    const mixedRun = await runCalls(
+      wire,
+      running.socketPath,
+      running.version,
+      plan.mixedCalls,
+      mixed(plan.small, plan.large, plan.mixedEvery),
+      () => running.exited() !== undefined,
+    );
     // A server that dies in the mixed run (out of heap under the memory flags) still has its 8 KB figures.
     const crash = running.exited();
-    const afterMixed = crash === undefined ? readMemory(running.pid) : { rssMiB: Number.NaN, anonMiB: Number.NaN };
+    const afterMixed =
+      crash === undefined ? readMemory(running.pid) : { rssMiB: Number.NaN, anonMiB: Number.NaN };
     return {
-      ...(crash === undefined ? {} : { crashed: `in the mixed run after ${mixedRun.calls} calls, the server ${crash}` }),
+      ...(crash === undefined
+        ? {}
+        : { crashed: `in the mixed run after ${mixedRun.calls} calls, the server ${crash}` }),
       coldStartMs: running.coldStartMs,
       idle,
       single: withoutSample(single),

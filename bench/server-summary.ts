@@ -32,13 +32,24 @@ export type ServerSummary = {
   readonly name: ServerName;
   readonly description: string;
 } & (
-  | { readonly status: 'measured'; readonly figures: ServerFigures; readonly firstError?: string; readonly rounds: readonly RoundFigures[]; readonly coldStarts: readonly number[] }
+  | {
+      readonly status: 'measured';
+      readonly figures: ServerFigures;
+      readonly firstError?: string;
+      readonly rounds: readonly RoundFigures[];
+      readonly coldStarts: readonly number[];
+    }
   | { readonly status: 'not available'; readonly reason: string }
 );
 
-export function summarize(rounds: readonly RoundFigures[], coldStarts: readonly number[], largeLabel: string): ServerFigures {
+export function summarize(
+  rounds: readonly RoundFigures[],
+  coldStarts: readonly number[],
+  largeLabel: string,
+): ServerFigures {
   const crash = rounds.find((r) => r.crashed !== undefined)?.crashed;
-  const sum = (field: (round: RoundFigures) => number): number => rounds.reduce((total, round) => total + field(round), 0);
+  const sum = (field: (round: RoundFigures) => number): number =>
+    rounds.reduce((total, round) => total + field(round), 0);
   return {
     p50Ms: medianOf(rounds, (r) => r.single.p50Ms),
     p99Ms: medianOf(rounds, (r) => r.single.p99Ms),

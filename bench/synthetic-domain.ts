@@ -3,7 +3,8 @@
 /** libvirt's target names: vda … vdz, vdaa … */
 function deviceName(index: number): string {
   let name = '';
-  for (let n = index; n >= 0; n = Math.floor(n / 26) - 1) name = String.fromCharCode(97 + (n % 26)) + name;
+  for (let n = index; n >= 0; n = Math.floor(n / 26) - 1)
+    name = String.fromCharCode(97 + (n % 26)) + name;
   return `vd${name}`;
 }
 

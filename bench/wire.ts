@@ -11,11 +11,17 @@ export interface HookWire {
   readonly onDefineDomain: Readonly<Record<CallbacksVersion, UnaryMethod>>;
 }
 
-const PROTO_FILES = ['kubevirt/hooks/info.proto', 'kubevirt/hooks/v1alpha1.proto', 'kubevirt/hooks/v1alpha2.proto', 'kubevirt/hooks/v1alpha3.proto'];
+const PROTO_FILES = [
+  'kubevirt/hooks/info.proto',
+  'kubevirt/hooks/v1alpha1.proto',
+  'kubevirt/hooks/v1alpha2.proto',
+  'kubevirt/hooks/v1alpha3.proto',
+];
 
 function method(definitions: PackageDefinition, service: string, name: string): UnaryMethod {
   const definition = definitions[service];
-  if (definition === undefined || 'format' in definition) throw new Error(`${service} is not a service in proto/`);
+  if (definition === undefined || 'format' in definition)
+    throw new Error(`${service} is not a service in proto/`);
   const found = definition[name];
   if (found === undefined) throw new Error(`${service} has no method ${name}`);
   return found;
@@ -23,11 +29,20 @@ function method(definitions: PackageDefinition, service: string, name: string): 
 
 /** keepCase: the wire names are `domainXML`, `hookPoints`; bytes arrive as Buffer. */
 export function loadWire(protoDir: string): HookWire {
-  const definitions = loadSync(PROTO_FILES, { includeDirs: [protoDir], keepCase: true, defaults: true });
-  const callbacks = (version: CallbacksVersion): UnaryMethod => method(definitions, `kubevirt.hooks.${version}.Callbacks`, 'OnDefineDomain');
+  const definitions = loadSync(PROTO_FILES, {
+    includeDirs: [protoDir],
+    keepCase: true,
+    defaults: true,
+  });
+  const callbacks = (version: CallbacksVersion): UnaryMethod =>
+    method(definitions, `kubevirt.hooks.${version}.Callbacks`, 'OnDefineDomain');
   return {
     info: method(definitions, 'kubevirt.hooks.info.Info', 'Info'),
-    onDefineDomain: { v1alpha1: callbacks('v1alpha1'), v1alpha2: callbacks('v1alpha2'), v1alpha3: callbacks('v1alpha3') },
+    onDefineDomain: {
+      v1alpha1: callbacks('v1alpha1'),
+      v1alpha2: callbacks('v1alpha2'),
+      v1alpha3: callbacks('v1alpha3'),
+    },
   };
 }
 
@@ -40,7 +55,9 @@ export function bytesField(message: object, field: string): Buffer | undefined {
 /** Info's `versions`, newest first as virt-launcher prefers them; only the ones it knows. */
 export function callbacksVersions(infoResult: object): CallbacksVersion[] {
   const value: unknown = Object.getOwnPropertyDescriptor(infoResult, 'versions')?.value;
-  const listed = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const listed = Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
   const known: CallbacksVersion[] = ['v1alpha3', 'v1alpha2', 'v1alpha1'];
   return known.filter((version) => listed.includes(version));
 }

@@ -12,16 +12,21 @@ const sizes = [10, 100, 1000];
 /** vda, vdb, … vdz, vdaa, … : the disk's device name, as libvirt assigns them. */
 function deviceName(index: number): string {
   let name = '';
-  for (let rest = index; rest >= 0; rest = Math.floor(rest / 26) - 1) name = String.fromCharCode(97 + (rest % 26)) + name;
+  for (let rest = index; rest >= 0; rest = Math.floor(rest / 26) - 1)
+    name = String.fromCharCode(97 + (rest % 26)) + name;
   return `vd${name}`;
 }
 
 function domainWithDisks(count: number): Document {
-  const disks = Array.from({ length: count }, (_unused, index) =>
-    `<disk type="file" device="disk"><driver name="qemu" type="raw"/><source file="/var/run/kubevirt-private/vmi-disks/disk${index}/disk.img"/>`
-    + `<target bus="virtio" dev="${deviceName(index)}"/><alias name="ua-disk${index}"/></disk>`).join('\n    ');
-  const xml = `<domain type="kvm" xmlns:qemu="${QEMU_NAMESPACE}"><name>vm</name><devices>\n    ${disks}\n    <interface type="ethernet"><alias name="ua-default"/></interface></devices>`
-    + '<qemu:commandline><qemu:arg value="-x"/></qemu:commandline></domain>';
+  const disks = Array.from(
+    { length: count },
+    (_unused, index) =>
+      `<disk type="file" device="disk"><driver name="qemu" type="raw"/><source file="/var/run/kubevirt-private/vmi-disks/disk${index}/disk.img"/>` +
+      `<target bus="virtio" dev="${deviceName(index)}"/><alias name="ua-disk${index}"/></disk>`,
+  ).join('\n    ');
+  const xml =
+    `<domain type="kvm" xmlns:qemu="${QEMU_NAMESPACE}"><name>vm</name><devices>\n    ${disks}\n    <interface type="ethernet"><alias name="ua-default"/></interface></devices>` +
+    '<qemu:commandline><qemu:arg value="-x"/></qemu:commandline></domain>';
   return new DOMParser().parseFromString(xml, 'text/xml');
 }
 
@@ -38,7 +43,9 @@ function median(run: () => number, repeats: number): number {
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-console.log('disks  expression                                              linear ms   xpath pkg ms');
+console.log(
+  'disks  expression                                              linear ms   xpath pkg ms',
+);
 for (const count of sizes) {
   const document = domainWithDisks(count);
   const expressions = [
@@ -57,6 +64,8 @@ for (const count of sizes) {
       const value = reference.evaluate({ node: document, namespaces });
       return value instanceof xpath.XNodeSet ? value.toArray().length : 0;
     }, repeats);
-    console.log(`${String(count).padStart(5)}  ${source.slice(0, 54).padEnd(54)}  ${linear.toFixed(3).padStart(9)}  ${packaged.toFixed(3).padStart(12)}`);
+    console.log(
+      `${String(count).padStart(5)}  ${source.slice(0, 54).padEnd(54)}  ${linear.toFixed(3).padStart(9)}  ${packaged.toFixed(3).padStart(12)}`,
+    );
   }
 }

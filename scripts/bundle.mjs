@@ -27,6 +27,8 @@ await build({
   minify: true,
   legalComments: 'none',
   // the CommonJS dependencies (grpc-js, xmldom, yaml) call require() for Node's built-ins
-  banner: { js: "import { createRequire as __hookpatchRequire } from 'node:module'; const require = __hookpatchRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __hookpatchRequire } from 'node:module'; const require = __hookpatchRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

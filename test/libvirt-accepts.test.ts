@@ -18,28 +18,47 @@ writeFileSync(join(scratch, 'node.xml'), '<node/>\n');
 /** Fixture path (relative to test/fixtures/) -> whether libvirt 9.0.0's parser accepts it, from the corpus manifests. */
 function acceptedInputs(): Map<string, boolean> {
   const accepted = new Map<string, boolean>();
-  const manifests: [string, string][] = [['domain/inputs/kubevirt-domains.MANIFEST.json', 'domain/inputs/'], ['libvirt-domains/MANIFEST.json', 'libvirt-domains/']];
+  const manifests: [string, string][] = [
+    ['domain/inputs/kubevirt-domains.MANIFEST.json', 'domain/inputs/'],
+    ['libvirt-domains/MANIFEST.json', 'libvirt-domains/'],
+  ];
   for (const [manifest, prefix] of manifests) {
-    const files: Record<string, { libvirt_parser_accepts?: boolean }> = JSON.parse(readFileSync(new URL(manifest, fixtures), 'utf8')).files;
-    for (const [file, result] of Object.entries(files)) accepted.set(prefix + file, result.libvirt_parser_accepts === true);
+    const files: Record<string, { libvirt_parser_accepts?: boolean }> = JSON.parse(
+      readFileSync(new URL(manifest, fixtures), 'utf8'),
+    ).files;
+    for (const [file, result] of Object.entries(files))
+      accepted.set(prefix + file, result.libvirt_parser_accepts === true);
   }
   // derived from the x86_64 converter domain (re-indented with tabs), see domain/inputs/SOURCES.md
-  accepted.set('domain/inputs/domain_x86_64.tabs.xml', accepted.get('domain/inputs/virt-launcher_virtwrap_converter__domain_x86_64.xml') === true);
+  accepted.set(
+    'domain/inputs/domain_x86_64.tabs.xml',
+    accepted.get('domain/inputs/virt-launcher_virtwrap_converter__domain_x86_64.xml') === true,
+  );
   return accepted;
 }
 
 function virshDefine(xml: string): { ok: boolean; output: string } {
   const file = join(scratch, 'domain.xml');
   writeFileSync(file, xml);
-  const run = spawnSync('virsh', ['-q', '-c', `test://${join(scratch, 'node.xml')}`, 'define', file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-  if (run.error !== undefined) throw new Error(`virsh is required for this test (apt-get install libvirt-clients): ${run.error.message}`);
+  const run = spawnSync(
+    'virsh',
+    ['-q', '-c', `test://${join(scratch, 'node.xml')}`, 'define', file],
+    { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
+  );
+  if (run.error !== undefined)
+    throw new Error(
+      `virsh is required for this test (apt-get install libvirt-clients): ${run.error.message}`,
+    );
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
 const accepted = acceptedInputs();
 
-test('the checker can fail: libvirt rejects KubeVirt\'s domain without a <name>', () => {
-  const rejected = readFileSync(new URL('domain/inputs/virt-launcher_virtwrap__migration_domain.xml', fixtures), 'utf8');
+test("the checker can fail: libvirt rejects KubeVirt's domain without a <name>", () => {
+  const rejected = readFileSync(
+    new URL('domain/inputs/virt-launcher_virtwrap__migration_domain.xml', fixtures),
+    'utf8',
+  );
   assert.equal(virshDefine(rejected).ok, false);
 });
 

@@ -1,6 +1,16 @@
 /** `hookpatch apply`: patch a domain XML or CloudInitData JSON offline, exactly as a hook call would. */
 import { parseArgs } from 'node:util';
-import { applyCloudInit, applyDomain, formatError, loadDocuments, type ApplyOutcome, type CallContext, type CloudInitResult, INVOCATION_CONTEXTS, type PatchError } from '../engine/index.js';
+import {
+  applyCloudInit,
+  applyDomain,
+  formatError,
+  loadDocuments,
+  type ApplyOutcome,
+  type CallContext,
+  type CloudInitResult,
+  INVOCATION_CONTEXTS,
+  type PatchError,
+} from '../engine/index.js';
 import { explainReport } from './explain-report.js';
 import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
 import { loadPatches } from './load-patches.js';
@@ -35,28 +45,45 @@ export function runApply(argv: readonly string[], out: Output): number {
   if (limits instanceof Error) throw new UsageError(limits.message);
   const patches = [...(values.patch ?? []), ...positionals];
   if (patches.length === 0) throw new UsageError('apply needs at least one --patch PATH');
-  const target = values.domain !== undefined ? { kind: 'domain', file: values.domain } : values['cloud-init'] !== undefined ? { kind: 'cloud-init', file: values['cloud-init'] } : undefined;
+  const target =
+    values.domain !== undefined
+      ? { kind: 'domain', file: values.domain }
+      : values['cloud-init'] !== undefined
+        ? { kind: 'cloud-init', file: values['cloud-init'] }
+        : undefined;
   if (target === undefined || (values.domain !== undefined && values['cloud-init'] !== undefined)) {
     throw new UsageError('apply needs exactly one of --domain FILE and --cloud-init FILE');
   }
   const context = INVOCATION_CONTEXTS.find((candidate) => candidate === values.context);
-  if (context === undefined) throw new UsageError(`--context must be one of ${INVOCATION_CONTEXTS.join(', ')}`);
+  if (context === undefined)
+    throw new UsageError(`--context must be one of ${INVOCATION_CONTEXTS.join(', ')}`);
   const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);
-  const loaded = loadPatches(patchFiles(patches, { recursive: false }), vmi.vmi, (text, file) => loadDocuments(text, { source: file, origin: 'file' }, limits));
+  const loaded = loadPatches(patchFiles(patches, { recursive: false }), vmi.vmi, (text, file) =>
+    loadDocuments(text, { source: file, origin: 'file' }, limits),
+  );
   if (loaded.errors.length > 0) return failWith(loaded.errors, out);
   const call: CallContext = { vmi: vmi.vmi, context, limits };
-  const result = target.kind === 'domain' ? applyDomain(input, loaded.documents, call) : mapValue(applyCloudInit(input, loaded.documents, call));
+  const result =
+    target.kind === 'domain'
+      ? applyDomain(input, loaded.documents, call)
+      : mapValue(applyCloudInit(input, loaded.documents, call));
   if (values.explain) out.stderr(explainReport(result.documents));
   if (!result.ok) return failWith([result.error], out);
-  out.stdout(values.diff ? unifiedDiff(target.file === '-' ? 'stdin' : target.file, input, result.value) : result.value);
+  out.stdout(
+    values.diff
+      ? unifiedDiff(target.file === '-' ? 'stdin' : target.file, input, result.value)
+      : result.value,
+  );
   return 0;
 }
 
 /** `apply --cloud-init` prints the CloudInitData JSON, the form PreCloudInitIso returns. */
 function mapValue(result: ApplyOutcome<CloudInitResult>): ApplyOutcome<string> {
-  return result.ok ? { ok: true, value: result.value.cloudInitData, documents: result.documents } : result;
+  return result.ok
+    ? { ok: true, value: result.value.cloudInitData, documents: result.documents }
+    : result;
 }
 
 export function failWith(errors: readonly PatchError[], out: Output): number {

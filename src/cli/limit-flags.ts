@@ -12,7 +12,8 @@ const FLAGS = {
 
 type LimitFlag = keyof typeof FLAGS;
 
-export const LIMIT_FLAG_USAGE = '[--max-input-length N] [--max-source-length N] [--max-operations N] [--max-depth N] [--max-cel-cost N]';
+export const LIMIT_FLAG_USAGE =
+  '[--max-input-length N] [--max-source-length N] [--max-operations N] [--max-depth N] [--max-cel-cost N]';
 
 /** parseArgs options for the limit flags. */
 export const LIMIT_FLAG_OPTIONS: Record<LimitFlag, { readonly type: 'string' }> = {
@@ -30,10 +31,12 @@ export function parseLimitFlags(values: Partial<Record<string, unknown>>): Limit
     const text = values[flag];
     if (text === undefined) continue;
     const value = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(value) || value <= 0) return new Error(`--${flag} must be a positive integer`);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      return new Error(`--${flag} must be a positive integer`);
     limits[field] = value;
   }
   // Deeper documents could overflow the stack in recursive DOM walks, whatever the flag says.
-  if (limits.maxDepth > MAX_DEPTH_CEILING) return new Error(`--max-depth must be at most ${MAX_DEPTH_CEILING}`);
+  if (limits.maxDepth > MAX_DEPTH_CEILING)
+    return new Error(`--max-depth must be at most ${MAX_DEPTH_CEILING}`);
   return limits;
 }

@@ -1,5 +1,10 @@
 /** Load the documents of patch files and of the VMI's annotation, as the server would for a call, collecting every error. */
-import { loadDocuments, type LoadResult, type PatchDocument, type PatchError } from '../engine/index.js';
+import {
+  loadDocuments,
+  type LoadResult,
+  type PatchDocument,
+  type PatchError,
+} from '../engine/index.js';
 import { findDuplicateNames } from '../engine/load/duplicate-names.js';
 import { loadManifestDocuments } from '../engine/load/manifest-documents.js';
 import { ANNOTATION_SOURCE, patchAnnotation } from '../engine/patch-annotation.js';
@@ -13,7 +18,11 @@ export interface LoadedPatches {
 }
 
 /** Documents in file order, then the annotation's; names must be unique across all of them. */
-export function loadPatches(files: readonly string[], vmi: unknown, load: (text: string, file: string) => LoadResult = loadFile): LoadedPatches {
+export function loadPatches(
+  files: readonly string[],
+  vmi: unknown,
+  load: (text: string, file: string) => LoadResult = loadFile,
+): LoadedPatches {
   const documents: PatchDocument[] = [];
   const errors: PatchError[] = [];
   const counts = new Map<string, number>();

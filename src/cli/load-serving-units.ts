@@ -7,7 +7,10 @@ import { dirname } from 'node:path';
 import type { PatchDocument, PatchError } from '../engine/index.js';
 import { loadManifestOrPatch, loadPatches, type LoadedPatches } from './load-patches.js';
 
-export function loadServingUnits(files: readonly string[], manifests: ReadonlySet<string>): LoadedPatches {
+export function loadServingUnits(
+  files: readonly string[],
+  manifests: ReadonlySet<string>,
+): LoadedPatches {
   const units = new Map<string, string[]>();
   for (const file of files) {
     const unit = manifests.has(file) ? `manifest ${file}` : `directory ${dirname(file)}`;
@@ -30,8 +33,15 @@ export function loadServingUnits(files: readonly string[], manifests: ReadonlySe
  * A name used by two keys of one ConfigMap is found after loading, placed in the key's own text (`b.yaml:1:1`):
  * name the manifest too, so the line reads as a line of that key (`cm.yaml (key b.yaml):1:1`).
  */
-function inManifest(error: PatchError, unitFiles: readonly string[], manifests: ReadonlySet<string>): PatchError {
+function inManifest(
+  error: PatchError,
+  unitFiles: readonly string[],
+  manifests: ReadonlySet<string>,
+): PatchError {
   const [file] = unitFiles;
   if (file === undefined || !manifests.has(file) || error.location.source === file) return error;
-  return { ...error, location: { ...error.location, source: `${file} (key ${error.location.source ?? '?'})` } };
+  return {
+    ...error,
+    location: { ...error.location, source: `${file} (key ${error.location.source ?? '?'})` },
+  };
 }

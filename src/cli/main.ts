@@ -28,7 +28,9 @@ async function run(argv: readonly string[]): Promise<number> {
       out.stdout(USAGE);
       return 0;
     default:
-      out.stderr(`hookpatch: ${command === undefined ? 'a command is needed' : `unknown command '${command}'`}\n\n${USAGE}`);
+      out.stderr(
+        `hookpatch: ${command === undefined ? 'a command is needed' : `unknown command '${command}'`}\n\n${USAGE}`,
+      );
       return 2;
   }
 }

@@ -5,7 +5,10 @@ import { isPatchFileName } from '../engine/load/patch-file-name.js';
 import { UsageError } from './usage-error.js';
 
 /** SPEC §2: entries starting with `.` (a ConfigMap's `..data` links) are skipped; `validate` also descends into sub-directories. */
-export function patchFiles(paths: readonly string[], options: { readonly recursive: boolean }): string[] {
+export function patchFiles(
+  paths: readonly string[],
+  options: { readonly recursive: boolean },
+): string[] {
   return paths.flatMap((path) => {
     if (path === '-') return [path];
     const info = statSync(path, { throwIfNoEntry: false });
@@ -21,7 +24,9 @@ function directoryFiles(directory: string, recursive: boolean): string[] {
   return entries.flatMap((entry) => {
     const path = join(directory, entry.name);
     // A ConfigMap mount links each key to `..data/KEY`: follow links as the server does.
-    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
+    const isDirectory =
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
     if (isDirectory) return recursive ? directoryFiles(path, recursive) : [];
     return isPatchFileName(entry.name) ? [path] : [];
   });

@@ -13,7 +13,16 @@ export type PatchSourceKind =
   | { readonly kind: 'skipped'; readonly reason: string };
 
 /** SPEC §1.2: the keys of a short-form document (the body of `spec`). */
-const SHORT_FORM_KEYS = ['when', 'failurePolicy', 'namespaces', 'vars', 'domain', 'cloudInit', 'userData', 'networkData'];
+const SHORT_FORM_KEYS = [
+  'when',
+  'failurePolicy',
+  'namespaces',
+  'vars',
+  'domain',
+  'cloudInit',
+  'userData',
+  'networkData',
+];
 /** SPEC §4: the manifests whose data keys or `hookpatch.io/patch` annotation hold documents. */
 const CARRIERS = ['ConfigMap', 'VirtualMachine', 'VirtualMachineInstance'];
 
@@ -34,11 +43,20 @@ export function patchSourceKind(text: string): PatchSourceKind {
     return isMap(contents) ? [contents] : [];
   });
   if (mappings.some(isPatchDocument)) return { kind: 'patch' };
-  const kinds = mappings.flatMap((mapping) => (isManifest(mapping) ? [String(mapping.get('kind'))] : []));
+  const kinds = mappings.flatMap((mapping) =>
+    isManifest(mapping) ? [String(mapping.get('kind'))] : [],
+  );
   const carrier = kinds.find((kind) => CARRIERS.includes(kind));
   if (carrier !== undefined) return { kind: 'manifest', manifestKind: carrier };
-  if (kinds[0] !== undefined) return { kind: 'skipped', reason: `a ${kinds[0]} manifest, not a ${CARRIERS.join(', ')}` };
-  return { kind: 'skipped', reason: mappings.length === 0 ? 'no mapping in it' : 'not a patch document (no apiVersion hookpatch.io/…, kind Patch or short-form key)' };
+  if (kinds[0] !== undefined)
+    return { kind: 'skipped', reason: `a ${kinds[0]} manifest, not a ${CARRIERS.join(', ')}` };
+  return {
+    kind: 'skipped',
+    reason:
+      mappings.length === 0
+        ? 'no mapping in it'
+        : 'not a patch document (no apiVersion hookpatch.io/…, kind Patch or short-form key)',
+  };
 }
 
 function isPatchDocument(mapping: YAMLMap): boolean {
@@ -65,6 +83,11 @@ function xmlSourceKind(text: string): PatchSourceKind {
   const root = parsed.value.documentElement;
   if (root === null) return { kind: 'patch' };
   const operations = [...root.childNodes].filter(isElement);
-  const isPatch = root.localName === 'diff' || (operations.length > 0 && operations.every((node) => XML_PATCH_OPERATIONS.includes(node.localName ?? '')));
-  return isPatch ? { kind: 'patch' } : { kind: 'skipped', reason: `XML whose root <${root.tagName}> is not an RFC 5261 <diff>` };
+  const isPatch =
+    root.localName === 'diff' ||
+    (operations.length > 0 &&
+      operations.every((node) => XML_PATCH_OPERATIONS.includes(node.localName ?? '')));
+  return isPatch
+    ? { kind: 'patch' }
+    : { kind: 'skipped', reason: `XML whose root <${root.tagName}> is not an RFC 5261 <diff>` };
 }

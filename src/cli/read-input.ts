@@ -11,10 +11,13 @@ export function readInput(path: string, what: string): string {
     return readFileSync(0, 'utf8');
   }
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${what} ${path} is a directory, not a file`);
+    if (statSync(path).isDirectory())
+      throw new UsageError(`${what} ${path} is a directory, not a file`);
     return readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -4,7 +4,8 @@ import { type PatchError } from '../engine/index.js';
 import { vmiFromManifest } from '../engine/vmi-from-manifest.js';
 import { readInput } from './read-input.js';
 
-export type VmiInput = { readonly ok: true; readonly vmi: unknown } | { readonly ok: false; readonly error: PatchError };
+export type VmiInput =
+  { readonly ok: true; readonly vmi: unknown } | { readonly ok: false; readonly error: PatchError };
 
 /** Without `--vmi` a call knows no VMI: `{}`, as the engine's CallContext says. */
 export function readVmi(path: string | undefined): VmiInput {
@@ -15,9 +16,18 @@ export function readVmi(path: string | undefined): VmiInput {
     // JSON is YAML 1.2: one parser reads both.
     manifest = parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    return { ok: false, error: { code: 'JSON_MALFORMED', message: `the VMI is neither JSON nor YAML: ${message}`, location: { source: path } } };
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    return {
+      ok: false,
+      error: {
+        code: 'JSON_MALFORMED',
+        message: `the VMI is neither JSON nor YAML: ${message}`,
+        location: { source: path },
+      },
+    };
   }
   const vmi = vmiFromManifest(manifest);
-  return vmi.ok ? { ok: true, vmi: vmi.value } : { ok: false, error: { ...vmi.problem, location: { source: path } } };
+  return vmi.ok
+    ? { ok: true, vmi: vmi.value }
+    : { ok: false, error: { ...vmi.problem, location: { source: path } } };
 }

@@ -17,7 +17,10 @@ const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
 /** grpc-go's default receive limit, which virt-launcher's side also has. */
 const DEFAULT_MAX_RECEIVE_BYTES = 4 * 1024 * 1024;
 
-type Parsed = { readonly ok: true; readonly settings: ServeSettings } | { readonly ok: false; readonly message: string } | { readonly ok: 'help' };
+type Parsed =
+  | { readonly ok: true; readonly settings: ServeSettings }
+  | { readonly ok: false; readonly message: string }
+  | { readonly ok: 'help' };
 
 function boolFlag(value: string | undefined, flag: string): boolean | undefined | Error {
   if (value === undefined) return undefined;
@@ -25,7 +28,11 @@ function boolFlag(value: string | undefined, flag: string): boolean | undefined 
   return new Error(`--${flag} takes true or false, not ${JSON.stringify(value)}`);
 }
 
-export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv, pid: number): Parsed {
+export function parseServeFlags(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  pid: number,
+): Parsed {
   // `--annotations` alone means true; parseArgs wants a value for string options.
   const args = argv.map((arg) => (arg === '--annotations' ? '--annotations=true' : arg));
   let values;
@@ -54,11 +61,16 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv,
   if (values.help === true) return { ok: 'help' };
   const version = values.version;
   const chosen = LEGACY_VERSIONS.find((known) => known === version);
-  if (version !== undefined && chosen === undefined) return { ok: false, message: `--version must be one of ${LEGACY_VERSIONS.join(', ')}` };
+  if (version !== undefined && chosen === undefined)
+    return { ok: false, message: `--version must be one of ${LEGACY_VERSIONS.join(', ')}` };
   const annotations = boolFlag(values.annotations, 'annotations');
   if (annotations instanceof Error) return { ok: false, message: annotations.message };
-  const maxReceiveBytes = values['max-receive-bytes'] === undefined ? DEFAULT_MAX_RECEIVE_BYTES : Number(values['max-receive-bytes']);
-  if (!Number.isSafeInteger(maxReceiveBytes) || maxReceiveBytes <= 0) return { ok: false, message: '--max-receive-bytes must be a positive integer' };
+  const maxReceiveBytes =
+    values['max-receive-bytes'] === undefined
+      ? DEFAULT_MAX_RECEIVE_BYTES
+      : Number(values['max-receive-bytes']);
+  if (!Number.isSafeInteger(maxReceiveBytes) || maxReceiveBytes <= 0)
+    return { ok: false, message: '--max-receive-bytes must be a positive integer' };
   const limits = parseLimitFlags(values);
   if (limits instanceof Error) return { ok: false, message: limits.message };
   const versions: readonly LegacyVersion[] = chosen === undefined ? LEGACY_VERSIONS : [chosen];
@@ -119,7 +131,10 @@ export async function runServe(argv: string[]): Promise<number> {
       try {
         removeSocketFile(path);
       } catch (error) {
-        log.warning('could not remove the socket file', { socket: path, error: error instanceof Error ? error.message : String(error) });
+        log.warning('could not remove the socket file', {
+          socket: path,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     });
   // Every way out removes our socket files: a stale one costs virt-launcher a dial timeout per poll.
@@ -141,7 +156,9 @@ export async function runServe(argv: string[]): Promise<number> {
     log.info('stopped', { reason });
     return 0;
   } catch (error) {
-    log.error('hookpatch serve could not start', { error: error instanceof Error ? error.message : String(error) });
+    log.error('hookpatch serve could not start', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     removeSockets();
     return 1;
   }

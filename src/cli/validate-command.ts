@@ -22,7 +22,8 @@ export function runValidate(argv: readonly string[], out: Output): number {
     },
   });
   const paths = [...positionals, ...(values.patch ?? [])];
-  if (paths.length === 0) throw new UsageError('validate needs at least one patch file or directory');
+  if (paths.length === 0)
+    throw new UsageError('validate needs at least one patch file or directory');
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);
   const candidates = patchFiles(paths, { recursive: true });
@@ -31,13 +32,27 @@ export function runValidate(argv: readonly string[], out: Output): number {
   const carrying = sources.files.filter((file) => (loaded.counts.get(file) ?? 0) > 0);
   // Skips are notes, on stderr: stdout stays the report (and empty on failure).
   for (const file of candidates) {
-    const reason = sources.skipped.get(file) ?? (loaded.errors.length === 0 && !carrying.includes(file) ? `${sources.manifests.get(file) ?? 'a file'} carrying no hookpatch documents` : undefined);
+    const reason =
+      sources.skipped.get(file) ??
+      (loaded.errors.length === 0 && !carrying.includes(file)
+        ? `${sources.manifests.get(file) ?? 'a file'} carrying no hookpatch documents`
+        : undefined);
     if (reason !== undefined) out.stderr(`skipped ${file}: ${reason}\n`);
   }
   if (loaded.errors.length > 0) return failWith(loaded.errors, out);
   const total = [...loaded.counts.values()].reduce((sum, count) => sum + count, 0);
   // A CI gate that found nothing to check must not pass silently (a wrong path, a renamed folder).
-  if (total === 0) return failWith([{ code: 'NO_MATCH', message: 'no hookpatch documents found', location: { source: paths.join(' ') } }], out);
+  if (total === 0)
+    return failWith(
+      [
+        {
+          code: 'NO_MATCH',
+          message: 'no hookpatch documents found',
+          location: { source: paths.join(' ') },
+        },
+      ],
+      out,
+    );
   const call: CallContext = { vmi: vmi.vmi, context: 'Boot' };
   let status = 0;
   for (const [flag, apply] of [
@@ -50,7 +65,10 @@ export function runValidate(argv: readonly string[], out: Output): number {
     out.stdout(explainReport(result.documents));
     if (!result.ok) status = failWith([result.error], out);
   }
-  if (status === 0) out.stdout(`valid: ${total} ${total === 1 ? 'document' : 'documents'} in ${carrying.length} ${carrying.length === 1 ? 'file' : 'files'}\n`);
+  if (status === 0)
+    out.stdout(
+      `valid: ${total} ${total === 1 ? 'document' : 'documents'} in ${carrying.length} ${carrying.length === 1 ? 'file' : 'files'}\n`,
+    );
   return status;
 }
 
@@ -68,7 +86,8 @@ function classify(candidates: readonly string[]): Sources {
   const manifests = new Map<string, string>();
   const skipped = new Map<string, string>();
   for (const file of candidates) {
-    const kind = file === '-' ? { kind: 'patch' as const } : patchSourceKind(readInput(file, 'patch'));
+    const kind =
+      file === '-' ? { kind: 'patch' as const } : patchSourceKind(readInput(file, 'patch'));
     if (kind.kind === 'skipped') skipped.set(file, kind.reason);
     else files.push(file);
     if (kind.kind === 'manifest') manifests.set(file, `a ${kind.manifestKind}`);

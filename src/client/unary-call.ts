@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { serviceDefinition, type ServiceName } from '../hook/protocols.js';
 
-export type Reply = { readonly ok: true; readonly message: Record<string, unknown> } | { readonly ok: false; readonly error: ServiceError };
+export type Reply =
+  | { readonly ok: true; readonly message: Record<string, unknown> }
+  | { readonly ok: false; readonly error: ServiceError };
 
 /**
  * KUBEVIRT.md: "dials (2 s, insecure, authority `localhost`, a new connection for every call)".
@@ -12,10 +14,20 @@ export type Reply = { readonly ok: true; readonly message: Record<string, unknow
 const DIAL_OPTIONS = { 'grpc.default_authority': 'localhost', 'grpc.use_local_subchannel_pool': 1 };
 
 /** Dial `unix://<absolute path>`, make one call, close the connection; a gRPC failure is returned, not thrown. */
-export function callUnary(socket: string, service: ServiceName, method: string, request: object, deadlineMs: number): Promise<Reply> {
+export function callUnary(
+  socket: string,
+  service: ServiceName,
+  method: string,
+  request: object,
+  deadlineMs: number,
+): Promise<Reply> {
   const definition = serviceDefinition(service)[method];
   if (definition === undefined) throw new Error(`${service} has no method ${method}`);
-  const client = new Client(`unix://${resolve(socket)}`, credentials.createInsecure(), DIAL_OPTIONS);
+  const client = new Client(
+    `unix://${resolve(socket)}`,
+    credentials.createInsecure(),
+    DIAL_OPTIONS,
+  );
   return new Promise((settle) => {
     client.makeUnaryRequest(
       definition.path,
@@ -27,7 +39,8 @@ export function callUnary(socket: string, service: ServiceName, method: string, 
       (error, message) => {
         client.close();
         if (error !== null) settle({ ok: false, error });
-        else if (typeof message === 'object' && message !== null) settle({ ok: true, message: { ...message } });
+        else if (typeof message === 'object' && message !== null)
+          settle({ ok: true, message: { ...message } });
         else settle({ ok: false, error: emptyReply() });
       },
     );
@@ -35,5 +48,9 @@ export function callUnary(socket: string, service: ServiceName, method: string, 
 }
 
 function emptyReply(): ServiceError {
-  return Object.assign(new Error('empty reply'), { code: status.INTERNAL, details: 'empty reply', metadata: new Metadata() });
+  return Object.assign(new Error('empty reply'), {
+    code: status.INTERNAL,
+    details: 'empty reply',
+    metadata: new Metadata(),
+  });
 }

@@ -25,13 +25,24 @@ export interface CloudInitResult {
  * changed, the input text itself is returned. Errors: JSON_MALFORMED, and whatever an
  * operation, condition or var fails with.
  */
-export function applyCloudInit(cloudInitData: string, documents: readonly PatchDocument[], call: CallContext): ApplyOutcome<CloudInitResult> {
+export function applyCloudInit(
+  cloudInitData: string,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+): ApplyOutcome<CloudInitResult> {
   const limits = call.limits ?? DEFAULT_LIMITS;
   const over =
-    cloudInitData.length > limits.maxInputLength ? `cloudInitData is ${cloudInitData.length} characters, more than ${limits.maxInputLength}`
-    : jsonDeeperThan(cloudInitData, limits.maxDepth) ? `cloudInitData nests more than ${limits.maxDepth} deep`
-    : undefined;
-  if (over !== undefined) return { ok: false, error: { code: 'LIMIT_EXCEEDED', message: over, location: {} }, documents: [] };
+    cloudInitData.length > limits.maxInputLength
+      ? `cloudInitData is ${cloudInitData.length} characters, more than ${limits.maxInputLength}`
+      : jsonDeeperThan(cloudInitData, limits.maxDepth)
+        ? `cloudInitData nests more than ${limits.maxDepth} deep`
+        : undefined;
+  if (over !== undefined)
+    return {
+      ok: false,
+      error: { code: 'LIMIT_EXCEEDED', message: over, location: {} },
+      documents: [],
+    };
   const parsed = parseCloudInitData(cloudInitData);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
   const scope = { vmi: call.vmi, context: call.context, celLimits: celLimitsOf(limits) };
@@ -52,12 +63,21 @@ export function applyCloudInit(cloudInitData: string, documents: readonly PatchD
         reports.push({ name: document.name, status: 'skipped', operations: result.operations });
         break;
       case 'failed':
-        if (document.failurePolicy === 'Fail') return { ok: false, error: result.error, documents: reports };
-        reports.push({ name: document.name, status: 'ignored', operations: result.operations, error: result.error });
+        if (document.failurePolicy === 'Fail')
+          return { ok: false, error: result.error, documents: reports };
+        reports.push({
+          name: document.name,
+          status: 'ignored',
+          operations: result.operations,
+          error: result.error,
+        });
         break;
     }
   }
   const changed = !jsonEqual(parsed.value, data);
-  const value = { cloudInitData: changed ? formatGoJson(data) : cloudInitData, cloudInitNoCloudSource: formatNoCloudSource(data) };
+  const value = {
+    cloudInitData: changed ? formatGoJson(data) : cloudInitData,
+    cloudInitNoCloudSource: formatNoCloudSource(data),
+  };
   return { ok: true, value, documents: reports };
 }

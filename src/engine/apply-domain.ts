@@ -23,11 +23,17 @@ function written(document: Document, input: string): string {
  * the earlier state — and it costs nothing unless a document fails under failurePolicy Ignore
  * (copying the DOM before every document would cost more than the patching).
  */
-function rebuild(input: string, applied: readonly PatchDocument[], scope: Scope, limits: Limits): Document {
+function rebuild(
+  input: string,
+  applied: readonly PatchDocument[],
+  scope: Scope,
+  limits: Limits,
+): Document {
   const parsed = parseDomainXml(input, limits.maxDepth);
   if (!parsed.ok) throw new Error('the input parsed once and not again');
   for (const document of applied) {
-    if (runDomainDocument(parsed.value, document, scope).status !== 'applied') throw new Error(`document ${document.name} applied once and not again`);
+    if (runDomainDocument(parsed.value, document, scope).status !== 'applied')
+      throw new Error(`document ${document.name} applied once and not again`);
   }
   return parsed.value;
 }
@@ -37,14 +43,34 @@ function rebuild(input: string, applied: readonly PatchDocument[], scope: Scope,
  * Ignore the failing document's changes are dropped whole and the rest still apply. When nothing
  * changed the input is returned byte for byte.
  */
-export function applyDomain(domainXml: string, documents: readonly PatchDocument[], call: CallContext): ApplyOutcome<string> {
+export function applyDomain(
+  domainXml: string,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+): ApplyOutcome<string> {
   const reports: DocumentReport[] = [];
   if (documents.every((document) => document.domain.length === 0)) {
-    return { ok: true, value: domainXml, documents: documents.map((document) => ({ name: document.name, status: 'skipped', operations: [] })) };
+    return {
+      ok: true,
+      value: domainXml,
+      documents: documents.map((document) => ({
+        name: document.name,
+        status: 'skipped',
+        operations: [],
+      })),
+    };
   }
   const limits = call.limits ?? DEFAULT_LIMITS;
   if (domainXml.length > limits.maxInputLength) {
-    return { ok: false, error: { code: 'LIMIT_EXCEEDED', message: `the domain XML is ${domainXml.length} characters, more than ${limits.maxInputLength}`, location: {} }, documents: reports };
+    return {
+      ok: false,
+      error: {
+        code: 'LIMIT_EXCEEDED',
+        message: `the domain XML is ${domainXml.length} characters, more than ${limits.maxInputLength}`,
+        location: {},
+      },
+      documents: reports,
+    };
   }
   const parsed = parseDomainXml(domainXml, limits.maxDepth);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
@@ -65,7 +91,12 @@ export function applyDomain(domainXml: string, documents: readonly PatchDocument
       applied.push(document);
       changed ||= run.changed;
     } else if (document.failurePolicy === 'Ignore') {
-      reports.push({ name: document.name, status: 'ignored', operations: run.operations, error: run.error });
+      reports.push({
+        name: document.name,
+        status: 'ignored',
+        operations: run.operations,
+        error: run.error,
+      });
       current = rebuild(domainXml, applied, scope, limits);
     } else {
       // the failing document is named by `error`; reports list what ran before it

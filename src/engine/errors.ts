@@ -79,13 +79,17 @@ export interface PatchError extends Problem {
 }
 
 /** A single-failure result: most engine functions either succeed or hit one problem. */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 
 export function ok<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): { readonly ok: false; readonly problem: Problem } {
+export function fail(
+  code: ErrorCode,
+  message: string,
+): { readonly ok: false; readonly problem: Problem } {
   return { ok: false, problem: { code, message } };
 }
 

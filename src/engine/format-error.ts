@@ -3,7 +3,9 @@ import type { PatchError } from './errors.js';
 
 export function formatError(error: PatchError): string {
   const { location: at } = error;
-  const place = [at.source ?? '<input>', at.line, at.column].filter((part) => part !== undefined).join(':');
+  const place = [at.source ?? '<input>', at.line, at.column]
+    .filter((part) => part !== undefined)
+    .join(':');
   const scope: string[] = [];
   if (at.document !== undefined) scope.push(`document ${at.document}`);
   if (at.operation !== undefined) {

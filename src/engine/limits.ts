@@ -34,5 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 /** The CEL bounds with the cost limit of `limits`. */
 export function celLimitsOf(limits: Limits): CelLimits {
-  return limits.maxCelCost === DEFAULT_CEL_LIMITS.maxCost ? DEFAULT_CEL_LIMITS : { ...DEFAULT_CEL_LIMITS, maxCost: limits.maxCelCost };
+  return limits.maxCelCost === DEFAULT_CEL_LIMITS.maxCost
+    ? DEFAULT_CEL_LIMITS
+    : { ...DEFAULT_CEL_LIMITS, maxCost: limits.maxCelCost };
 }

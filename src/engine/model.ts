@@ -71,9 +71,17 @@ export type XmlOperation = AddOperation | ReplaceOperation | RemoveOperation | S
 
 /** RFC 6902 operations; `value` is JSON whose strings may hold `$(name)`. */
 export type JsonOperation =
-  | (OperationBase & { readonly op: 'add' | 'replace' | 'test'; readonly path: Pointer; readonly value: unknown })
+  | (OperationBase & {
+      readonly op: 'add' | 'replace' | 'test';
+      readonly path: Pointer;
+      readonly value: unknown;
+    })
   | (OperationBase & { readonly op: 'remove'; readonly path: Pointer })
-  | (OperationBase & { readonly op: 'move' | 'copy'; readonly path: Pointer; readonly from: Pointer });
+  | (OperationBase & {
+      readonly op: 'move' | 'copy';
+      readonly path: Pointer;
+      readonly from: Pointer;
+    });
 
 export interface VarDefinition {
   readonly name: string;

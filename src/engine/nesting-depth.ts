@@ -7,7 +7,10 @@ function past(text: string, end: string, from: number): number {
 }
 
 /** The end of a start tag at `from`: the `>` outside quoted attribute values, and whether it closes itself (`/>`). */
-function startTagEnd(text: string, from: number): { readonly next: number; readonly empty: boolean } {
+function startTagEnd(
+  text: string,
+  from: number,
+): { readonly next: number; readonly empty: boolean } {
   let quote = '';
   for (let i = from; i < text.length; i += 1) {
     const c = text[i];

@@ -17,5 +17,7 @@ export function openDocument(document: PatchDocument, scope: Scope): DocumentGat
     if (!holds.value) return { status: 'skipped' };
   }
   const vars = evaluateVars(document.vars, scope);
-  return vars.ok ? { status: 'open', vars: vars.value } : { status: 'failed', error: locate(vars.problem, at) };
+  return vars.ok
+    ? { status: 'open', vars: vars.value }
+    : { status: 'failed', error: locate(vars.problem, at) };
 }

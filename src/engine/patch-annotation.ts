@@ -5,7 +5,13 @@ export const PATCH_ANNOTATION = 'hookpatch.io/patch';
 export const ANNOTATION_SOURCE = `annotation:${PATCH_ANNOTATION}`;
 
 function child(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !Object.hasOwn(value, key)
+  )
+    return undefined;
   return (value as Record<string, unknown>)[key];
 }
 

@@ -24,4 +24,8 @@ export interface DocumentReport {
 /** The result of one call: the new text, or the first error (and the input is to be used untouched). */
 export type ApplyOutcome<T> =
   | { readonly ok: true; readonly value: T; readonly documents: readonly DocumentReport[] }
-  | { readonly ok: false; readonly error: PatchError; readonly documents: readonly DocumentReport[] };
+  | {
+      readonly ok: false;
+      readonly error: PatchError;
+      readonly documents: readonly DocumentReport[];
+    };

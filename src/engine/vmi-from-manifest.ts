@@ -17,14 +17,26 @@ function fieldsAt(fields: Fields, key: string): Fields {
  * spec, with the VM's name and namespace. Status and everything else of the VM stay behind.
  */
 export function vmiFromManifest(manifest: unknown): Outcome<unknown> {
-  if (!isFields(manifest)) return fail('JSON_MALFORMED', 'the VMI must be a mapping (a VirtualMachineInstance or a VirtualMachine)');
+  if (!isFields(manifest))
+    return fail(
+      'JSON_MALFORMED',
+      'the VMI must be a mapping (a VirtualMachineInstance or a VirtualMachine)',
+    );
   const kind = manifest['kind'];
   if (kind === undefined || kind === 'VirtualMachineInstance') return ok(manifest);
-  if (kind !== 'VirtualMachine') return fail('JSON_MALFORMED', `expected a VirtualMachineInstance or a VirtualMachine, not a ${String(kind)}`);
+  if (kind !== 'VirtualMachine')
+    return fail(
+      'JSON_MALFORMED',
+      `expected a VirtualMachineInstance or a VirtualMachine, not a ${String(kind)}`,
+    );
   const metadata = fieldsAt(manifest, 'metadata');
   const template = fieldsAt(fieldsAt(manifest, 'spec'), 'template');
   const templateMetadata = fieldsAt(template, 'metadata');
-  const identity = Object.fromEntries(['name', 'namespace'].flatMap((key) => (metadata[key] === undefined ? [] : [[key, metadata[key]]])));
+  const identity = Object.fromEntries(
+    ['name', 'namespace'].flatMap((key) =>
+      metadata[key] === undefined ? [] : [[key, metadata[key]]],
+    ),
+  );
   return ok({
     apiVersion: manifest['apiVersion'] ?? 'kubevirt.io/v1',
     kind: 'VirtualMachineInstance',

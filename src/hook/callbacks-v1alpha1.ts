@@ -11,10 +11,24 @@ export interface LegacySettings extends HookDeps {
 }
 
 /** OnDefineDomain as every legacy version defines it; the legacy hook always runs in the Boot context. */
-export function onDefineDomain(settings: LegacySettings, version: LegacyVersion): UntypedHandleCall {
-  const call = { hook: 'OnDefineDomain', version, context: 'Boot', annotations: settings.annotations } as const;
+export function onDefineDomain(
+  settings: LegacySettings,
+  version: LegacyVersion,
+): UntypedHandleCall {
+  const call = {
+    hook: 'OnDefineDomain',
+    version,
+    context: 'Boot',
+    annotations: settings.annotations,
+  } as const;
   return unaryHandler('OnDefineDomain', settings.log, async (request) => {
-    const result = await patchDomain(settings, call, 'domainXML', bytesField(request, 'domainXML'), bytesField(request, 'vmi'));
+    const result = await patchDomain(
+      settings,
+      call,
+      'domainXML',
+      bytesField(request, 'domainXML'),
+      bytesField(request, 'vmi'),
+    );
     return result.ok ? { ok: true, value: { domainXML: result.value } } : result;
   });
 }

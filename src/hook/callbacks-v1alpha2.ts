@@ -5,11 +5,24 @@ import { patchCloudInit } from './cloud-init-call.js';
 import type { LegacyVersion } from './legacy-versions.js';
 import { unaryHandler } from './unary-handler.js';
 
-export function preCloudInitIso(settings: LegacySettings, version: LegacyVersion): UntypedHandleCall {
-  const call = { hook: 'PreCloudInitIso', version, context: 'Boot', annotations: settings.annotations } as const;
-  return unaryHandler('PreCloudInitIso', settings.log, async (request) => patchCloudInit(settings, call, request));
+export function preCloudInitIso(
+  settings: LegacySettings,
+  version: LegacyVersion,
+): UntypedHandleCall {
+  const call = {
+    hook: 'PreCloudInitIso',
+    version,
+    context: 'Boot',
+    annotations: settings.annotations,
+  } as const;
+  return unaryHandler('PreCloudInitIso', settings.log, async (request) =>
+    patchCloudInit(settings, call, request),
+  );
 }
 
 export function callbacksV1alpha2(settings: LegacySettings): UntypedServiceImplementation {
-  return { OnDefineDomain: onDefineDomain(settings, 'v1alpha2'), PreCloudInitIso: preCloudInitIso(settings, 'v1alpha2') };
+  return {
+    OnDefineDomain: onDefineDomain(settings, 'v1alpha2'),
+    PreCloudInitIso: preCloudInitIso(settings, 'v1alpha2'),
+  };
 }

@@ -4,7 +4,8 @@ import { runHookCall, type CallResult, type HookCall, type HookDeps } from './ho
 import { cloudInitViolation } from './policy-cloud-init.js';
 import { applyUnderPolicy, type Outside } from './policy-guard.js';
 
-const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy, document, report) => cloudInitViolation(before.cloudInitData, after.cloudInitData, policy, document, report);
+const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy, document, report) =>
+  cloudInitViolation(before.cloudInitData, after.cloudInitData, policy, document, report);
 import { bytesField, utf8Text } from './request-fields.js';
 
 export interface PreCloudInitIsoReply {
@@ -16,19 +17,47 @@ export interface PreCloudInitIsoReply {
  * KUBEVIRT.md: the reply's `cloudInitData` is unmarshalled first (empty bytes are an error), and only when
  * it has no UserData or no metadata does KubeVirt fall back to `cloudInitNoCloudSource`; both are returned.
  */
-export async function patchCloudInit(deps: HookDeps, call: HookCall, request: unknown): Promise<CallResult<PreCloudInitIsoReply>> {
+export async function patchCloudInit(
+  deps: HookDeps,
+  call: HookCall,
+  request: unknown,
+): Promise<CallResult<PreCloudInitIsoReply>> {
   const data = bytesField(request, 'cloudInitData');
   const noCloud = bytesField(request, 'cloudInitNoCloudSource');
   if (data.length === 0) {
-    return { ok: false, failure: { kind: 'request', message: 'PreCloudInitIso: cloudInitData is empty; this KubeVirt sends none to patch [JSON_MALFORMED]' } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'request',
+        message:
+          'PreCloudInitIso: cloudInitData is empty; this KubeVirt sends none to patch [JSON_MALFORMED]',
+      },
+    };
   }
   const decoded = utf8Text(data, 'cloudInitData');
   if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
   const json = decoded.text;
-  const result = await runHookCall(deps, call, 'cloudInitData', bytesField(request, 'vmi'), (documents, context) =>
-    applyUnderPolicy(documents, deps.policy, (subset) => applyCloudInit(json, subset, context), outsideCloudInit),
+  const result = await runHookCall(
+    deps,
+    call,
+    'cloudInitData',
+    bytesField(request, 'vmi'),
+    (documents, context) =>
+      applyUnderPolicy(
+        documents,
+        deps.policy,
+        (subset) => applyCloudInit(json, subset, context),
+        outsideCloudInit,
+      ),
   );
   if (!result.ok) return result;
-  if (result.value.cloudInitData === json) return { ok: true, value: { cloudInitData: data, cloudInitNoCloudSource: noCloud } };
-  return { ok: true, value: { cloudInitData: Buffer.from(result.value.cloudInitData, 'utf8'), cloudInitNoCloudSource: Buffer.from(result.value.cloudInitNoCloudSource, 'utf8') } };
+  if (result.value.cloudInitData === json)
+    return { ok: true, value: { cloudInitData: data, cloudInitNoCloudSource: noCloud } };
+  return {
+    ok: true,
+    value: {
+      cloudInitData: Buffer.from(result.value.cloudInitData, 'utf8'),
+      cloudInitNoCloudSource: Buffer.from(result.value.cloudInitNoCloudSource, 'utf8'),
+    },
+  };
 }

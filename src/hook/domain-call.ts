@@ -5,14 +5,26 @@ import { domainViolation } from './policy-domain.js';
 import { applyUnderPolicy, type Outside } from './policy-guard.js';
 import { utf8Text } from './request-fields.js';
 
-const outsideDomain: Outside<string> = (before, after, policy, document, report, partial) => domainViolation(before, after, policy.domain, document, report, partial);
+const outsideDomain: Outside<string> = (before, after, policy, document, report, partial) =>
+  domainViolation(before, after, policy.domain, document, report, partial);
 
-export async function patchDomain(deps: HookDeps, call: HookCall, input: string, domain: Buffer, vmi: Buffer): Promise<CallResult<Buffer>> {
+export async function patchDomain(
+  deps: HookDeps,
+  call: HookCall,
+  input: string,
+  domain: Buffer,
+  vmi: Buffer,
+): Promise<CallResult<Buffer>> {
   const decoded = utf8Text(domain, input);
   if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
   const xml = decoded.text;
   const result = await runHookCall(deps, call, input, vmi, (documents, context) =>
-    applyUnderPolicy(documents, deps.policy, (subset) => applyDomain(xml, subset, context), outsideDomain),
+    applyUnderPolicy(
+      documents,
+      deps.policy,
+      (subset) => applyDomain(xml, subset, context),
+      outsideDomain,
+    ),
   );
   if (!result.ok) return result;
   // Nothing changed: hand back the very bytes we got, so a pass-through is byte-exact.

@@ -10,10 +10,19 @@ export type HookFailure =
   | { readonly kind: 'internal'; readonly message: string };
 
 /** Codes that describe the input virt-launcher sent, not a patch document. */
-const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['XML_MALFORMED', 'JSON_MALFORMED', 'DOCTYPE_REFUSED']);
+const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'XML_MALFORMED',
+  'JSON_MALFORMED',
+  'DOCTYPE_REFUSED',
+]);
 
 /** The request fields an error about the input is located in (hook-call names them as the error's source). */
-const REQUEST_FIELDS: ReadonlySet<string> = new Set(['domainXML', 'domain', 'cloudInitData', 'vmi']);
+const REQUEST_FIELDS: ReadonlySet<string> = new Set([
+  'domainXML',
+  'domain',
+  'cloudInitData',
+  'vmi',
+]);
 
 /**
  * A patch error is about the request when no document is named in its location and it has an input code
@@ -32,7 +41,9 @@ export function failureMessage(failure: HookFailure): string {
 export function grpcCode(failure: HookFailure): status {
   switch (failure.kind) {
     case 'patch':
-      return failure.errors.length > 0 && failure.errors.every(isInputError) ? status.INVALID_ARGUMENT : status.FAILED_PRECONDITION;
+      return failure.errors.length > 0 && failure.errors.every(isInputError)
+        ? status.INVALID_ARGUMENT
+        : status.FAILED_PRECONDITION;
     case 'request':
       return status.INVALID_ARGUMENT;
     case 'source':
@@ -59,5 +70,9 @@ function bounded(details: string): string {
 
 export function toServiceError(failure: HookFailure): ServiceError {
   const details = bounded(failureMessage(failure));
-  return Object.assign(new Error(details), { code: grpcCode(failure), details, metadata: new Metadata() });
+  return Object.assign(new Error(details), {
+    code: grpcCode(failure),
+    details,
+    metadata: new Metadata(),
+  });
 }

@@ -1,6 +1,13 @@
 /** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
 import { performance } from 'node:perf_hooks';
-import type { ApplyOutcome, CallContext, DocumentReport, InvocationContext, PatchDocument, PatchError } from '../engine/index.js';
+import type {
+  ApplyOutcome,
+  CallContext,
+  DocumentReport,
+  InvocationContext,
+  PatchDocument,
+  PatchError,
+} from '../engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { jsonDeeperThan } from '../engine/nesting-depth.js';
 import type { PolicyLoad } from '../sources/annotation-policy.js';
@@ -29,7 +36,8 @@ export interface HookDeps {
   readonly limits?: Limits | undefined;
 }
 
-export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
+export type CallResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
 
 type Apply<T> = (documents: readonly PatchDocument[], call: CallContext) => ApplyOutcome<T>;
 
@@ -39,15 +47,29 @@ function parseVmi(bytes: Buffer, limits: Limits): CallResult<unknown> {
   const text = utf8Text(bytes, 'vmi');
   if (!text.ok) return { ok: false, failure: { kind: 'request', message: text.message } };
   // CEL's activation and cost estimate walk the VMI recursively
-  if (jsonDeeperThan(text.text, limits.maxDepth)) return { ok: false, failure: { kind: 'request', message: `vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]` } };
+  if (jsonDeeperThan(text.text, limits.maxDepth))
+    return {
+      ok: false,
+      failure: {
+        kind: 'request',
+        message: `vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]`,
+      },
+    };
   try {
     const value: unknown = JSON.parse(text.text);
     // KUBEVIRT.md: virt-launcher sends json.Marshal of the VMI object; anything else is not a VMI
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, failure: { kind: 'request', message: 'vmi: not a JSON object [JSON_MALFORMED]' } };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return {
+        ok: false,
+        failure: { kind: 'request', message: 'vmi: not a JSON object [JSON_MALFORMED]' },
+      };
     return { ok: true, value };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, failure: { kind: 'request', message: `vmi: not valid JSON: ${reason} [JSON_MALFORMED]` } };
+    return {
+      ok: false,
+      failure: { kind: 'request', message: `vmi: not valid JSON: ${reason} [JSON_MALFORMED]` },
+    };
   }
 }
 
@@ -61,24 +83,50 @@ function metadataString(vmi: unknown, key: 'name' | 'namespace' | 'uid'): string
 
 /** SPEC §3: documents applied/skipped/ignored, operations with match counts. */
 function reportFields(reports: readonly DocumentReport[]): Record<string, unknown> {
-  const names = (status: DocumentReport['status']): string[] => reports.filter((r) => r.status === status).map((r) => r.name);
+  const names = (status: DocumentReport['status']): string[] =>
+    reports.filter((r) => r.status === status).map((r) => r.name);
   const operations = reports.flatMap((r) =>
-    r.operations.map((o) => ({ document: r.name, list: o.list, index: o.index, op: o.op, path: o.path, matches: o.matches, ...(o.skipped === undefined ? {} : { skipped: o.skipped }) })),
+    r.operations.map((o) => ({
+      document: r.name,
+      list: o.list,
+      index: o.index,
+      op: o.op,
+      path: o.path,
+      matches: o.matches,
+      ...(o.skipped === undefined ? {} : { skipped: o.skipped }),
+    })),
   );
-  return { documents: { applied: names('applied'), skipped: names('skipped'), ignored: names('ignored') }, operations };
+  return {
+    documents: { applied: names('applied'), skipped: names('skipped'), ignored: names('ignored') },
+    operations,
+  };
 }
 
 /** An engine error about the input has no source: name the request field it came from. */
 function inInput(error: PatchError, input: string): PatchError {
-  return error.location.source === undefined ? { ...error, location: { ...error.location, source: input } } : error;
+  return error.location.source === undefined
+    ? { ...error, location: { ...error.location, source: input } }
+    : error;
 }
 
 /** `input` names the request field being patched (`domainXML`, `domain`, `cloudInitData`), for errors in it. */
-export async function runHookCall<T>(deps: HookDeps, call: HookCall, input: string, vmiBytes: Buffer, apply: Apply<T>): Promise<CallResult<T>> {
+export async function runHookCall<T>(
+  deps: HookDeps,
+  call: HookCall,
+  input: string,
+  vmiBytes: Buffer,
+  apply: Apply<T>,
+): Promise<CallResult<T>> {
   const started = performance.now();
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const vmi = parseVmi(vmiBytes, limits);
-  const subject = vmi.ok ? { namespace: metadataString(vmi.value, 'namespace'), name: metadataString(vmi.value, 'name'), uid: metadataString(vmi.value, 'uid') } : {};
+  const subject = vmi.ok
+    ? {
+        namespace: metadataString(vmi.value, 'namespace'),
+        name: metadataString(vmi.value, 'name'),
+        uid: metadataString(vmi.value, 'uid'),
+      }
+    : {};
   let result: CallResult<T>;
   let reports: readonly DocumentReport[] = [];
   if (!vmi.ok) {
@@ -90,10 +138,19 @@ export async function runHookCall<T>(deps: HookDeps, call: HookCall, input: stri
     } else {
       const outcome = apply(sourced.documents, { vmi: vmi.value, context: call.context, limits });
       reports = outcome.documents;
-      result = outcome.ok ? { ok: true, value: outcome.value } : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input)] } };
+      result = outcome.ok
+        ? { ok: true, value: outcome.value }
+        : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input)] } };
     }
   }
-  const fields = { ...subject, hook: call.hook, version: call.version, context: call.context, ...reportFields(reports), durationMs: Math.round((performance.now() - started) * 100) / 100 };
+  const fields = {
+    ...subject,
+    hook: call.hook,
+    version: call.version,
+    context: call.context,
+    ...reportFields(reports),
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+  };
   if (result.ok) deps.log.info(`${call.hook} patched`, fields);
   else deps.log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.failure) });
   return result;

@@ -12,11 +12,18 @@ export interface ServerLimits {
   readonly maxReceiveBytes: number;
 }
 
-export function listen(socketPath: string, services: readonly ServedService[], limits: ServerLimits): Promise<Server> {
+export function listen(
+  socketPath: string,
+  services: readonly ServedService[],
+  limits: ServerLimits,
+): Promise<Server> {
   const server = new Server({ 'grpc.max_receive_message_length': limits.maxReceiveBytes });
-  for (const service of services) server.addService(serviceDefinition(service.name), service.implementation);
+  for (const service of services)
+    server.addService(serviceDefinition(service.name), service.implementation);
   return new Promise((resolve, reject) => {
-    server.bindAsync(`unix:${socketPath}`, ServerCredentials.createInsecure(), (error) => (error === null ? resolve(server) : reject(error)));
+    server.bindAsync(`unix:${socketPath}`, ServerCredentials.createInsecure(), (error) =>
+      error === null ? resolve(server) : reject(error),
+    );
   });
 }
 

@@ -15,7 +15,12 @@ import { hookPoints, infoService } from './info.js';
 import type { LegacyVersion } from './legacy-versions.js';
 import type { Log } from './log.js';
 import { pluginV1alpha1 } from './plugin-v1alpha1.js';
-import { isListening, removeSocketFile, removeStaleSockets, uniqueSocketPath } from './socket-file.js';
+import {
+  isListening,
+  removeSocketFile,
+  removeStaleSockets,
+  uniqueSocketPath,
+} from './socket-file.js';
 
 export interface ServeSettings {
   readonly name: string;
@@ -45,34 +50,85 @@ async function readPolicy(path: string | undefined): Promise<PolicyLoad | undefi
   try {
     return loadAnnotationPolicy(await readFile(path, 'utf8'), path);
   } catch (error) {
-    return { ok: false, message: `${path}: cannot read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 /** Long enough for a patch call in flight; KubeVirt's own deadline per call is 1 minute. */
 const GRACE_MS = 20_000;
 
-export async function startHookServers(settings: ServeSettings, log: Log, onSocket: (path: string) => void): Promise<RunningServers> {
+export async function startHookServers(
+  settings: ServeSettings,
+  log: Log,
+  onSocket: (path: string) => void,
+): Promise<RunningServers> {
   const sources = documentSources(settings.patchPaths, settings.limits);
   const files = await sources.fileDocuments();
-  if (!files.ok) log.error('patch files do not load; every call will fail until they are fixed', { patch: settings.patchPaths, error: failureMessage(files.failure) });
+  if (!files.ok)
+    log.error('patch files do not load; every call will fail until they are fixed', {
+      patch: settings.patchPaths,
+      error: failureMessage(files.failure),
+    });
   const policy = await readPolicy(settings.annotationPolicy);
-  if (policy?.ok === false) log.error('the annotation policy does not load; annotation documents are refused', { error: policy.message });
+  if (policy?.ok === false)
+    log.error('the annotation policy does not load; annotation documents are refused', {
+      error: policy.message,
+    });
   const shutdownListeners: Array<() => void> = [];
-  const legacy = { sources, log, policy, limits: settings.limits, annotations: settings.annotations.legacy };
-  const callbacks: Record<LegacyVersion, ServedService> = {
-    v1alpha1: { name: 'kubevirt.hooks.v1alpha1.Callbacks', implementation: callbacksV1alpha1(legacy) },
-    v1alpha2: { name: 'kubevirt.hooks.v1alpha2.Callbacks', implementation: callbacksV1alpha2(legacy) },
-    v1alpha3: { name: 'kubevirt.hooks.v1alpha3.Callbacks', implementation: callbacksV1alpha3({ ...legacy, onShutdown: () => shutdownListeners.forEach((listener) => listener()) }) },
+  const legacy = {
+    sources,
+    log,
+    policy,
+    limits: settings.limits,
+    annotations: settings.annotations.legacy,
   };
-  const info = { name: settings.name, versions: settings.versions, cloudInit: settings.cloudInit, sources, log };
-  const plugin = (annotations: boolean): ServedService => ({ name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', implementation: pluginV1alpha1({ sources, log, policy, limits: settings.limits, annotations }) });
+  const callbacks: Record<LegacyVersion, ServedService> = {
+    v1alpha1: {
+      name: 'kubevirt.hooks.v1alpha1.Callbacks',
+      implementation: callbacksV1alpha1(legacy),
+    },
+    v1alpha2: {
+      name: 'kubevirt.hooks.v1alpha2.Callbacks',
+      implementation: callbacksV1alpha2(legacy),
+    },
+    v1alpha3: {
+      name: 'kubevirt.hooks.v1alpha3.Callbacks',
+      implementation: callbacksV1alpha3({
+        ...legacy,
+        onShutdown: () => shutdownListeners.forEach((listener) => listener()),
+      }),
+    },
+  };
+  const info = {
+    name: settings.name,
+    versions: settings.versions,
+    cloudInit: settings.cloudInit,
+    sources,
+    log,
+  };
+  const plugin = (annotations: boolean): ServedService => ({
+    name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
+    implementation: pluginV1alpha1({ sources, log, policy, limits: settings.limits, annotations }),
+  });
 
   const stale = await removeStaleSockets(settings.socketDir);
   if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
   const socket = uniqueSocketPath(settings.socketDir, settings.socketOwner);
   const servers: Server[] = [];
-  servers.push(await listen(socket, [{ name: 'kubevirt.hooks.info.Info', implementation: infoService(info) }, ...settings.versions.map((v) => callbacks[v]), plugin(settings.annotations.legacy)], settings));
+  servers.push(
+    await listen(
+      socket,
+      [
+        { name: 'kubevirt.hooks.info.Info', implementation: infoService(info) },
+        ...settings.versions.map((v) => callbacks[v]),
+        plugin(settings.annotations.legacy),
+      ],
+      settings,
+    ),
+  );
   // Only a socket we bound is ours to remove: a failed bind may have met another server's file.
   onSocket(socket);
   if (settings.pluginSocket !== undefined) {

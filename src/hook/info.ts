@@ -5,7 +5,6 @@ import type { LegacyVersion } from './legacy-versions.js';
 import type { Log } from './log.js';
 import { unaryHandler } from './unary-handler.js';
 
-
 export interface InfoSettings {
   readonly name: string;
   readonly versions: readonly LegacyVersion[];
@@ -23,7 +22,8 @@ export async function hookPoints(settings: InfoSettings): Promise<readonly strin
   const points = ['OnDefineDomain'];
   if (settings.versions.some((version) => version !== 'v1alpha1')) {
     const files = await settings.sources.fileDocuments();
-    if (settings.cloudInit || (files.ok && hasCloudInitOperations(files.documents))) points.push('PreCloudInitIso');
+    if (settings.cloudInit || (files.ok && hasCloudInitOperations(files.documents)))
+      points.push('PreCloudInitIso');
   }
   if (settings.versions.includes('v1alpha3')) points.push('Shutdown');
   return points;
@@ -33,7 +33,14 @@ export function infoService(settings: InfoSettings): UntypedServiceImplementatio
   return {
     Info: unaryHandler('Info', settings.log, async () => {
       const points = await hookPoints(settings);
-      return { ok: true, value: { name: settings.name, versions: [...settings.versions], hookPoints: points.map((name) => ({ name, priority: 0 })) } };
+      return {
+        ok: true,
+        value: {
+          name: settings.name,
+          versions: [...settings.versions],
+          hookPoints: points.map((name) => ({ name, priority: 0 })),
+        },
+      };
     }),
   };
 }

@@ -16,7 +16,13 @@ function invocationContext(request: unknown): CallResult<InvocationContext> {
   if (text === '') return { ok: true, value: 'Boot' };
   const context = INVOCATION_CONTEXTS.find((known) => known === text);
   if (context !== undefined) return { ok: true, value: context };
-  return { ok: false, failure: { kind: 'request', message: `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, expected one of ${INVOCATION_CONTEXTS.join(', ')}` } };
+  return {
+    ok: false,
+    failure: {
+      kind: 'request',
+      message: `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, expected one of ${INVOCATION_CONTEXTS.join(', ')}`,
+    },
+  };
 }
 
 export function pluginV1alpha1(settings: PluginSettings): UntypedServiceImplementation {
@@ -24,12 +30,29 @@ export function pluginV1alpha1(settings: PluginSettings): UntypedServiceImplemen
     MutateDomain: unaryHandler('MutateDomain', settings.log, async (request) => {
       const domainType = stringField(request, 'domain_type');
       if (domainType !== 'libvirt') {
-        return { ok: false, failure: { kind: 'request', message: `MutateDomain: domain_type ${JSON.stringify(domainType)} is not supported, only "libvirt"` } };
+        return {
+          ok: false,
+          failure: {
+            kind: 'request',
+            message: `MutateDomain: domain_type ${JSON.stringify(domainType)} is not supported, only "libvirt"`,
+          },
+        };
       }
       const context = invocationContext(request);
       if (!context.ok) return context;
-      const call = { hook: 'MutateDomain', version: 'plugins/v1alpha1', context: context.value, annotations: settings.annotations } as const;
-      const result = await patchDomain(settings, call, 'domain', bytesField(request, 'domain'), bytesField(request, 'vmi'));
+      const call = {
+        hook: 'MutateDomain',
+        version: 'plugins/v1alpha1',
+        context: context.value,
+        annotations: settings.annotations,
+      } as const;
+      const result = await patchDomain(
+        settings,
+        call,
+        'domain',
+        bytesField(request, 'domain'),
+        bytesField(request, 'vmi'),
+      );
       return result.ok ? { ok: true, value: { domain: result.value } } : result;
     }),
   };

@@ -8,7 +8,9 @@ import type { Violation } from './policy-guard.js';
 type Prefixes = readonly (readonly string[])[];
 
 function allowedAt(at: readonly string[], prefixes: Prefixes): boolean {
-  return prefixes.some((prefix) => prefix.length <= at.length && prefix.every((token, i) => at[i] === token));
+  return prefixes.some(
+    (prefix) => prefix.length <= at.length && prefix.every((token, i) => at[i] === token),
+  );
 }
 
 function entries(value: unknown): Map<string, unknown> | undefined {
@@ -18,11 +20,20 @@ function entries(value: unknown): Map<string, unknown> | undefined {
 }
 
 /** The pointer of the first difference outside the prefixes; `skip` names top-level keys judged elsewhere. */
-function firstChange(a: unknown, b: unknown, prefixes: Prefixes, at: readonly string[] = [], skip: ReadonlySet<string> = new Set()): string | undefined {
+function firstChange(
+  a: unknown,
+  b: unknown,
+  prefixes: Prefixes,
+  at: readonly string[] = [],
+  skip: ReadonlySet<string> = new Set(),
+): string | undefined {
   if (allowedAt(at, prefixes)) return undefined;
   const mapA = entries(a);
   const mapB = entries(b);
-  if (mapA === undefined || mapB === undefined || Array.isArray(a) !== Array.isArray(b)) return Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b) ? undefined : formatPointer(at);
+  if (mapA === undefined || mapB === undefined || Array.isArray(a) !== Array.isArray(b))
+    return Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b)
+      ? undefined
+      : formatPointer(at);
   for (const key of new Set([...mapA.keys(), ...mapB.keys()])) {
     if (at.length === 0 && skip.has(key)) continue;
     const inner = firstChange(mapA.get(key), mapB.get(key), prefixes, [...at, key]);
@@ -49,14 +60,27 @@ function header(text: unknown): string {
   return typeof text === 'string' ? (/^(?:[ \t]*#.*(?:\n|$))*/.exec(text)?.[0] ?? '') : '';
 }
 
-const EMBEDDED: ReadonlyArray<readonly [JsonList, string]> = [['userData', 'UserData'], ['networkData', 'NetworkData']];
+const EMBEDDED: ReadonlyArray<readonly [JsonList, string]> = [
+  ['userData', 'UserData'],
+  ['networkData', 'NetworkData'],
+];
 
 /** `[list, pointer]` of the first change the policy does not allow, or undefined. */
-export function cloudInitChangeOutside(before: string, after: string, policy: AnnotationPolicy): readonly [JsonList, string] | undefined {
+export function cloudInitChangeOutside(
+  before: string,
+  after: string,
+  policy: AnnotationPolicy,
+): readonly [JsonList, string] | undefined {
   if (before === after) return undefined;
   const a: unknown = JSON.parse(before);
   const b: unknown = JSON.parse(after);
-  const outer = firstChange(a, b, policy.json.cloudInit, [], new Set(EMBEDDED.map(([, field]) => field)));
+  const outer = firstChange(
+    a,
+    b,
+    policy.json.cloudInit,
+    [],
+    new Set(EMBEDDED.map(([, field]) => field)),
+  );
   if (outer !== undefined) return ['cloudInit', outer];
   for (const [list, field] of EMBEDDED) {
     // A change to the whole string is a cloudInit change; allowed by either list.
@@ -76,27 +100,49 @@ const LISTS: readonly JsonList[] = ['cloudInit', 'userData', 'networkData'];
 /** A pointer of `list` the policy allows: by its own prefixes, or (userData/networkData) because cloudInit allows the whole string. */
 function allowedIn(list: JsonList, tokens: readonly string[], policy: AnnotationPolicy): boolean {
   const field = EMBEDDED.find(([name]) => name === list)?.[1];
-  return allowedAt(tokens, policy.json[list]) || (field !== undefined && allowedAt([field], policy.json.cloudInit));
+  return (
+    allowedAt(tokens, policy.json[list]) ||
+    (field !== undefined && allowedAt([field], policy.json.cloudInit))
+  );
 }
 
 /** SPEC §2 "every node it selects or changes": `from` (move, copy) and `test` read too, so they must lie inside as well. */
-function selectionOutside(document: PatchDocument, report: DocumentReport | undefined, policy: AnnotationPolicy): Violation | undefined {
+function selectionOutside(
+  document: PatchDocument,
+  report: DocumentReport | undefined,
+  policy: AnnotationPolicy,
+): Violation | undefined {
   for (const list of LISTS) {
     for (const op of document[list]) {
-      if (report?.operations.find((o) => o.list === list && o.index === op.index)?.skipped === 'when') continue;
+      if (
+        report?.operations.find((o) => o.list === list && o.index === op.index)?.skipped === 'when'
+      )
+        continue;
       const pointers = op.op === 'move' || op.op === 'copy' ? [op.from, op.path] : [op.path];
       const outside = pointers.find((pointer) => !allowedIn(list, pointer.tokens, policy));
-      if (outside !== undefined) return { rule: `allow.${list}`, what: `${list} operation ${op.index} (${op.op} ${op.path.source}) reads or writes ${outside.source === '' ? '/' : outside.source}` };
+      if (outside !== undefined)
+        return {
+          rule: `allow.${list}`,
+          what: `${list} operation ${op.index} (${op.op} ${op.path.source}) reads or writes ${outside.source === '' ? '/' : outside.source}`,
+        };
     }
   }
   return undefined;
 }
 
 /** The document's pointers first, then its net effect (`before` → `after`, CloudInitData JSON of the same call). */
-export function cloudInitViolation(before: string, after: string, policy: AnnotationPolicy, document: PatchDocument, report: DocumentReport | undefined): Violation | undefined {
+export function cloudInitViolation(
+  before: string,
+  after: string,
+  policy: AnnotationPolicy,
+  document: PatchDocument,
+  report: DocumentReport | undefined,
+): Violation | undefined {
   if (report?.status !== 'applied') return undefined;
   const selected = selectionOutside(document, report, policy);
   if (selected !== undefined) return selected;
   const change = cloudInitChangeOutside(before, after, policy);
-  return change === undefined ? undefined : { rule: `allow.${change[0]}`, what: `it changes ${change[1] === '' ? '/' : change[1]}` };
+  return change === undefined
+    ? undefined
+    : { rule: `allow.${change[0]}`, what: `it changes ${change[1] === '' ? '/' : change[1]}` };
 }

@@ -14,14 +14,19 @@ function allowedNodes(root: Node, allow: readonly CompiledXPath[]): ReadonlySet<
 
 /** Children that count: not allowed (their whole subtree may change) and not whitespace-only text (layout). */
 function significant(element: Element, allowed: ReadonlySet<Node>): Node[] {
-  return Array.from(element.childNodes).filter((child) => !allowed.has(child) && !(child.nodeType === child.TEXT_NODE && (child.nodeValue ?? '').trim() === ''));
+  return Array.from(element.childNodes).filter(
+    (child) =>
+      !allowed.has(child) &&
+      !(child.nodeType === child.TEXT_NODE && (child.nodeValue ?? '').trim() === ''),
+  );
 }
 
 /** Attributes that count: namespace declarations follow the elements (an inserted `qemu:` element declares its prefix). */
 function attributes(element: Element, allowed: ReadonlySet<Node>): Map<string, string> {
   const result = new Map<string, string>();
   for (const attr of Array.from(element.attributes)) {
-    if (attr.namespaceURI !== XMLNS && !allowed.has(attr)) result.set(`{${attr.namespaceURI ?? ''}}${attr.localName ?? attr.name}`, attr.value);
+    if (attr.namespaceURI !== XMLNS && !allowed.has(attr))
+      result.set(`{${attr.namespaceURI ?? ''}}${attr.localName ?? attr.name}`, attr.value);
   }
   return result;
 }
@@ -35,7 +40,13 @@ function isElement(node: Node): node is Element {
 }
 
 /** The path of the first difference between two elements outside allowed nodes, or undefined when there is none. */
-function firstChange(a: Element, b: Element, allowedA: ReadonlySet<Node>, allowedB: ReadonlySet<Node>, path: string): string | undefined {
+function firstChange(
+  a: Element,
+  b: Element,
+  allowedA: ReadonlySet<Node>,
+  allowedB: ReadonlySet<Node>,
+  path: string,
+): string | undefined {
   const here = `${path}/${a.nodeName}`;
   if (a.namespaceURI !== b.namespaceURI || a.localName !== b.localName) return here;
   if (!sameAttributes(attributes(a, allowedA), attributes(b, allowedB))) return here;
@@ -57,7 +68,9 @@ function firstChange(a: Element, b: Element, allowedA: ReadonlySet<Node>, allowe
 
 /** The node itself, or the element that holds it (attributes and text have no other parent). */
 function holder(node: Node): Node | null {
-  return node.nodeType === node.ATTRIBUTE_NODE && 'ownerElement' in node ? (node as Attr).ownerElement : node.parentNode;
+  return node.nodeType === node.ATTRIBUTE_NODE && 'ownerElement' in node
+    ? (node as Attr).ownerElement
+    : node.parentNode;
 }
 
 function insideAllowed(node: Node, allowed: ReadonlySet<Node>): boolean {
@@ -73,7 +86,9 @@ interface State {
 function state(xml: string, allow: readonly CompiledXPath[]): State | undefined {
   const parsed = parseDomainXml(xml);
   const root = parsed.ok ? parsed.value.documentElement : null;
-  return parsed.ok && root !== null ? { root, allowed: allowedNodes(parsed.value, allow) } : undefined;
+  return parsed.ok && root !== null
+    ? { root, allowed: allowedNodes(parsed.value, allow) }
+    : undefined;
 }
 
 /**
@@ -81,13 +96,29 @@ function state(xml: string, allow: readonly CompiledXPath[]): State | undefined 
  * in the state before and after the document, and in the state the operation really ran on (after the operations
  * before it), so an earlier operation cannot plant a marker that a later path climbs out of.
  */
-function selectionOutside(document: PatchDocument, report: DocumentReport | undefined, states: readonly State[], ranOn: (position: number) => State | undefined): Violation | undefined {
+function selectionOutside(
+  document: PatchDocument,
+  report: DocumentReport | undefined,
+  states: readonly State[],
+  ranOn: (position: number) => State | undefined,
+): Violation | undefined {
   for (const [position, op] of document.domain.entries()) {
-    if (op.op === 'set' || report?.operations.find((o) => o.list === 'domain' && o.index === op.index)?.skipped === 'when') continue;
+    if (
+      op.op === 'set' ||
+      report?.operations.find((o) => o.list === 'domain' && o.index === op.index)?.skipped ===
+        'when'
+    )
+      continue;
     const real = position > 0 ? ranOn(position) : undefined;
     for (const { root, allowed } of real === undefined ? states : [...states, real]) {
-      const outside = selectNodes(op.path, root.ownerDocument ?? root).find((node) => !insideAllowed(node, allowed));
-      if (outside !== undefined) return { rule: 'allow.domain', what: `operation ${op.index} (${op.op} ${op.path.source}) selects ${outside.nodeName}` };
+      const outside = selectNodes(op.path, root.ownerDocument ?? root).find(
+        (node) => !insideAllowed(node, allowed),
+      );
+      if (outside !== undefined)
+        return {
+          rule: 'allow.domain',
+          what: `operation ${op.index} (${op.op} ${op.path.source}) selects ${outside.nodeName}`,
+        };
     }
   }
   return undefined;
@@ -97,7 +128,14 @@ function selectionOutside(document: PatchDocument, report: DocumentReport | unde
  * The document's net effect (`before` → `after`, engine output of the same call) must lie inside allowed
  * nodes, and so must every node its operations select, in the state before and after it.
  */
-export function domainViolation(before: string, after: string, allow: readonly CompiledXPath[], document: PatchDocument, report: DocumentReport | undefined, partial: PartialRun<string>): Violation | undefined {
+export function domainViolation(
+  before: string,
+  after: string,
+  allow: readonly CompiledXPath[],
+  document: PatchDocument,
+  report: DocumentReport | undefined,
+  partial: PartialRun<string>,
+): Violation | undefined {
   if (report?.status !== 'applied') return undefined;
   const a = state(before, allow);
   const b = state(after, allow);
@@ -110,5 +148,7 @@ export function domainViolation(before: string, after: string, allow: readonly C
   if (selected !== undefined) return selected;
   if (before === after || (a.allowed.has(a.root) && b.allowed.has(b.root))) return undefined;
   const changed = firstChange(a.root, b.root, a.allowed, b.allowed, '');
-  return changed === undefined ? undefined : { rule: 'allow.domain', what: `it changes ${changed}` };
+  return changed === undefined
+    ? undefined
+    : { rule: 'allow.domain', what: `it changes ${changed}` };
 }

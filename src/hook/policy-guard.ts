@@ -12,9 +12,20 @@ export interface Violation {
 /** `partial` applies everything before the document and then the given document (a prefix of its operations): the state an operation really ran on. */
 export type PartialRun<T> = (document: PatchDocument) => T | undefined;
 
-export type Outside<T> = (before: T, after: T, policy: AnnotationPolicy, document: PatchDocument, report: DocumentReport | undefined, partial: PartialRun<T>) => Violation | undefined;
+export type Outside<T> = (
+  before: T,
+  after: T,
+  policy: AnnotationPolicy,
+  document: PatchDocument,
+  report: DocumentReport | undefined,
+  partial: PartialRun<T>,
+) => Violation | undefined;
 
-function denied<T>(document: PatchDocument, message: string, documents: ApplyOutcome<T>['documents']): ApplyOutcome<T> {
+function denied<T>(
+  document: PatchDocument,
+  message: string,
+  documents: ApplyOutcome<T>['documents'],
+): ApplyOutcome<T> {
   const error: PatchError = { code: 'POLICY_DENIED', message, location: document.at };
   return { ok: false, error, documents };
 }
@@ -33,7 +44,12 @@ export function applyUnderPolicy<T>(
   const annotation = documents.filter((document) => document.origin === 'annotation');
   const first = annotation[0];
   if (policy === undefined || first === undefined) return apply(documents);
-  if (!policy.ok) return denied(first, `the annotation policy does not load, so no annotation document is allowed: ${policy.message}`, []);
+  if (!policy.ok)
+    return denied(
+      first,
+      `the annotation policy does not load, so no annotation document is allowed: ${policy.message}`,
+      [],
+    );
   const limit = exceededLimit(annotation, policy.policy);
   if (limit !== undefined) return { ok: false, error: limit, documents: [] };
   const files = documents.filter((document) => document.origin === 'file');
@@ -42,16 +58,28 @@ export function applyUnderPolicy<T>(
   let before = apply(files);
   for (const [index, document] of annotation.entries()) {
     if (!before.ok) return before;
-    const after = index === annotation.length - 1 ? full : apply([...files, ...annotation.slice(0, index + 1)]);
+    const after =
+      index === annotation.length - 1 ? full : apply([...files, ...annotation.slice(0, index + 1)]);
     if (!after.ok) return after;
     const earlier = [...files, ...annotation.slice(0, index)];
     const partial: PartialRun<T> = (prefix) => {
       const run = apply([...earlier, prefix]);
       return run.ok ? run.value : undefined;
     };
-    const violation = outside(before.value, after.value, policy.policy, document, full.documents.find((report) => report.name === document.name), partial);
+    const violation = outside(
+      before.value,
+      after.value,
+      policy.policy,
+      document,
+      full.documents.find((report) => report.name === document.name),
+      partial,
+    );
     if (violation !== undefined) {
-      return denied(document, `${violation.what}, outside ${violation.rule} of the annotation policy ${policy.policy.source}`, full.documents);
+      return denied(
+        document,
+        `${violation.what}, outside ${violation.rule} of the annotation policy ${policy.policy.source}`,
+        full.documents,
+      );
     }
     before = after;
   }

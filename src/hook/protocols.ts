@@ -26,12 +26,19 @@ let loaded: PackageDefinition | undefined;
 
 function packageDefinition(): PackageDefinition {
   // keepCase: the wire names are `domainXML`, `hookPoints`, `domain_type`; bytes arrive as Buffer.
-  loaded ??= loadSync(PROTO_FILES, { includeDirs: [PROTO_DIR], keepCase: true, defaults: true, longs: String, enums: String });
+  loaded ??= loadSync(PROTO_FILES, {
+    includeDirs: [PROTO_DIR],
+    keepCase: true,
+    defaults: true,
+    longs: String,
+    enums: String,
+  });
   return loaded;
 }
 
 export function serviceDefinition(name: ServiceName): ServiceDefinition {
   const definition = packageDefinition()[name];
-  if (definition === undefined || 'format' in definition) throw new Error(`${name} is not a service in proto/`);
+  if (definition === undefined || 'format' in definition)
+    throw new Error(`${name} is not a service in proto/`);
   return definition;
 }

@@ -1,7 +1,9 @@
 /** Typed reads of decoded request messages: proto-loader hands over plain objects, checked here at the edge. */
 
 function field(message: unknown, name: string): unknown {
-  return typeof message === 'object' && message !== null ? (message as Record<string, unknown>)[name] : undefined;
+  return typeof message === 'object' && message !== null
+    ? (message as Record<string, unknown>)[name]
+    : undefined;
 }
 
 /** A `bytes` field; absent (proto3 default) reads as empty. */
@@ -25,7 +27,10 @@ export function messageField(message: unknown, name: string): unknown {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A `bytes` field as text: invalid UTF-8 is refused rather than silently replaced by U+FFFD. */
-export function utf8Text(bytes: Buffer, name: string): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+export function utf8Text(
+  bytes: Buffer,
+  name: string,
+): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
   try {
     return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {

@@ -33,8 +33,12 @@ export function isListening(path: string, timeoutMs = 500): Promise<boolean> {
 /** Socket files named like ours that nobody listens on: left by a run that crashed. */
 export async function removeStaleSockets(dir: string): Promise<readonly string[]> {
   const names = await readdir(dir).catch(() => []);
-  const ours = names.filter((name) => name.startsWith(SOCKET_PREFIX) && name.endsWith('.sock')).map((name) => join(dir, name));
-  const stale = (await Promise.all(ours.map(async (path) => ((await isListening(path)) ? undefined : path)))).filter((path) => path !== undefined);
+  const ours = names
+    .filter((name) => name.startsWith(SOCKET_PREFIX) && name.endsWith('.sock'))
+    .map((name) => join(dir, name));
+  const stale = (
+    await Promise.all(ours.map(async (path) => ((await isListening(path)) ? undefined : path)))
+  ).filter((path) => path !== undefined);
   await Promise.all(stale.map((path) => unlink(path).catch(() => undefined)));
   return stale;
 }

@@ -24,7 +24,9 @@ export interface DocumentSources {
 /** Names are unique among the documents of a call: they name the document in logs and errors. */
 function checked(documents: readonly PatchDocument[]): SourcedDocuments {
   const duplicates = findDuplicateNames(documents);
-  return duplicates.length === 0 ? { ok: true, documents } : { ok: false, failure: { kind: 'patch', errors: duplicates } };
+  return duplicates.length === 0
+    ? { ok: true, documents }
+    : { ok: false, failure: { kind: 'patch', errors: duplicates } };
 }
 
 export function documentSources(paths: readonly string[], limits?: Limits): DocumentSources {
@@ -39,14 +41,20 @@ export function documentSources(paths: readonly string[], limits?: Limits): Docu
       documents.push(...load.result.documents);
       errors.push(...load.result.errors);
     }
-    return errors.length > 0 ? { ok: false, failure: { kind: 'patch', errors } } : checked(documents);
+    return errors.length > 0
+      ? { ok: false, failure: { kind: 'patch', errors } }
+      : checked(documents);
   }
 
-  async function forCall(vmi: unknown, options: { readonly annotations: boolean }): Promise<SourcedDocuments> {
+  async function forCall(
+    vmi: unknown,
+    options: { readonly annotations: boolean },
+  ): Promise<SourcedDocuments> {
     const fromFiles = await fileDocuments();
     if (!fromFiles.ok || !options.annotations) return fromFiles;
     const fromAnnotation = annotation.load(vmi);
-    if (fromAnnotation.errors.length > 0) return { ok: false, failure: { kind: 'patch', errors: fromAnnotation.errors } };
+    if (fromAnnotation.errors.length > 0)
+      return { ok: false, failure: { kind: 'patch', errors: fromAnnotation.errors } };
     if (fromAnnotation.documents.length === 0) return fromFiles;
     return checked([...fromFiles.documents, ...fromAnnotation.documents]);
   }
@@ -56,5 +64,8 @@ export function documentSources(paths: readonly string[], limits?: Limits): Docu
 
 /** Whether any document has cloud-init operations: only then may the hook subscribe PreCloudInitIso. */
 export function hasCloudInitOperations(documents: readonly PatchDocument[]): boolean {
-  return documents.some((document) => document.cloudInit.length + document.userData.length + document.networkData.length > 0);
+  return documents.some(
+    (document) =>
+      document.cloudInit.length + document.userData.length + document.networkData.length > 0,
+  );
 }

@@ -6,7 +6,12 @@ import type { Limits } from '../engine/limits.js';
 /** A loaded file, or why it could not be read at all. */
 export type FileLoad =
   | { readonly ok: true; readonly path: string; readonly result: LoadResult }
-  | { readonly ok: false; readonly path: string; readonly message: string; readonly missing: boolean };
+  | {
+      readonly ok: false;
+      readonly path: string;
+      readonly message: string;
+      readonly missing: boolean;
+    };
 
 export interface PatchFile {
   readonly path: string;
@@ -19,7 +24,12 @@ export interface PatchFile {
 
 function unreadable(path: string, error: unknown): FileLoad {
   const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
-  return { ok: false, path, message: `${path}: cannot read patch file: ${error instanceof Error ? error.message : String(error)}`, missing };
+  return {
+    ok: false,
+    path,
+    message: `${path}: cannot read patch file: ${error instanceof Error ? error.message : String(error)}`,
+    missing,
+  };
 }
 
 export function patchFile(path: string, limits?: Limits): PatchFile {
@@ -29,7 +39,11 @@ export function patchFile(path: string, limits?: Limits): PatchFile {
     try {
       // One read of the whole file, so a call never sees half of an old and half of a new version.
       const text = await readFile(from, 'utf8');
-      return { ok: true, path, result: loadDocuments(text, { source: path, origin: 'file' }, limits) };
+      return {
+        ok: true,
+        path,
+        result: loadDocuments(text, { source: path, origin: 'file' }, limits),
+      };
     } catch (error) {
       return unreadable(path, error);
     }

@@ -44,24 +44,50 @@ export function patchPaths(paths: readonly string[], limits?: Limits): PatchPath
     const listing = version === undefined ? path : join(path, version);
     const names = await readdir(listing).catch(() => undefined);
     // An unreadable directory is reported through the failing read of the path itself.
-    if (names === undefined) return version === undefined ? [{ path, listed: false }] : [{ path, listed: true, versioned: true, from: listing }];
-    return names.filter(isPatchFileName).sort().map((name) => ({ path: join(path, name), listed: true, versioned: version !== undefined, from: join(listing, name) }));
+    if (names === undefined)
+      return version === undefined
+        ? [{ path, listed: false }]
+        : [{ path, listed: true, versioned: true, from: listing }];
+    return names
+      .filter(isPatchFileName)
+      .sort()
+      .map((name) => ({
+        path: join(path, name),
+        listed: true,
+        versioned: version !== undefined,
+        from: join(listing, name),
+      }));
   }
 
-  async function loadOnce(): Promise<{ readonly loads: readonly FileLoad[]; readonly versionGone: boolean }> {
+  async function loadOnce(): Promise<{
+    readonly loads: readonly FileLoad[];
+    readonly versionGone: boolean;
+  }> {
     const expanded = (await Promise.all(paths.map(filesOf))).flat();
-    const loads = await Promise.all(expanded.map(async (file) => ({ file, load: await fileAt(file.path).load(file.from) })));
+    const loads = await Promise.all(
+      expanded.map(async (file) => ({ file, load: await fileAt(file.path).load(file.from) })),
+    );
     // A version directory removed under us (kubelet deletes the old one right after the flip): read the new one.
-    const versionGone = loads.some(({ file, load }) => !load.ok && load.missing && file.versioned === true);
+    const versionGone = loads.some(
+      ({ file, load }) => !load.ok && load.missing && file.versioned === true,
+    );
     // A listed file that vanished is a ConfigMap update in progress (a key's link removed after `..data` moved): it is gone, not broken.
     // One of a version directory is not skipped: that would serve a version without it (reported once the retries run out).
-    return { loads: loads.filter(({ file, load }) => load.ok || !(file.listed && load.missing && file.versioned !== true)).map(({ load }) => load), versionGone };
+    return {
+      loads: loads
+        .filter(
+          ({ file, load }) => load.ok || !(file.listed && load.missing && file.versioned !== true),
+        )
+        .map(({ load }) => load),
+      versionGone,
+    };
   }
 
   /** kubelet flips `..data` about once a minute at most: a version vanishing under ten reads in a row is not an update. */
   async function loadAll(): Promise<readonly FileLoad[]> {
     let attempt = await loadOnce();
-    for (let retries = 0; attempt.versionGone && retries < 10; retries += 1) attempt = await loadOnce();
+    for (let retries = 0; attempt.versionGone && retries < 10; retries += 1)
+      attempt = await loadOnce();
     return attempt.loads;
   }
 

@@ -17,7 +17,14 @@ describe('annotations', { concurrency: true }, () => {
     const socket = await socketOf(hook);
 
     const makers = Array.from({ length: 32 }, (_, i) => `maker-${i}`);
-    const replies = await Promise.all(makers.map((maker) => call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith(`vm-${maker}`, baseBoardPatch(maker)) })));
+    const replies = await Promise.all(
+      makers.map((maker) =>
+        call(socket, CALLBACKS, 'OnDefineDomain', {
+          domainXML: DOMAIN,
+          vmi: vmiWith(`vm-${maker}`, baseBoardPatch(maker)),
+        }),
+      ),
+    );
     replies.forEach((reply, i) => {
       const xml = bytes(reply, 'domainXML');
       const own = makers.filter((maker) => xml.includes(baseBoardEntry(maker)));
@@ -27,9 +34,19 @@ describe('annotations', { concurrency: true }, () => {
     // SPEC §3: on --plugin-socket the annotation is off unless --annotations=true.
     await discoverSockets(join(tmp, 'plugin', 'hookpatch'));
     const vmi = vmiWith('vm-plugin', baseBoardPatch('from-annotation'));
-    const plugin = await call(pluginSocket, 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', 'MutateDomain', { domain_type: 'libvirt', domain: DOMAIN, vmi });
+    const plugin = await call(
+      pluginSocket,
+      'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
+      'MutateDomain',
+      { domain_type: 'libvirt', domain: DOMAIN, vmi },
+    );
     assert.equal(bytes(plugin, 'domain'), DOMAIN.toString('utf8'));
-    const sameServer = await call(socket, 'kubevirt.hooks.plugins.v1alpha1.DomainHookService', 'MutateDomain', { domain_type: 'libvirt', domain: DOMAIN, vmi });
+    const sameServer = await call(
+      socket,
+      'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
+      'MutateDomain',
+      { domain_type: 'libvirt', domain: DOMAIN, vmi },
+    );
     assert.ok(bytes(sameServer, 'domain').includes(baseBoardEntry('from-annotation')));
 
     hook.child.kill('SIGINT');
@@ -39,23 +56,40 @@ describe('annotations', { concurrency: true }, () => {
   test('--annotations=false leaves an annotated VMI alone', async (t) => {
     const hook = await startHook(t, ['--annotations=false']);
     const socket = await socketOf(hook);
-    const reply = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm', baseBoardPatch('ignored')) });
+    const reply = await call(socket, CALLBACKS, 'OnDefineDomain', {
+      domainXML: DOMAIN,
+      vmi: vmiWith('vm', baseBoardPatch('ignored')),
+    });
     assert.equal(bytes(reply, 'domainXML'), DOMAIN.toString('utf8'));
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);
   });
   test('--annotation-policy: an allowed annotation is applied, one that reaches outside is refused with POLICY_DENIED', async (t) => {
     const tmp = await tempDir();
-    const policy = await writePatch(tmp, 'policy.yaml', 'allow:\n  domain: [/domain/sysinfo]\nlimits: {documents: 1}\n');
+    const policy = await writePatch(
+      tmp,
+      'policy.yaml',
+      'allow:\n  domain: [/domain/sysinfo]\nlimits: {documents: 1}\n',
+    );
     const hook = await startHook(t, ['--annotation-policy', policy], { tmp });
     const socket = await socketOf(hook);
-    const allowed = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm-ok', baseBoardPatch('allowed')) });
+    const allowed = await call(socket, CALLBACKS, 'OnDefineDomain', {
+      domainXML: DOMAIN,
+      vmi: vmiWith('vm-ok', baseBoardPatch('allowed')),
+    });
     assert.ok(bytes(allowed, 'domainXML').includes(baseBoardEntry('allowed')));
-    const outside = 'domain:\n  - op: add\n    path: /domain/devices\n    value: <shmem name="x"/>\n';
-    const refused = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('vm-refused', outside) });
+    const outside =
+      'domain:\n  - op: add\n    path: /domain/devices\n    value: <shmem name="x"/>\n';
+    const refused = await call(socket, CALLBACKS, 'OnDefineDomain', {
+      domainXML: DOMAIN,
+      vmi: vmiWith('vm-refused', outside),
+    });
     assert.ok(!refused.ok);
     assert.equal(refused.error.code, status.FAILED_PRECONDITION);
-    assert.ok(refused.error.details.startsWith('annotation:hookpatch.io/patch:1:1:'), refused.error.details);
+    assert.ok(
+      refused.error.details.startsWith('annotation:hookpatch.io/patch:1:1:'),
+      refused.error.details,
+    );
     assert.ok(refused.error.details.endsWith('[POLICY_DENIED]'), refused.error.details);
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);

@@ -8,7 +8,14 @@ import { logRecords, socketOf, startHook, tempDir } from './hook-process.js';
 import { bytes, call } from './virt-launcher-client.js';
 
 /** `op: sett` on line 3, column 9 of the file: an unknown operation. */
-const BROKEN = ['# a typo', 'domain:', '  - op: sett', '    path: /domain/sysinfo/baseBoard', '    value: <entry/>', ''].join('\n');
+const BROKEN = [
+  '# a typo',
+  'domain:',
+  '  - op: sett',
+  '    path: /domain/sysinfo/baseBoard',
+  '    value: <entry/>',
+  '',
+].join('\n');
 
 test('a broken patch file fails every call with its location, and the fixed file is used without a restart', async (t) => {
   const tmp = await tempDir();
@@ -19,16 +26,27 @@ test('a broken patch file fails every call with its location, and the fixed file
   const info = await call(socket, 'kubevirt.hooks.info.Info', 'Info', {}, 1000);
   assert.ok(info.ok, 'Info still answers');
 
-  const failed = await call(socket, 'kubevirt.hooks.v1alpha3.Callbacks', 'OnDefineDomain', { domainXML: DOMAIN, vmi: VMI });
+  const failed = await call(socket, 'kubevirt.hooks.v1alpha3.Callbacks', 'OnDefineDomain', {
+    domainXML: DOMAIN,
+    vmi: VMI,
+  });
   assert.ok(!failed.ok);
   assert.equal(failed.error.code, status.FAILED_PRECONDITION);
   assert.ok(failed.error.details.startsWith(`${path}:3:9:`), failed.error.details);
   assert.ok(failed.error.details.includes('[UNKNOWN_OP]'), failed.error.details);
-  const startLog = logRecords(hook).find((record) => record.level === 'error' && typeof record.error === 'string' && record.error.startsWith(`${path}:3:9:`));
+  const startLog = logRecords(hook).find(
+    (record) =>
+      record.level === 'error' &&
+      typeof record.error === 'string' &&
+      record.error.startsWith(`${path}:3:9:`),
+  );
   assert.ok(startLog !== undefined, 'the broken file is logged at start');
 
   await writeFile(path, baseBoardPatch('fixed-on-disk'));
-  const fixed = await call(socket, 'kubevirt.hooks.v1alpha3.Callbacks', 'OnDefineDomain', { domainXML: DOMAIN, vmi: VMI });
+  const fixed = await call(socket, 'kubevirt.hooks.v1alpha3.Callbacks', 'OnDefineDomain', {
+    domainXML: DOMAIN,
+    vmi: VMI,
+  });
   assert.ok(bytes(fixed, 'domainXML').includes(baseBoardEntry('fixed-on-disk')));
 
   hook.child.kill('SIGTERM');

@@ -28,22 +28,36 @@ export async function tempDir(): Promise<string> {
  * `args` may use `{tmp}` for the process's temporary directory; `--socket-dir` is added unless given.
  * The process is killed when the test ends, so a failed assertion never leaves a server behind.
  */
-export async function startHook(t: TestContext, args: readonly string[], options: { readonly tmp?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<HookProcess> {
+export async function startHook(
+  t: TestContext,
+  args: readonly string[],
+  options: { readonly tmp?: string; readonly env?: NodeJS.ProcessEnv } = {},
+): Promise<HookProcess> {
   const tmp = options.tmp ?? (await tempDir());
   const socketDir = join(tmp, 'hooks', 'hook-sidecar-0');
   const expanded = args.map((arg) => arg.replaceAll('{tmp}', tmp));
-  const withDir = expanded.some((arg) => arg.startsWith('--socket-dir')) ? expanded : [...expanded, '--socket-dir', socketDir];
+  const withDir = expanded.some((arg) => arg.startsWith('--socket-dir'))
+    ? expanded
+    : [...expanded, '--socket-dir', socketDir];
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', ...withDir], {
     env: { ...process.env, CONTAINER_NAME: 'hook-sidecar-0', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   t.after(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
-  return { child, socketDir, tmp, exited, logLines: () => stderr.split('\n').filter((line) => line !== '') };
+  return {
+    child,
+    socketDir,
+    tmp,
+    exited,
+    logLines: () => stderr.split('\n').filter((line) => line !== ''),
+  };
 }
 
 /** The one socket the hook created, once it exists; `stale` names a file left by an earlier run, to wait past. */
@@ -52,7 +66,8 @@ export async function socketOf(hook: HookProcess, stale?: string): Promise<strin
     const sockets = await discoverSockets(hook.socketDir);
     const fresh = sockets.filter((socket) => socket !== stale);
     if (sockets.length === 1 && fresh[0] !== undefined) return fresh[0];
-    if (fresh.length > 1 || hook.child.exitCode !== null) throw new Error(`expected one socket, found ${sockets.join(', ')}`);
+    if (fresh.length > 1 || hook.child.exitCode !== null)
+      throw new Error(`expected one socket, found ${sockets.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -62,7 +77,9 @@ export function logRecords(hook: HookProcess): readonly Record<string, unknown>[
   return hook.logLines().flatMap((line) => {
     try {
       const record: unknown = JSON.parse(line);
-      return typeof record === 'object' && record !== null ? [record as Record<string, unknown>] : [];
+      return typeof record === 'object' && record !== null
+        ? [record as Record<string, unknown>]
+        : [];
     } catch {
       return [];
     }

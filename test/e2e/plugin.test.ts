@@ -12,7 +12,14 @@ const CONTEXTS = ['Boot', 'MigrationSource', 'MigrationTarget'] as const;
 
 /** One document per context, each adding a manufacturer entry named after its context. */
 const PER_CONTEXT = CONTEXTS.map((context) =>
-  [`when: "context == '${context}'"`, 'domain:', '  - op: add', '    path: /domain/sysinfo/baseBoard', `    value: <entry name="manufacturer">${context}</entry>`, ''].join('\n'),
+  [
+    `when: "context == '${context}'"`,
+    'domain:',
+    '  - op: add',
+    '    path: /domain/sysinfo/baseBoard',
+    `    value: <entry name="manufacturer">${context}</entry>`,
+    '',
+  ].join('\n'),
 ).join('---\n');
 
 const rows: ReadonlyArray<{ readonly sent: string | undefined; readonly context: string }> = [
@@ -31,14 +38,28 @@ test('MutateDomain per invocation context, and the requests it refuses', async (
   await discoverSockets(join(tmp, 'kubevirt-plugin', 'hookpatch'));
 
   for (const row of rows) {
-    const request = { domain_type: 'libvirt', domain: DOMAIN, vmi: VMI, ...(row.sent === undefined ? {} : { sidecar_context: { invocation_context: row.sent } }) };
+    const request = {
+      domain_type: 'libvirt',
+      domain: DOMAIN,
+      vmi: VMI,
+      ...(row.sent === undefined ? {} : { sidecar_context: { invocation_context: row.sent } }),
+    };
     const xml = bytes(await call(socket, SERVICE, 'MutateDomain', request), 'domain');
-    assert.deepEqual(CONTEXTS.filter((context) => xml.includes(baseBoardEntry(context))), [row.context], `sent ${String(row.sent)}`);
+    assert.deepEqual(
+      CONTEXTS.filter((context) => xml.includes(baseBoardEntry(context))),
+      [row.context],
+      `sent ${String(row.sent)}`,
+    );
   }
 
   const refused = [
     { domain_type: 'qemu', domain: DOMAIN, vmi: VMI },
-    { domain_type: 'libvirt', domain: DOMAIN, vmi: VMI, sidecar_context: { invocation_context: 'Reboot' } },
+    {
+      domain_type: 'libvirt',
+      domain: DOMAIN,
+      vmi: VMI,
+      sidecar_context: { invocation_context: 'Reboot' },
+    },
     { domain_type: 'libvirt', domain: DOMAIN, vmi: Buffer.from('{not json') },
   ];
   for (const request of refused) {

@@ -35,13 +35,18 @@ describe('process exits', { concurrency: true }, () => {
     const stale = await socketOf(crashed);
     crashed.child.kill('SIGKILL');
     await crashed.exited;
-    assert.deepEqual(await socketFiles(crashed.socketDir), [stale.slice(crashed.socketDir.length + 1)]);
+    assert.deepEqual(await socketFiles(crashed.socketDir), [
+      stale.slice(crashed.socketDir.length + 1),
+    ]);
 
     const next = await startHook(t, ['--max-receive-bytes', '4096'], { tmp });
     const socket = await socketOf(next, stale);
     assert.ok((await call(socket, 'kubevirt.hooks.info.Info', 'Info', {}, 1000)).ok);
     // The 7.7 KB domain is over this run's receive limit.
-    const tooLarge = await call(socket, 'kubevirt.hooks.v1alpha3.Callbacks', 'OnDefineDomain', { domainXML: DOMAIN, vmi: VMI });
+    const tooLarge = await call(socket, 'kubevirt.hooks.v1alpha3.Callbacks', 'OnDefineDomain', {
+      domainXML: DOMAIN,
+      vmi: VMI,
+    });
     assert.ok(!tooLarge.ok);
     assert.equal(tooLarge.error.code, status.RESOURCE_EXHAUSTED);
     next.child.kill('SIGTERM');

@@ -27,20 +27,32 @@ const rows: ReadonlyArray<[readonly string[], Partial<ReturnType<typeof settings
   [['--version', 'v1alpha2'], { versions: ['v1alpha2'] }],
   [['--patch', 'a.yaml', '--patch', 'dir'], { patchPaths: ['a.yaml', 'dir'] }],
   [['--max-receive-bytes', '1024'], { maxReceiveBytes: 1024 }],
-  [['--plugin-socket', '/var/run/kubevirt-plugin/p/s.sock', '--name', 'mine', '--cloud-init'], { pluginSocket: '/var/run/kubevirt-plugin/p/s.sock', name: 'mine', cloudInit: true }],
+  [
+    ['--plugin-socket', '/var/run/kubevirt-plugin/p/s.sock', '--name', 'mine', '--cloud-init'],
+    { pluginSocket: '/var/run/kubevirt-plugin/p/s.sock', name: 'mine', cloudInit: true },
+  ],
 ];
 
 for (const [argv, expected] of rows) {
   test(`serve ${argv.join(' ')}`, () => {
     const actual = new Map(Object.entries(settingsOf(argv)));
-    for (const [key, value] of Object.entries(expected)) assert.deepEqual(actual.get(key), value, key);
+    for (const [key, value] of Object.entries(expected))
+      assert.deepEqual(actual.get(key), value, key);
   });
 }
 
-const refused: ReadonlyArray<readonly string[]> = [['--annotations=maybe'], ['--version', 'v2'], ['--max-receive-bytes', '0'], ['--max-receive-bytes', 'lots'], ['--bogus'], ['extra']];
+const refused: ReadonlyArray<readonly string[]> = [
+  ['--annotations=maybe'],
+  ['--version', 'v2'],
+  ['--max-receive-bytes', '0'],
+  ['--max-receive-bytes', 'lots'],
+  ['--bogus'],
+  ['extra'],
+];
 
 for (const argv of refused) {
-  test(`serve ${argv.join(' ')} is a usage error`, () => assert.equal(parseServeFlags(argv, {}, 1).ok, false));
+  test(`serve ${argv.join(' ')} is a usage error`, () =>
+    assert.equal(parseServeFlags(argv, {}, 1).ok, false));
 }
 
 test('--help is not an error', () => assert.equal(parseServeFlags(['--help'], {}, 1).ok, 'help'));

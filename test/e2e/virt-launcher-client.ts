@@ -13,7 +13,8 @@ export async function discoverSockets(dir: string, timeoutMs = 15_000): Promise<
   for (;;) {
     const names = await readdir(dir).catch(() => []);
     const files = [];
-    for (const name of names) if (!(await stat(join(dir, name))).isDirectory()) files.push(join(dir, name));
+    for (const name of names)
+      if (!(await stat(join(dir, name))).isDirectory()) files.push(join(dir, name));
     if (files.length > 0) return files;
     if (Date.now() > until) throw new Error(`no socket appeared in ${dir}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -21,7 +22,13 @@ export async function discoverSockets(dir: string, timeoutMs = 15_000): Promise<
 }
 
 /** One unary call on a fresh connection, closed afterwards, as virt-launcher dials for every call (the product's own client). */
-export function call(socket: string, service: ServiceName, method: string, request: object, deadlineMs = 60_000): Promise<Reply> {
+export function call(
+  socket: string,
+  service: ServiceName,
+  method: string,
+  request: object,
+  deadlineMs = 60_000,
+): Promise<Reply> {
   return callUnary(socket, service, method, request, deadlineMs);
 }
 

@@ -35,15 +35,27 @@ test('golden cases are present', () => {
 
 for (const caseName of cases) {
   test(`golden domain case: ${caseName}`, () => {
-    const loaded = loadDocuments(read(caseName, 'patch.yaml') ?? '', { source: `${caseName}/patch.yaml`, origin: 'file' });
+    const loaded = loadDocuments(read(caseName, 'patch.yaml') ?? '', {
+      source: `${caseName}/patch.yaml`,
+      origin: 'file',
+    });
     assert.deepEqual(loaded.errors, []);
     const vmiText = read(caseName, 'vmi.json');
-    const call = { vmi: vmiText === undefined ? {} : JSON.parse(vmiText), context: 'Boot' as const };
+    const call = {
+      vmi: vmiText === undefined ? {} : JSON.parse(vmiText),
+      context: 'Boot' as const,
+    };
     const input = inputOf(caseName);
     const result = applyDomain(input, loaded.documents, call);
     const expectedError = read(caseName, 'expected-error.json');
     if (expectedError !== undefined) {
-      const got = result.ok ? { ok: true } : { code: result.error.code, document: result.error.location.document ?? null, operation: result.error.location.operation ?? null };
+      const got = result.ok
+        ? { ok: true }
+        : {
+            code: result.error.code,
+            document: result.error.location.document ?? null,
+            operation: result.error.location.operation ?? null,
+          };
       assert.deepEqual(got, JSON.parse(expectedError));
       return;
     }

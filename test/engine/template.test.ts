@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expandTemplate, templateNames } from '../../src/engine/template.js';
 
-const vars = new Map([['maker', 'A&B <x>'], ['n', '2']]);
+const vars = new Map([
+  ['maker', 'A&B <x>'],
+  ['n', '2'],
+]);
 
 test('templateNames finds references and skips $$(', () => {
   const cases: [string, string[]][] = [

@@ -6,11 +6,19 @@ import { vmiFromManifest } from '../../src/engine/vmi-from-manifest.js';
 const VM = {
   apiVersion: 'kubevirt.io/v1',
   kind: 'VirtualMachine',
-  metadata: { name: 'testvm', namespace: 'default', annotations: { 'only.on/the-vm': 'x' }, resourceVersion: '7' },
+  metadata: {
+    name: 'testvm',
+    namespace: 'default',
+    annotations: { 'only.on/the-vm': 'x' },
+    resourceVersion: '7',
+  },
   spec: {
     runStrategy: 'Always',
     template: {
-      metadata: { labels: { 'kubevirt.io/vm': 'testvm' }, annotations: { 'hookpatch.io/patch': 'domain: []' } },
+      metadata: {
+        labels: { 'kubevirt.io/vm': 'testvm' },
+        annotations: { 'hookpatch.io/patch': 'domain: []' },
+      },
       spec: { domain: { devices: {} } },
     },
   },
@@ -23,7 +31,12 @@ test('a VirtualMachine becomes its template: VM name and namespace, template lab
     value: {
       apiVersion: 'kubevirt.io/v1',
       kind: 'VirtualMachineInstance',
-      metadata: { name: 'testvm', namespace: 'default', labels: { 'kubevirt.io/vm': 'testvm' }, annotations: { 'hookpatch.io/patch': 'domain: []' } },
+      metadata: {
+        name: 'testvm',
+        namespace: 'default',
+        labels: { 'kubevirt.io/vm': 'testvm' },
+        annotations: { 'hookpatch.io/patch': 'domain: []' },
+      },
       spec: { domain: { devices: {} } },
     },
   });

@@ -5,17 +5,48 @@ import { status } from '@grpc/grpc-js';
 import type { ErrorCode, Location } from '../../src/engine/index.js';
 import { grpcCode, toServiceError, type HookFailure } from '../../src/hook/grpc-status.js';
 
-const patch = (code: ErrorCode, location: Location): HookFailure => ({ kind: 'patch', errors: [{ code, message: 'm', location }] });
-const inDocument: Location = { source: '/etc/hookpatch/p.yaml', line: 3, column: 9, document: 'p', operation: 0, op: 'add', path: '/domain' };
+const patch = (code: ErrorCode, location: Location): HookFailure => ({
+  kind: 'patch',
+  errors: [{ code, message: 'm', location }],
+});
+const inDocument: Location = {
+  source: '/etc/hookpatch/p.yaml',
+  line: 3,
+  column: 9,
+  document: 'p',
+  operation: 0,
+  op: 'add',
+  path: '/domain',
+};
 
 const rows: ReadonlyArray<[string, HookFailure, status]> = [
-  ['malformed input XML', patch('XML_MALFORMED', { source: 'domainXML', line: 1, column: 2 }), status.INVALID_ARGUMENT],
-  ['malformed input JSON', patch('JSON_MALFORMED', { source: 'cloudInitData' }), status.INVALID_ARGUMENT],
+  [
+    'malformed input XML',
+    patch('XML_MALFORMED', { source: 'domainXML', line: 1, column: 2 }),
+    status.INVALID_ARGUMENT,
+  ],
+  [
+    'malformed input JSON',
+    patch('JSON_MALFORMED', { source: 'cloudInitData' }),
+    status.INVALID_ARGUMENT,
+  ],
   ['DOCTYPE in the input', patch('DOCTYPE_REFUSED', {}), status.INVALID_ARGUMENT],
   ['DOCTYPE in a fragment', patch('DOCTYPE_REFUSED', inDocument), status.FAILED_PRECONDITION],
-  ['an input domain nested too deep', patch('LIMIT_EXCEEDED', { source: 'domainXML' }), status.INVALID_ARGUMENT],
-  ['an input CloudInitData too long', patch('LIMIT_EXCEEDED', { source: 'cloudInitData' }), status.INVALID_ARGUMENT],
-  ['a patch source with too many operations', patch('LIMIT_EXCEEDED', { source: '/etc/hookpatch/p.yaml', line: 1, column: 1 }), status.FAILED_PRECONDITION],
+  [
+    'an input domain nested too deep',
+    patch('LIMIT_EXCEEDED', { source: 'domainXML' }),
+    status.INVALID_ARGUMENT,
+  ],
+  [
+    'an input CloudInitData too long',
+    patch('LIMIT_EXCEEDED', { source: 'cloudInitData' }),
+    status.INVALID_ARGUMENT,
+  ],
+  [
+    'a patch source with too many operations',
+    patch('LIMIT_EXCEEDED', { source: '/etc/hookpatch/p.yaml', line: 1, column: 1 }),
+    status.FAILED_PRECONDITION,
+  ],
   ['an operation that matches nothing', patch('NO_MATCH', inDocument), status.FAILED_PRECONDITION],
   ['a document that does not load', patch('UNKNOWN_OP', inDocument), status.FAILED_PRECONDITION],
   ['a bad request field', { kind: 'request', message: 'domain_type' }, status.INVALID_ARGUMENT],
@@ -28,7 +59,13 @@ for (const [name, failure, expected] of rows) {
 }
 
 test('the status message is the formatted error, one line per error, location first', () => {
-  const failure: HookFailure = { kind: 'patch', errors: [{ code: 'NO_MATCH', message: 'm', location: inDocument }, { code: 'UNKNOWN_OP', message: 'm', location: { ...inDocument, line: 9 } }] };
+  const failure: HookFailure = {
+    kind: 'patch',
+    errors: [
+      { code: 'NO_MATCH', message: 'm', location: inDocument },
+      { code: 'UNKNOWN_OP', message: 'm', location: { ...inDocument, line: 9 } },
+    ],
+  };
   const error = toServiceError(failure);
   assert.equal(error.code, status.FAILED_PRECONDITION);
   const lines = error.details.split('\n');

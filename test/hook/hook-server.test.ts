@@ -12,11 +12,18 @@ test('a call in flight when the stop begins still gets its reply', async () => {
   const socket = join(await mkdtemp(join(tmpdir(), 'hookpatch-server-')), 'hookpatch-test.sock');
   let received: () => void = () => undefined;
   const inFlight = new Promise<void>((resolve) => (received = resolve));
-  const slowInfo = (_call: ServerUnaryCall<unknown, object>, callback: sendUnaryData<object>): void => {
+  const slowInfo = (
+    _call: ServerUnaryCall<unknown, object>,
+    callback: sendUnaryData<object>,
+  ): void => {
     received();
     setTimeout(() => callback(null, { name: 'slow', versions: ['v1alpha3'], hookPoints: [] }), 200);
   };
-  const server = await listen(socket, [{ name: 'kubevirt.hooks.info.Info', implementation: { Info: slowInfo } }], { maxReceiveBytes: 1024 });
+  const server = await listen(
+    socket,
+    [{ name: 'kubevirt.hooks.info.Info', implementation: { Info: slowInfo } }],
+    { maxReceiveBytes: 1024 },
+  );
   const reply = call(socket, 'kubevirt.hooks.info.Info', 'Info', {}, 5000);
   await inFlight;
   const stopped = stopGracefully(server, 5000);
@@ -29,12 +36,30 @@ test('a call in flight when the stop begins still gets its reply', async () => {
 test('a request over --max-receive-bytes is refused with RESOURCE_EXHAUSTED before any handler runs', async () => {
   const socket = join(await mkdtemp(join(tmpdir(), 'hookpatch-server-')), 'hookpatch-test.sock');
   let handled = false;
-  const onDefineDomain = (_call: ServerUnaryCall<unknown, object>, callback: sendUnaryData<object>): void => {
+  const onDefineDomain = (
+    _call: ServerUnaryCall<unknown, object>,
+    callback: sendUnaryData<object>,
+  ): void => {
     handled = true;
     callback(null, {});
   };
-  const server = await listen(socket, [{ name: 'kubevirt.hooks.v1alpha1.Callbacks', implementation: { OnDefineDomain: onDefineDomain } }], { maxReceiveBytes: 1024 });
-  const reply = await call(socket, 'kubevirt.hooks.v1alpha1.Callbacks', 'OnDefineDomain', { domainXML: Buffer.alloc(2048, 'x') }, 5000);
+  const server = await listen(
+    socket,
+    [
+      {
+        name: 'kubevirt.hooks.v1alpha1.Callbacks',
+        implementation: { OnDefineDomain: onDefineDomain },
+      },
+    ],
+    { maxReceiveBytes: 1024 },
+  );
+  const reply = await call(
+    socket,
+    'kubevirt.hooks.v1alpha1.Callbacks',
+    'OnDefineDomain',
+    { domainXML: Buffer.alloc(2048, 'x') },
+    5000,
+  );
   assert.ok(!reply.ok);
   assert.equal(reply.error.code, status.RESOURCE_EXHAUSTED);
   assert.equal(handled, false);

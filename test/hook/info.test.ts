@@ -10,17 +10,43 @@ const DOMAIN_ONLY = 'domain:\n  - op: remove\n    path: /domain/x\n';
 const WITH_CLOUD_INIT = 'userData:\n  - op: remove\n    path: /x\n';
 const ALL: readonly LegacyVersion[] = ['v1alpha3', 'v1alpha2', 'v1alpha1'];
 
-const rows: ReadonlyArray<{ versions: readonly LegacyVersion[]; text: string; cloudInit: boolean; expected: readonly string[] }> = [
+const rows: ReadonlyArray<{
+  versions: readonly LegacyVersion[];
+  text: string;
+  cloudInit: boolean;
+  expected: readonly string[];
+}> = [
   { versions: ALL, text: DOMAIN_ONLY, cloudInit: false, expected: ['OnDefineDomain', 'Shutdown'] },
-  { versions: ALL, text: WITH_CLOUD_INIT, cloudInit: false, expected: ['OnDefineDomain', 'PreCloudInitIso', 'Shutdown'] },
-  { versions: ALL, text: DOMAIN_ONLY, cloudInit: true, expected: ['OnDefineDomain', 'PreCloudInitIso', 'Shutdown'] },
-  { versions: ['v1alpha2'], text: WITH_CLOUD_INIT, cloudInit: false, expected: ['OnDefineDomain', 'PreCloudInitIso'] },
+  {
+    versions: ALL,
+    text: WITH_CLOUD_INIT,
+    cloudInit: false,
+    expected: ['OnDefineDomain', 'PreCloudInitIso', 'Shutdown'],
+  },
+  {
+    versions: ALL,
+    text: DOMAIN_ONLY,
+    cloudInit: true,
+    expected: ['OnDefineDomain', 'PreCloudInitIso', 'Shutdown'],
+  },
+  {
+    versions: ['v1alpha2'],
+    text: WITH_CLOUD_INIT,
+    cloudInit: false,
+    expected: ['OnDefineDomain', 'PreCloudInitIso'],
+  },
   { versions: ['v1alpha1'], text: WITH_CLOUD_INIT, cloudInit: true, expected: ['OnDefineDomain'] },
 ];
 
 for (const row of rows) {
   test(`hook points for ${row.versions.join(',')}, ${row.text === DOMAIN_ONLY ? 'domain only' : 'cloud-init'}${row.cloudInit ? ', --cloud-init' : ''}`, async () => {
-    const settings = { name: 'hookpatch', versions: row.versions, cloudInit: row.cloudInit, sources: fixedSources(row.text), log: jsonLog(() => undefined) };
+    const settings = {
+      name: 'hookpatch',
+      versions: row.versions,
+      cloudInit: row.cloudInit,
+      sources: fixedSources(row.text),
+      log: jsonLog(() => undefined),
+    };
     assert.deepEqual(await hookPoints(settings), row.expected);
   });
 }

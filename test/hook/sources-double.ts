@@ -5,12 +5,18 @@ import type { DocumentSources, SourcedDocuments } from '../../src/sources/docume
 function load(text: string, origin: 'file' | 'annotation'): readonly PatchDocument[] {
   const source = origin === 'file' ? 'test.yaml' : 'annotation:hookpatch.io/patch';
   const loaded = loadDocuments(text, { source, origin });
-  if (loaded.errors.length > 0) throw new Error(`test documents do not load: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  if (loaded.errors.length > 0)
+    throw new Error(
+      `test documents do not load: ${loaded.errors.map((e) => e.message).join('; ')}`,
+    );
   return loaded.documents;
 }
 
 export function fixedSources(fileText: string, annotationText?: string): DocumentSources {
-  const documents = [...load(fileText, 'file'), ...(annotationText === undefined ? [] : load(annotationText, 'annotation'))];
+  const documents = [
+    ...load(fileText, 'file'),
+    ...(annotationText === undefined ? [] : load(annotationText, 'annotation')),
+  ];
   const result: SourcedDocuments = { ok: true, documents };
   return { fileDocuments: async () => result, forCall: async () => result };
 }

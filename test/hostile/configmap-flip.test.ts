@@ -23,7 +23,9 @@ function versionFiles(n: number): Record<string, string> {
 }
 
 function expectedReply(n: number): string {
-  const documents: PatchDocument[] = Object.entries(versionFiles(n)).flatMap(([name, text]) => loadDocuments(text, { source: name, origin: 'file' }).documents);
+  const documents: PatchDocument[] = Object.entries(versionFiles(n)).flatMap(
+    ([name, text]) => loadDocuments(text, { source: name, origin: 'file' }).documents,
+  );
   const result = applyDomain(DOMAIN.toString('utf8'), documents, { vmi: {}, context: 'Boot' });
   assert.ok(result.ok);
   return result.value;
@@ -33,17 +35,21 @@ function expectedReply(n: number): string {
 async function publish(dir: string, n: number, previous: string | undefined): Promise<string> {
   const versionDir = `..2026_11_22_12_00_00.${String(n).padStart(4, '0')}`;
   await mkdir(join(dir, versionDir));
-  for (const [name, text] of Object.entries(versionFiles(n))) await writeFile(join(dir, versionDir, name), text);
+  for (const [name, text] of Object.entries(versionFiles(n)))
+    await writeFile(join(dir, versionDir, name), text);
   await symlink(versionDir, join(dir, '..data_tmp'));
   await rename(join(dir, '..data_tmp'), join(dir, '..data'));
-  for (const name of Object.keys(versionFiles(n))) await symlink(join('..data', name), join(dir, name)).catch(() => undefined);
+  for (const name of Object.keys(versionFiles(n)))
+    await symlink(join('..data', name), join(dir, name)).catch(() => undefined);
   if (previous !== undefined) await rm(join(dir, previous), { recursive: true });
   return versionDir;
 }
 
 describe('ConfigMap updates during calls', () => {
   test(`${CALLS} calls while ..data flips through ${VERSIONS} versions: each reply is one version's result`, async (t) => {
-    const expected = new Map(Array.from({ length: VERSIONS + 1 }, (_, n) => [expectedReply(n), n] as const));
+    const expected = new Map(
+      Array.from({ length: VERSIONS + 1 }, (_, n) => [expectedReply(n), n] as const),
+    );
     const hook = await startHook(t, ['--patch', '{tmp}/patch']);
     const dir = join(hook.tmp, 'patch');
     await mkdir(dir);
@@ -61,9 +67,18 @@ describe('ConfigMap updates during calls', () => {
     const worker = async (): Promise<void> => {
       while (next < CALLS) {
         next += 1;
-        const reply = bytes(await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith(`flip-${next}`) }), 'domainXML');
+        const reply = bytes(
+          await call(socket, CALLBACKS, 'OnDefineDomain', {
+            domainXML: DOMAIN,
+            vmi: vmiWith(`flip-${next}`),
+          }),
+          'domainXML',
+        );
         const version = expected.get(reply);
-        assert.ok(version !== undefined, `a reply that is no version's result: ${reply.match(/manufacturer">a-\d+|hookpatch-version="[^"]*"/g)?.join(' ') ?? 'unpatched'}`);
+        assert.ok(
+          version !== undefined,
+          `a reply that is no version's result: ${reply.match(/manufacturer">a-\d+|hookpatch-version="[^"]*"/g)?.join(' ') ?? 'unpatched'}`,
+        );
         seen.add(version);
       }
     };
@@ -80,14 +95,35 @@ describe('ConfigMap updates during calls', () => {
     await mkdir(dir);
     await publish(dir, 1, undefined);
     const socket = await socketOf(hook);
-    assert.equal(bytes(await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('before') }), 'domainXML'), expectedReply(1));
+    assert.equal(
+      bytes(
+        await call(socket, CALLBACKS, 'OnDefineDomain', {
+          domainXML: DOMAIN,
+          vmi: vmiWith('before'),
+        }),
+        'domainXML',
+      ),
+      expectedReply(1),
+    );
     await rm(dir, { recursive: true });
-    const gone = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('gone') });
+    const gone = await call(socket, CALLBACKS, 'OnDefineDomain', {
+      domainXML: DOMAIN,
+      vmi: vmiWith('gone'),
+    });
     assert.ok(!gone.ok);
     assert.equal(gone.error.code, status.FAILED_PRECONDITION);
     await mkdir(dir);
     await publish(dir, 2, undefined);
-    assert.equal(bytes(await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('back') }), 'domainXML'), expectedReply(2));
+    assert.equal(
+      bytes(
+        await call(socket, CALLBACKS, 'OnDefineDomain', {
+          domainXML: DOMAIN,
+          vmi: vmiWith('back'),
+        }),
+        'domainXML',
+      ),
+      expectedReply(2),
+    );
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);
   });

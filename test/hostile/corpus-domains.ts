@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDomainXml } from '../../src/engine/xml/parse-xml.js';
 
-const ROOTS = ['../fixtures/libvirt-domains/', '../fixtures/domain/inputs/'].map((root) => fileURLToPath(new URL(root, import.meta.url)));
+const ROOTS = ['../fixtures/libvirt-domains/', '../fixtures/domain/inputs/'].map((root) =>
+  fileURLToPath(new URL(root, import.meta.url)),
+);
 
 function xmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? xmlFiles(join(dir, entry.name)) : entry.name.endsWith('.xml') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? xmlFiles(join(dir, entry.name))
+      : entry.name.endsWith('.xml')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 

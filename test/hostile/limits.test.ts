@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { runApply } from '../../src/cli/apply-command.js';
 import { parseLimitFlags } from '../../src/cli/limit-flags.js';
 import { parseServeFlags } from '../../src/cli/serve.js';
-import { applyCloudInit, applyDomain, loadDocuments, type ErrorCode } from '../../src/engine/index.js';
+import {
+  applyCloudInit,
+  applyDomain,
+  loadDocuments,
+  type ErrorCode,
+} from '../../src/engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/engine/limits.js';
 import { CLOUD_INIT_DATA, DOMAIN } from '../e2e/fixtures.js';
 import { hostileFixture } from './hostile-cases.js';
@@ -19,15 +24,23 @@ const cloudInitText = CLOUD_INIT_DATA.toString('utf8');
 /** Element nesting of the recorded domain, counted on xmldom's tree (not by the pre-scan under test). */
 function elementDepth(node: Node): number {
   let deepest = 0;
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) deepest = Math.max(deepest, elementDepth(child));
+  for (let child = node.firstChild; child !== null; child = child.nextSibling)
+    deepest = Math.max(deepest, elementDepth(child));
   return node.nodeType === node.ELEMENT_NODE ? deepest + 1 : deepest;
 }
 const DOMAIN_DEPTH = elementDepth(new DOMParser().parseFromString(domainText, 'text/xml'));
 const VMI_ITEMS = { spec: { items: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] } };
 /** The estimated cost of the runaway expression with VMI_ITEMS, as the limit error states it. */
 function celCost(): number {
-  const documents = loadDocuments(hostileFixture('cel-vmi-forever.yaml'), { source: 'limits.yaml', origin: 'file' }).documents;
-  const result = applyDomain(domainText, documents, { vmi: VMI_ITEMS, context: 'Boot', limits: { ...DEFAULT_LIMITS, maxCelCost: 1 } });
+  const documents = loadDocuments(hostileFixture('cel-vmi-forever.yaml'), {
+    source: 'limits.yaml',
+    origin: 'file',
+  }).documents;
+  const result = applyDomain(domainText, documents, {
+    vmi: VMI_ITEMS,
+    context: 'Boot',
+    limits: { ...DEFAULT_LIMITS, maxCelCost: 1 },
+  });
   return Number((result.ok ? '' : /cost (\d+) units/.exec(result.error.message)?.[1]) ?? NaN);
 }
 /** Four comprehensions over 40 elements: 2.56 million steps, a small syntax tree. */
@@ -44,18 +57,43 @@ function applyCode(patch: string, limits: Limits): ErrorCode | undefined {
   return result.ok ? undefined : result.error.code;
 }
 
-const cases: ReadonlyArray<{ readonly limit: keyof Limits; readonly holds: number; readonly run: (limits: Limits) => ErrorCode | undefined }> = [
+const cases: ReadonlyArray<{
+  readonly limit: keyof Limits;
+  readonly holds: number;
+  readonly run: (limits: Limits) => ErrorCode | undefined;
+}> = [
   { limit: 'maxInputLength', holds: domainText.length, run: (limits) => applyCode(SET, limits) },
-  { limit: 'maxInputLength', holds: cloudInitText.length, run: (limits) => {
-    const result = applyCloudInit(cloudInitText, [], { vmi: {}, context: 'Boot', limits });
-    return result.ok ? undefined : result.error.code;
-  } },
+  {
+    limit: 'maxInputLength',
+    holds: cloudInitText.length,
+    run: (limits) => {
+      const result = applyCloudInit(cloudInitText, [], { vmi: {}, context: 'Boot', limits });
+      return result.ok ? undefined : result.error.code;
+    },
+  },
   { limit: 'maxSourceLength', holds: SET.length, run: (limits) => loadCode(SET, limits) },
-  { limit: 'maxOperations', holds: 3, run: (limits) => loadCode(`${SET}---\n${SET}${'  - {op: remove, path: /a}\n'.repeat(1)}`, limits) },
+  {
+    limit: 'maxOperations',
+    holds: 3,
+    run: (limits) =>
+      loadCode(`${SET}---\n${SET}${'  - {op: remove, path: /a}\n'.repeat(1)}`, limits),
+  },
   { limit: 'maxDepth', holds: DOMAIN_DEPTH, run: (limits) => applyCode(SET, limits) },
-  { limit: 'maxDepth', holds: 3, run: (limits) => loadCode('domain: [{op: set, path: /domain/@hp, value: x, optional: true}]\nvars: {a: "[[1]]"}\n', limits) },
+  {
+    limit: 'maxDepth',
+    holds: 3,
+    run: (limits) =>
+      loadCode(
+        'domain: [{op: set, path: /domain/@hp, value: x, optional: true}]\nvars: {a: "[[1]]"}\n',
+        limits,
+      ),
+  },
   // three comprehensions over the VMI's ten items
-  { limit: 'maxCelCost', holds: celCost(), run: (limits) => applyCode(hostileFixture('cel-vmi-forever.yaml'), limits) },
+  {
+    limit: 'maxCelCost',
+    holds: celCost(),
+    run: (limits) => applyCode(hostileFixture('cel-vmi-forever.yaml'), limits),
+  },
 ];
 
 describe('limits', () => {
@@ -71,11 +109,21 @@ describe('limits', () => {
     assert.equal(loadCode(COSTLY, { ...DEFAULT_LIMITS, maxCelCost: 1_000_000_000 }), undefined);
   });
 
-  const flags: ReadonlyArray<{ readonly args: readonly string[]; readonly limits?: Partial<Limits>; readonly error?: RegExp }> = [
+  const flags: ReadonlyArray<{
+    readonly args: readonly string[];
+    readonly limits?: Partial<Limits>;
+    readonly error?: RegExp;
+  }> = [
     { args: [], limits: {} },
     { args: ['--max-input-length', '100'], limits: { maxInputLength: 100 } },
-    { args: ['--max-source-length', '200', '--max-operations', '7'], limits: { maxSourceLength: 200, maxOperations: 7 } },
-    { args: ['--max-depth', '1000', '--max-cel-cost', '5'], limits: { maxDepth: 1000, maxCelCost: 5 } },
+    {
+      args: ['--max-source-length', '200', '--max-operations', '7'],
+      limits: { maxSourceLength: 200, maxOperations: 7 },
+    },
+    {
+      args: ['--max-depth', '1000', '--max-cel-cost', '5'],
+      limits: { maxDepth: 1000, maxCelCost: 5 },
+    },
     { args: ['--max-depth', '1001'], error: /--max-depth/ },
     { args: ['--max-operations', '0'], error: /--max-operations/ },
     { args: ['--max-cel-cost', '1.5'], error: /--max-cel-cost/ },
@@ -108,7 +156,10 @@ describe('limits', () => {
     const run = (...flags: string[]): { code: number; stdout: string; stderr: string } => {
       let stdout = '';
       let stderr = '';
-      const code = runApply(['--patch', patch, '--domain', domain, ...flags], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+      const code = runApply(['--patch', patch, '--domain', domain, ...flags], {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text),
+      });
       return { code, stdout, stderr };
     };
     const refused = run();
@@ -119,4 +170,3 @@ describe('limits', () => {
     assert.match(allowed.stdout, /^<domain hp="x">/);
   });
 });
-

@@ -9,9 +9,12 @@ import { connect, startCall } from './raw-calls.js';
 import { rssMiB } from './server-rss.js';
 
 const CALLBACKS = 'kubevirt.hooks.v1alpha3.Callbacks';
-const PATCH = 'domain:\n  - op: set\n    path: /domain/devices/disk/@hp\n    value: seen\n  - op: add\n    path: /domain/devices/disk\n    value: <hp-mark/>\n';
+const PATCH =
+  'domain:\n  - op: set\n    path: /domain/devices/disk/@hp\n    value: seen\n  - op: add\n    path: /domain/devices/disk\n    value: <hp-mark/>\n';
 /** About 3 MB: under the 4 MiB receive limit, and slow enough (hundreds of ms) to be interrupted. */
-const SLOW_DOMAIN = Buffer.from(`<domain type="kvm"><name>slow</name><devices>${'<disk type="file" device="disk"><target dev="vda"/></disk>'.repeat(50_000)}</devices></domain>`);
+const SLOW_DOMAIN = Buffer.from(
+  `<domain type="kvm"><name>slow</name><devices>${'<disk type="file" device="disk"><target dev="vda"/></disk>'.repeat(50_000)}</devices></domain>`,
+);
 const CALLS = 10_000;
 const CONCURRENCY = 16;
 /**
@@ -24,7 +27,9 @@ function crashes(records: readonly Record<string, unknown>[]): readonly unknown[
   return records.filter((record) => /crashed/.test(String(record.msg ?? record.message ?? '')));
 }
 
-async function served(t: Parameters<typeof startHook>[0]): Promise<{ hook: Awaited<ReturnType<typeof startHook>>; socket: string }> {
+async function served(
+  t: Parameters<typeof startHook>[0],
+): Promise<{ hook: Awaited<ReturnType<typeof startHook>>; socket: string }> {
   const tmp = await tempDir();
   const patch = await writePatch(tmp, 'patch.yaml', PATCH);
   const hook = await startHook(t, ['--patch', patch], { tmp });
@@ -36,7 +41,10 @@ describe('process faults', () => {
     const { hook, socket } = await served(t);
     const started = performance.now();
     let answeredAt = Infinity;
-    const slow = call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: SLOW_DOMAIN, vmi: vmiWith('slow') }).then((reply) => {
+    const slow = call(socket, CALLBACKS, 'OnDefineDomain', {
+      domainXML: SLOW_DOMAIN,
+      vmi: vmiWith('slow'),
+    }).then((reply) => {
       answeredAt = performance.now() - started;
       return reply;
     });
@@ -58,13 +66,19 @@ describe('process faults', () => {
     const { hook, socket } = await served(t);
     const ends: Promise<boolean>[] = [];
     for (let i = 0; i < 200; i += 1) {
-      const open = startCall(socket, CALLBACKS, 'OnDefineDomain', { domainXML: i % 10 === 0 ? SLOW_DOMAIN : DOMAIN, vmi: vmiWith(`gone-${i}`) });
+      const open = startCall(socket, CALLBACKS, 'OnDefineDomain', {
+        domainXML: i % 10 === 0 ? SLOW_DOMAIN : DOMAIN,
+        vmi: vmiWith(`gone-${i}`),
+      });
       ends.push(open.done);
       if (i % 2 === 0) open.call.cancel();
       else setTimeout(() => open.client.close(), i % 7);
     }
     await Promise.all(ends);
-    const good = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('after') });
+    const good = await call(socket, CALLBACKS, 'OnDefineDomain', {
+      domainXML: DOMAIN,
+      vmi: vmiWith('after'),
+    });
     assert.match(bytes(good, 'domainXML'), /hp="seen"/);
     assert.equal(hook.child.exitCode, null);
     assert.deepEqual(crashes(logRecords(hook)), []);
@@ -83,7 +97,16 @@ describe('process faults', () => {
       const worker = async (): Promise<void> => {
         while (next < count) {
           next += 1;
-          if (!(await startCall(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith(`vm-${next % 64}`) }, client).done)) failed += 1;
+          if (
+            !(await startCall(
+              socket,
+              CALLBACKS,
+              'OnDefineDomain',
+              { domainXML: DOMAIN, vmi: vmiWith(`vm-${next % 64}`) },
+              client,
+            ).done)
+          )
+            failed += 1;
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -95,8 +118,13 @@ describe('process faults', () => {
     assert.equal(await run(CALLS), 0, 'calls fail');
     const seconds = (performance.now() - started) / 1000;
     const after = await rssMiB(pid);
-    t.diagnostic(`RSS ${before.toFixed(1)} MiB after 1,000 warm-up calls, ${after.toFixed(1)} MiB after ${CALLS} more (${Math.round(CALLS / seconds)} calls/s)`);
-    assert.ok(after - before < RSS_GROWTH_BOUND_MIB, `RSS grew by ${(after - before).toFixed(1)} MiB`);
+    t.diagnostic(
+      `RSS ${before.toFixed(1)} MiB after 1,000 warm-up calls, ${after.toFixed(1)} MiB after ${CALLS} more (${Math.round(CALLS / seconds)} calls/s)`,
+    );
+    assert.ok(
+      after - before < RSS_GROWTH_BOUND_MIB,
+      `RSS grew by ${(after - before).toFixed(1)} MiB`,
+    );
     assert.deepEqual(crashes(logRecords(hook)), []);
   });
 });

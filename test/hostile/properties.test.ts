@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { applyCloudInit, applyDomain, loadDocuments, type PatchDocument } from '../../src/engine/index.js';
+import {
+  applyCloudInit,
+  applyDomain,
+  loadDocuments,
+  type PatchDocument,
+} from '../../src/engine/index.js';
 import { parseDomainXml } from '../../src/engine/xml/parse-xml.js';
 import { corpusDomains } from './corpus-domains.js';
 import { generatedDocument } from './generated-documents.js';
@@ -23,14 +28,20 @@ function documentsOf(text: string): readonly PatchDocument[] {
 /** A document that fails at its last operation: nothing is named hp-never in any domain. */
 function failing(text: string, policy: 'Fail' | 'Ignore'): string {
   const document: { domain: unknown[] } = JSON.parse(text);
-  return JSON.stringify({ ...document, failurePolicy: policy, domain: [...document.domain, { op: 'replace', path: '/domain/hp-never', value: '<hp-never/>' }] });
+  return JSON.stringify({
+    ...document,
+    failurePolicy: policy,
+    domain: [...document.domain, { op: 'replace', path: '/domain/hp-never', value: '<hp-never/>' }],
+  });
 }
 
 /** Bytes around a random place of a corpus domain replaced by arbitrary text: mostly not well-formed any more. */
-const damagedDomain = fc.tuple(domainText, fc.nat(), fc.nat({ max: 40 }), fc.string({ maxLength: 12 })).map(([text, at, length, insert]) => {
-  const start = at % (text.length + 1);
-  return text.slice(0, start) + insert + text.slice(start + length);
-});
+const damagedDomain = fc
+  .tuple(domainText, fc.nat(), fc.nat({ max: 40 }), fc.string({ maxLength: 12 }))
+  .map(([text, at, length, insert]) => {
+    const start = at % (text.length + 1);
+    return text.slice(0, start) + insert + text.slice(start + length);
+  });
 
 const SERVER_DOCUMENTS = documentsOf(hostileFixture('server-patch.yaml'));
 
@@ -41,13 +52,21 @@ describe('properties of hostile and generated input', () => {
 
   test('applying never throws, whatever the domain text, cloudInitData or VMI', () => {
     fc.assert(
-      fc.property(fc.oneof(damagedDomain, fc.string()), fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string()), fc.jsonValue(), (domain, cloudInit, vmi) => {
-        const call = { vmi, context: 'Boot' as const };
-        const patched = applyDomain(domain, SERVER_DOCUMENTS, call);
-        if (!patched.ok) assert.equal(typeof patched.error.code, 'string');
-        const data = applyCloudInit(cloudInit, SERVER_DOCUMENTS, call);
-        if (!data.ok) assert.equal(typeof data.error.code, 'string');
-      }),
+      fc.property(
+        fc.oneof(damagedDomain, fc.string()),
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string(),
+        ),
+        fc.jsonValue(),
+        (domain, cloudInit, vmi) => {
+          const call = { vmi, context: 'Boot' as const };
+          const patched = applyDomain(domain, SERVER_DOCUMENTS, call);
+          if (!patched.ok) assert.equal(typeof patched.error.code, 'string');
+          const data = applyCloudInit(cloudInit, SERVER_DOCUMENTS, call);
+          if (!data.ok) assert.equal(typeof data.error.code, 'string');
+        },
+      ),
       { numRuns: 500, seed: 20261122 },
     );
   });
@@ -85,7 +104,11 @@ describe('properties of hostile and generated input', () => {
   test('an empty document, or one whose condition is false, is the identity', () => {
     fc.assert(
       fc.property(domainText, generatedDocument, (domain, document) => {
-        for (const text of ['{}', '{"domain": []}', JSON.stringify({ ...JSON.parse(document), when: 'false' })]) {
+        for (const text of [
+          '{}',
+          '{"domain": []}',
+          JSON.stringify({ ...JSON.parse(document), when: 'false' }),
+        ]) {
           const result = applyDomain(domain, documentsOf(text), BOOT);
           assert.ok(result.ok);
           assert.equal(result.value, domain);

@@ -10,7 +10,9 @@ import { socketOf, startHook, logRecords } from '../e2e/hook-process.js';
 import { hostileCases, type HostileCase } from './hostile-cases.js';
 import { rssMiB } from './server-rss.js';
 
-const SERVER_PATCH = fileURLToPath(new URL('../fixtures/hostile/server-patch.yaml', import.meta.url));
+const SERVER_PATCH = fileURLToPath(
+  new URL('../fixtures/hostile/server-patch.yaml', import.meta.url),
+);
 const CALLBACKS = 'kubevirt.hooks.v1alpha3.Callbacks';
 /** A hang detector, not a benchmark. */
 const BOUND_MS = 5000;
@@ -22,17 +24,27 @@ const RSS_BOUND_MIB = 250;
 
 function vmiBytes(row: HostileCase): Buffer {
   if (row.input.vmiBytes !== undefined) return row.input.vmiBytes;
-  const vmi: { metadata: { annotations: Record<string, string> }; spec: Record<string, unknown> } = JSON.parse(VMI.toString('utf8'));
-  if (row.input.patch !== undefined) vmi.metadata.annotations['hookpatch.io/patch'] = row.input.patch;
-  if (row.input.vmiSpec !== undefined) vmi.spec = { ...vmi.spec, ...(row.input.vmiSpec as Record<string, unknown>) };
+  const vmi: { metadata: { annotations: Record<string, string> }; spec: Record<string, unknown> } =
+    JSON.parse(VMI.toString('utf8'));
+  if (row.input.patch !== undefined)
+    vmi.metadata.annotations['hookpatch.io/patch'] = row.input.patch;
+  if (row.input.vmiSpec !== undefined)
+    vmi.spec = { ...vmi.spec, ...(row.input.vmiSpec as Record<string, unknown>) };
   return Buffer.from(JSON.stringify(vmi));
 }
 
 function send(socket: string, row: HostileCase): Promise<Reply> {
   if (row.hook === 'PreCloudInitIso') {
-    return call(socket, CALLBACKS, 'PreCloudInitIso', { cloudInitData: row.input.cloudInitData ?? CLOUD_INIT_DATA, cloudInitNoCloudSource: NO_CLOUD, vmi: vmiBytes(row) });
+    return call(socket, CALLBACKS, 'PreCloudInitIso', {
+      cloudInitData: row.input.cloudInitData ?? CLOUD_INIT_DATA,
+      cloudInitNoCloudSource: NO_CLOUD,
+      vmi: vmiBytes(row),
+    });
   }
-  return call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: row.input.domain ?? DOMAIN, vmi: vmiBytes(row) });
+  return call(socket, CALLBACKS, 'OnDefineDomain', {
+    domainXML: row.input.domain ?? DOMAIN,
+    vmi: vmiBytes(row),
+  });
 }
 
 describe('bad-input catalogue, over the socket', () => {
@@ -49,9 +61,13 @@ describe('bad-input catalogue, over the socket', () => {
         timings.push(`${row.name}: ${Math.round(ms)} ms ${(await rssMiB(pid)).toFixed(0)}MiB`);
         assert.ok(!reply.ok, 'the call must fail');
         assert.equal(reply.error.code, row.status, reply.error.details);
-        if (row.code !== undefined) assert.match(reply.error.details, new RegExp(`\\[${row.code}\\]`));
+        if (row.code !== undefined)
+          assert.match(reply.error.details, new RegExp(`\\[${row.code}\\]`));
         assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
-        const good = await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('after-bad-input') });
+        const good = await call(socket, CALLBACKS, 'OnDefineDomain', {
+          domainXML: DOMAIN,
+          vmi: vmiWith('after-bad-input'),
+        });
         assert.match(bytes(good, 'domainXML'), /hostile-tests/);
       });
     }
@@ -59,7 +75,12 @@ describe('bad-input catalogue, over the socket', () => {
     t.diagnostic(`server RSS after the catalogue: ${rss.toFixed(1)} MiB; ${timings.join('; ')}`);
     assert.ok(rss < RSS_BOUND_MIB, `RSS ${rss.toFixed(1)} MiB`);
     assert.equal(hook.child.exitCode, null, 'the server is still running');
-    assert.deepEqual(logRecords(hook).filter((record) => String(record.msg ?? record.message ?? '').includes('crashed')), []);
+    assert.deepEqual(
+      logRecords(hook).filter((record) =>
+        String(record.msg ?? record.message ?? '').includes('crashed'),
+      ),
+      [],
+    );
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);
   });
@@ -67,16 +88,44 @@ describe('bad-input catalogue, over the socket', () => {
   test('arbitrary request bytes never crash the server: every call is answered, never INTERNAL', async (t) => {
     const hook = await startHook(t, ['--patch', SERVER_PATCH]);
     const socket = await socketOf(hook);
-    const text = fc.oneof(fc.string(), fc.jsonValue().map((value) => JSON.stringify(value)), fc.constantFrom(DOMAIN.toString('utf8'), VMI.toString('utf8')));
-    const body = fc.oneof(text.map((value) => Buffer.from(value, 'utf8')), fc.uint8Array({ maxLength: 64 }).map((array) => Buffer.from(array)));
-    const requests = fc.sample(fc.tuple(fc.boolean(), body, body), { numRuns: 150, seed: 20261122 });
+    const text = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.constantFrom(DOMAIN.toString('utf8'), VMI.toString('utf8')),
+    );
+    const body = fc.oneof(
+      text.map((value) => Buffer.from(value, 'utf8')),
+      fc.uint8Array({ maxLength: 64 }).map((array) => Buffer.from(array)),
+    );
+    const requests = fc.sample(fc.tuple(fc.boolean(), body, body), {
+      numRuns: 150,
+      seed: 20261122,
+    });
     for (const [cloudInit, input, vmi] of requests) {
       const reply = cloudInit
-        ? await call(socket, CALLBACKS, 'PreCloudInitIso', { cloudInitData: input, cloudInitNoCloudSource: NO_CLOUD, vmi })
+        ? await call(socket, CALLBACKS, 'PreCloudInitIso', {
+            cloudInitData: input,
+            cloudInitNoCloudSource: NO_CLOUD,
+            vmi,
+          })
         : await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: input, vmi });
-      if (!reply.ok) assert.ok(reply.error.code === status.INVALID_ARGUMENT || reply.error.code === status.FAILED_PRECONDITION, `${reply.error.code}: ${reply.error.details}`);
+      if (!reply.ok)
+        assert.ok(
+          reply.error.code === status.INVALID_ARGUMENT ||
+            reply.error.code === status.FAILED_PRECONDITION,
+          `${reply.error.code}: ${reply.error.details}`,
+        );
     }
-    assert.match(bytes(await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi: vmiWith('after-fuzz') }), 'domainXML'), /hostile-tests/);
+    assert.match(
+      bytes(
+        await call(socket, CALLBACKS, 'OnDefineDomain', {
+          domainXML: DOMAIN,
+          vmi: vmiWith('after-fuzz'),
+        }),
+        'domainXML',
+      ),
+      /hostile-tests/,
+    );
     assert.equal(hook.child.exitCode, null);
     hook.child.kill('SIGTERM');
     assert.equal(await hook.exited, 0);

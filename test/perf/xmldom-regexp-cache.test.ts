@@ -30,7 +30,8 @@ for (const { text, matches } of cases) {
 }
 
 test('end tags are still checked after many parses', () => {
-  for (let i = 0; i < 3; i += 1) assert.equal(parseDomainXml('<domain><devices></devices></domain>').ok, true);
+  for (let i = 0; i < 3; i += 1)
+    assert.equal(parseDomainXml('<domain><devices></devices></domain>').ok, true);
   const bad = parseDomainXml('<domain><devices></devices ="x"></domain>');
   assert.equal(bad.ok, false);
   if (!bad.ok) assert.equal(bad.problem.code, 'XML_MALFORMED');

@@ -27,7 +27,8 @@ const shapes = new WeakMap<object, VmiShape>();
 /** The shape of a converted VMI value or any part of it. */
 export function shapeOf(value: unknown): VmiShape {
   if (typeof value === 'string') return { items: 0, chars: value.length, total: value.length + 1 };
-  if (value !== null && typeof value === 'object') return shapes.get(value) ?? { items: 0, chars: 0, total: 1 };
+  if (value !== null && typeof value === 'object')
+    return shapes.get(value) ?? { items: 0, chars: 0, total: 1 };
   return { items: 0, chars: 0, total: 1 };
 }
 

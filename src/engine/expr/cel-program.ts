@@ -2,7 +2,13 @@
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { CelLimits } from './cel-limits.js';
-import { matchesCalls, re2Matches, re2PatternError, RE2_FUNCTION, withRe2Matches } from './re2-matches.js';
+import {
+  matchesCalls,
+  re2Matches,
+  re2PatternError,
+  RE2_FUNCTION,
+  withRe2Matches,
+} from './re2-matches.js';
 
 export interface CelProgram {
   readonly ast: ASTNode;
@@ -39,15 +45,20 @@ export function positionIn(source: string, offset: number): string {
 /** The library's one-line summary and its position, without its multi-line excerpt. */
 export function describeCelError(error: unknown, source: string): string {
   if (!(error instanceof Error)) return String(error);
-  const reported = 'summary' in error && typeof error.summary === 'string' ? error.summary : error.message;
+  const reported =
+    'summary' in error && typeof error.summary === 'string' ? error.summary : error.message;
   // name the function the user wrote, not the one it was compiled to
   const summary = reported.replaceAll(RE2_FUNCTION, 'matches');
   const range = 'range' in error ? error.range : undefined;
-  const start = range !== null && typeof range === 'object' && 'start' in range ? range.start : undefined;
+  const start =
+    range !== null && typeof range === 'object' && 'start' in range ? range.start : undefined;
   return typeof start === 'number' ? `${summary} (${positionIn(source, start)})` : summary;
 }
 
-function parse(environment: Environment, source: string): Outcome<ReturnType<Environment['parse']>> {
+function parse(
+  environment: Environment,
+  source: string,
+): Outcome<ReturnType<Environment['parse']>> {
   try {
     return ok(environment.parse(source));
   } catch (error) {
@@ -58,7 +69,10 @@ function parse(environment: Environment, source: string): Outcome<ReturnType<Env
 /** Errors: CEL_SYNTAX for a parse or type error, an unknown name, or an invalid literal RE2 pattern. */
 export function compileCel(source: string, limits: CelLimits): Outcome<CelProgram> {
   if (source.length > limits.maxSourceLength) {
-    return fail('LIMIT_EXCEEDED', `CEL expression is ${source.length} characters, more than ${limits.maxSourceLength}`);
+    return fail(
+      'LIMIT_EXCEEDED',
+      `CEL expression is ${source.length} characters, more than ${limits.maxSourceLength}`,
+    );
   }
   const environment = environmentFor(limits);
   const first = parse(environment, source);
@@ -66,7 +80,8 @@ export function compileCel(source: string, limits: CelLimits): Outcome<CelProgra
   const calls = matchesCalls(first.value.ast, source);
   for (const call of calls) {
     const invalid = call.literal === undefined ? undefined : re2PatternError(call.literal);
-    if (invalid !== undefined) return fail('CEL_SYNTAX', `matches(): ${invalid} (${positionIn(source, call.at)})`);
+    if (invalid !== undefined)
+      return fail('CEL_SYNTAX', `matches(): ${invalid} (${positionIn(source, call.at)})`);
   }
   const parsed = calls.length === 0 ? first : parse(environment, withRe2Matches(source, calls));
   if (!parsed.ok) return parsed;

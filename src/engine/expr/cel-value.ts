@@ -27,7 +27,10 @@ export function celTypeName(value: unknown): string {
       if (Array.isArray(value)) return 'list';
       const prototype: unknown = Object.getPrototypeOf(value);
       if (prototype === null) return 'map';
-      const maker: unknown = typeof prototype === 'object' && 'constructor' in prototype ? prototype.constructor : undefined;
+      const maker: unknown =
+        typeof prototype === 'object' && 'constructor' in prototype
+          ? prototype.constructor
+          : undefined;
       return typeof maker === 'function' ? (CLASS_TYPES[maker.name] ?? maker.name) : 'object';
     }
     default:

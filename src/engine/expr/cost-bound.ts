@@ -27,7 +27,13 @@ export function stringBound(chars: number): Bound {
 
 /** Any part of a value of this shape fits the shape's largest parts. */
 export function shapeBound(shape: VmiShape): Bound {
-  const bound: Bound = { kind: 'any', items: shape.items, chars: shape.chars, total: shape.total, item: undefined };
+  const bound: Bound = {
+    kind: 'any',
+    items: shape.items,
+    chars: shape.chars,
+    total: shape.total,
+    item: undefined,
+  };
   bound.item = bound;
   return bound;
 }
@@ -46,7 +52,12 @@ export function elementOf(bound: Bound): Bound {
   const value = bound.concrete?.value;
   if (Array.isArray(value)) return joinAll(value.map((item: unknown) => concreteBound(item)));
   if (value instanceof Map) {
-    return joinAll([...value].flatMap(([key, item]: [unknown, unknown]) => [concreteBound(key), concreteBound(item)]));
+    return joinAll(
+      [...value].flatMap(([key, item]: [unknown, unknown]) => [
+        concreteBound(key),
+        concreteBound(item),
+      ]),
+    );
   }
   return bound.item ?? SCALAR;
 }
@@ -55,7 +66,8 @@ export function elementOf(bound: Bound): Bound {
 export function memberOf(bound: Bound, key: unknown): Bound {
   const value = bound.concrete?.value;
   // a missing member fails the evaluation ("No such key"), which costs nothing more
-  if (value instanceof Map && typeof key === 'string') return value.has(key) ? concreteBound(value.get(key)) : SCALAR;
+  if (value instanceof Map && typeof key === 'string')
+    return value.has(key) ? concreteBound(value.get(key)) : SCALAR;
   if (Array.isArray(value) && typeof key === 'bigint') {
     const index = Number(key);
     return index >= 0 && index < value.length ? concreteBound(value[index]) : SCALAR;

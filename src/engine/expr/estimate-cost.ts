@@ -6,7 +6,15 @@
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
 import {
-  concreteBound, elementOf, joinAll, joinBounds, listBound, memberOf, SCALAR, stringBound, type Bound,
+  concreteBound,
+  elementOf,
+  joinAll,
+  joinBounds,
+  listBound,
+  memberOf,
+  SCALAR,
+  stringBound,
+  type Bound,
 } from './cost-bound.js';
 import { functionEstimate, plusEstimate, type Estimate } from './function-cost.js';
 
@@ -25,24 +33,32 @@ function sum(estimates: readonly Estimate[]): number {
 }
 
 /** `list.map(x, …)` and friends: each step is paid once per element the range may have. */
-function macroEstimate(name: string, range: Estimate, args: readonly ASTNode[], names: Names): Estimate {
+function macroEstimate(
+  name: string,
+  range: Estimate,
+  args: readonly ASTNode[],
+  names: Names,
+): Estimate {
   const [variable, ...bodies] = args;
   const inner = new Map(names);
   if (variable?.op === 'id') inner.set(variable.args, elementOf(range.bound));
   const steps = bodies.map((body) => estimate(body, inner));
   const cost = range.cost + range.bound.items * (sum(steps) + 1);
   const last = steps[steps.length - 1];
-  if (name === 'map' && last !== undefined) return { cost, bound: listBound(range.bound.items, last.bound) };
+  if (name === 'map' && last !== undefined)
+    return { cost, bound: listBound(range.bound.items, last.bound) };
   // a filtered list is no longer the VMI's own, so its bound keeps the sizes but not the value
   const { kind, items, chars, total } = range.bound;
-  if (name === 'filter') return { cost, bound: { kind, items, chars, total, item: elementOf(range.bound) } };
+  if (name === 'filter')
+    return { cost, bound: { kind, items, chars, total, item: elementOf(range.bound) } };
   return { cost, bound: SCALAR };
 }
 
 /** `cel.bind(name, value, body)`. */
 function bindEstimate(args: readonly ASTNode[], names: Names): Estimate {
   const [variable, valueNode, body] = args;
-  if (variable?.op !== 'id' || valueNode === undefined || body === undefined) return { cost: 1, bound: SCALAR };
+  if (variable?.op !== 'id' || valueNode === undefined || body === undefined)
+    return { cost: 1, bound: SCALAR };
   const value = estimate(valueNode, names);
   const inner = new Map(names).set(variable.args, value.bound);
   const result = estimate(body, inner);
@@ -72,20 +88,33 @@ function estimate(node: ASTNode, names: Names): Estimate {
       return { cost: sum(items) + items.length + 1, bound };
     }
     case 'map': {
-      const parts = node.args.flatMap(([key, value]) => [estimate(key, names), estimate(value, names)]);
+      const parts = node.args.flatMap(([key, value]) => [
+        estimate(key, names),
+        estimate(value, names),
+      ]);
       const bound = listBound(node.args.length, joinAll(parts.map((part) => part.bound)));
       return { cost: sum(parts) + parts.length + 1, bound };
     }
     case '?:': {
-      const [test, yes, no] = [estimate(node.args[0], names), estimate(node.args[1], names), estimate(node.args[2], names)];
-      return { cost: test.cost + Math.max(yes.cost, no.cost) + 1, bound: joinBounds(yes.bound, no.bound) };
+      const [test, yes, no] = [
+        estimate(node.args[0], names),
+        estimate(node.args[1], names),
+        estimate(node.args[2], names),
+      ];
+      return {
+        cost: test.cost + Math.max(yes.cost, no.cost) + 1,
+        bound: joinBounds(yes.bound, no.bound),
+      };
     }
     case '!_':
     case '-_':
       return { cost: estimate(node.args, names).cost + 1, bound: SCALAR };
     case 'call': {
       const [name, args] = node.args;
-      return functionEstimate(name, args.map((arg) => estimate(arg, names)));
+      return functionEstimate(
+        name,
+        args.map((arg) => estimate(arg, names)),
+      );
     }
     case 'rcall': {
       const [name, receiver, args] = node.args;
@@ -98,9 +127,11 @@ function estimate(node: ASTNode, names: Names): Estimate {
       const [a, b] = [estimate(node.args[0], names), estimate(node.args[1], names)];
       const cost = a.cost + b.cost + 1;
       if (node.op === '+') return plusEstimate(cost, a.bound, b.bound);
-      if (node.op === 'in') return { cost: cost + (b.bound.items + 1) * a.bound.total, bound: SCALAR };
+      if (node.op === 'in')
+        return { cost: cost + (b.bound.items + 1) * a.bound.total, bound: SCALAR };
       // equality may walk both operands, ordering compares strings at most, arithmetic is constant
-      if (node.op === '==' || node.op === '!=') return { cost: cost + Math.min(a.bound.total, b.bound.total), bound: SCALAR };
+      if (node.op === '==' || node.op === '!=')
+        return { cost: cost + Math.min(a.bound.total, b.bound.total), bound: SCALAR };
       return { cost: cost + Math.min(a.bound.chars, b.bound.chars), bound: SCALAR };
     }
   }

@@ -23,18 +23,23 @@ export interface Scope {
 /** The compiled form stays private to this module; an Expression is plain data to everyone else. */
 const programs = new WeakMap<Expression, CelProgram>();
 
-
 /**
  * Errors: CEL_SYNTAX (a parse or type error, a reference to an unknown identifier — only `vmi`
  * and `context` exist — or an unsafe `matches()` pattern); LIMIT_EXCEEDED (the source is too
  * long, or the expression is over the cost limit even with an empty VMI).
  */
-export function compileExpression(source: string, limits: CelLimits = DEFAULT_CEL_LIMITS): Outcome<Expression> {
+export function compileExpression(
+  source: string,
+  limits: CelLimits = DEFAULT_CEL_LIMITS,
+): Outcome<Expression> {
   const compiled = compileCel(source, limits);
   if (!compiled.ok) return compiled;
   const cost = estimateCost(compiled.value.ast, {});
   if (cost > limits.maxCost) {
-    return fail('LIMIT_EXCEEDED', `CEL expression may cost ${cost} units, more than the limit ${limits.maxCost}`);
+    return fail(
+      'LIMIT_EXCEEDED',
+      `CEL expression may cost ${cost} units, more than the limit ${limits.maxCost}`,
+    );
   }
   const expression: Expression = { source };
   programs.set(expression, compiled.value);
@@ -53,7 +58,10 @@ function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outc
   const activation = activationFor(scope.vmi);
   const cost = estimateCost(program.value.ast, activation.vmi);
   if (cost > limits.maxCost) {
-    return fail('LIMIT_EXCEEDED', `CEL expression may cost ${cost} units with this VMI, more than the limit ${limits.maxCost}`);
+    return fail(
+      'LIMIT_EXCEEDED',
+      `CEL expression may cost ${cost} units with this VMI, more than the limit ${limits.maxCost}`,
+    );
   }
   try {
     return ok(program.value.run({ vmi: activation.vmi, context: scope.context }));
@@ -89,10 +97,14 @@ export function evaluateVars(
   const values = new Map<string, string>();
   for (const definition of vars) {
     const result = evaluate(definition.expression, scope, limits);
-    if (!result.ok) return fail(result.problem.code, `var ${definition.name}: ${result.problem.message}`);
+    if (!result.ok)
+      return fail(result.problem.code, `var ${definition.name}: ${result.problem.message}`);
     const text = scalarText(result.value);
     if (text === undefined) {
-      return fail('CEL_EVAL', `var ${definition.name} is a ${celTypeName(result.value)}; a var must be a string, int, uint, double or bool`);
+      return fail(
+        'CEL_EVAL',
+        `var ${definition.name} is a ${celTypeName(result.value)}; a var must be a string, int, uint, double or bool`,
+      );
     }
     values.set(definition.name, text);
   }

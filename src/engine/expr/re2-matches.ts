@@ -53,7 +53,8 @@ export function matchesCalls(node: ASTNode, source: string): MatchesCall[] {
       if (name === 'matches') {
         const from = current.op === 'rcall' ? current.args[1].range.end : current.range.start;
         const pattern = args[args.length - 1];
-        const literal = pattern?.op === 'value' && typeof pattern.args === 'string' ? pattern.args : undefined;
+        const literal =
+          pattern?.op === 'value' && typeof pattern.args === 'string' ? pattern.args : undefined;
         found.push({ at: source.indexOf('matches', from), literal });
       }
       if (current.op === 'rcall') visit(current.args[1]);
@@ -87,7 +88,8 @@ export function withRe2Matches(source: string, calls: readonly MatchesCall[]): s
   let rewritten = source;
   for (const call of calls) {
     if (call.at < 0) continue;
-    rewritten = rewritten.slice(0, call.at) + RE2_FUNCTION + rewritten.slice(call.at + RE2_FUNCTION.length);
+    rewritten =
+      rewritten.slice(0, call.at) + RE2_FUNCTION + rewritten.slice(call.at + RE2_FUNCTION.length);
   }
   return rewritten;
 }

@@ -1,21 +1,45 @@
 /** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
-import { locate, ok, fail, type Location, type OperationList, type Outcome, type PatchError } from '../errors.js';
+import {
+  locate,
+  ok,
+  fail,
+  type Location,
+  type OperationList,
+  type Outcome,
+  type PatchError,
+} from '../errors.js';
 import { evaluateCondition, type Scope } from '../expr/expression.js';
 import type { JsonOperation, PatchDocument } from '../model.js';
 import { openDocument } from '../open-document.js';
 import type { OperationReport } from '../report.js';
 import { applyOperation, type JsonPatchOperation } from './apply-operation.js';
-import { readEmbedded, writeEmbedded, type EmbeddedData, type EmbeddedField } from './embedded-data.js';
+import {
+  readEmbedded,
+  writeEmbedded,
+  type EmbeddedData,
+  type EmbeddedField,
+} from './embedded-data.js';
 import { expandValue } from './expand-value.js';
 import { isJsonObject, jsonEqual, ownMember, withMember, type JsonObject } from './json-value.js';
 
 export type JsonDocumentResult =
-  | { readonly status: 'applied'; readonly data: JsonObject; readonly operations: readonly OperationReport[] }
+  | {
+      readonly status: 'applied';
+      readonly data: JsonObject;
+      readonly operations: readonly OperationReport[];
+    }
   | { readonly status: 'skipped'; readonly operations: readonly OperationReport[] }
-  | { readonly status: 'failed'; readonly error: PatchError; readonly operations: readonly OperationReport[] };
+  | {
+      readonly status: 'failed';
+      readonly error: PatchError;
+      readonly operations: readonly OperationReport[];
+    };
 
 /** The CloudInitData member each string list patches. */
-const EMBEDDED_MEMBER: Record<EmbeddedField, string> = { userData: 'UserData', networkData: 'NetworkData' };
+const EMBEDDED_MEMBER: Record<EmbeddedField, string> = {
+  userData: 'UserData',
+  networkData: 'NetworkData',
+};
 
 /**
  * Runs the document's `when`, its vars, then `cloudInit` operations on the object, then
@@ -23,7 +47,11 @@ const EMBEDDED_MEMBER: Record<EmbeddedField, string> = { userData: 'UserData', n
  * replaces `/UserData` is seen by the `userData` list). `data` is never mutated; on any failure
  * the caller keeps it as it was.
  */
-export function applyJsonDocument(data: JsonObject, document: PatchDocument, scope: Scope): JsonDocumentResult {
+export function applyJsonDocument(
+  data: JsonObject,
+  document: PatchDocument,
+  scope: Scope,
+): JsonDocumentResult {
   const gate = openDocument(document, scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
   const reports: OperationReport[] = [];
@@ -44,24 +72,34 @@ export function applyJsonDocument(data: JsonObject, document: PatchDocument, sco
  * Runs the `userData` or `networkData` list on the parsed string and writes the string back only
  * when the data changed, so untouched user data keeps its exact text.
  */
-function patchEmbedded(run: ListRun, data: JsonObject, field: EmbeddedField, operations: readonly JsonOperation[]): ListResult<JsonObject> {
+function patchEmbedded(
+  run: ListRun,
+  data: JsonObject,
+  field: EmbeddedField,
+  operations: readonly JsonOperation[],
+): ListResult<JsonObject> {
   const member = EMBEDDED_MEMBER[field];
   const text = ownMember(data, member);
   let embedded: EmbeddedData | undefined;
   const start = (): Outcome<unknown> => {
-    const read = text.found && typeof text.value === 'string' ? readEmbedded(field, text.value) : fail('NOT_CLOUD_CONFIG', `${member} is not a string`);
+    const read =
+      text.found && typeof text.value === 'string'
+        ? readEmbedded(field, text.value)
+        : fail('NOT_CLOUD_CONFIG', `${member} is not a string`);
     if (!read.ok) return read;
     embedded = read.value;
     return ok(read.value.value);
   };
   const patched = runList(run, field, operations, start);
   if (!patched.ok) return patched;
-  if (embedded === undefined || jsonEqual(embedded.value, patched.value)) return { ok: true, value: data };
+  if (embedded === undefined || jsonEqual(embedded.value, patched.value))
+    return { ok: true, value: data };
   return { ok: true, value: withMember(data, member, writeEmbedded(embedded, patched.value)) };
 }
 
 /** Like Outcome, but the problem is already located at an operation or the document. */
-type ListResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PatchError };
+type ListResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PatchError };
 
 interface ListRun {
   readonly scope: Scope;
@@ -84,7 +122,14 @@ function runList(
   /** the value so far, and where the last operation that ran was written */
   let value: { readonly current: unknown; readonly at: Location } | undefined;
   for (const operation of operations) {
-    const at = { document: run.name, list, operation: operation.index, op: operation.op, path: operation.path.source, ...operation.at };
+    const at = {
+      document: run.name,
+      list,
+      operation: operation.index,
+      op: operation.op,
+      path: operation.path.source,
+      ...operation.at,
+    };
     const report = { list, index: operation.index, op: operation.op, path: operation.path.source };
     if (operation.when !== undefined) {
       const holds = evaluateCondition(operation.when, run.scope);
@@ -106,7 +151,13 @@ function runList(
   }
   if (value !== undefined && !isJsonObject(value.current)) {
     const what = list === 'cloudInit' ? 'CloudInitData' : list;
-    return { ok: false, error: locate({ code: 'WRONG_NODE_TYPE', message: `${what} must end up a mapping (JSON object)` }, value.at) };
+    return {
+      ok: false,
+      error: locate(
+        { code: 'WRONG_NODE_TYPE', message: `${what} must end up a mapping (JSON object)` },
+        value.at,
+      ),
+    };
   }
   return { ok: true, value: value?.current };
 }

@@ -36,7 +36,10 @@ export function applyOperation(document: unknown, operation: JsonPatchOperation)
       const actual = readAt(document, operation.path);
       if (!actual.ok) return actual;
       if (!jsonEqual(actual.value, operation.value)) {
-        return fail('TEST_FAILED', `${operation.path.source || 'the document'} is ${brief(actual.value)}, not ${brief(operation.value)}`);
+        return fail(
+          'TEST_FAILED',
+          `${operation.path.source || 'the document'} is ${brief(actual.value)}, not ${brief(operation.value)}`,
+        );
       }
       return ok(document);
     }
@@ -53,7 +56,11 @@ export function applyOperation(document: unknown, operation: JsonPatchOperation)
  * A move onto itself leaves the document as it is (after checking that `from` exists).
  */
 function move(document: unknown, from: Pointer, path: Pointer): Outcome<unknown> {
-  if (isProperPrefix(from, path)) return fail('SCHEMA_VIOLATION', `cannot move ${from.source || 'the document'} into its own child ${path.source}`);
+  if (isProperPrefix(from, path))
+    return fail(
+      'SCHEMA_VIOLATION',
+      `cannot move ${from.source || 'the document'} into its own child ${path.source}`,
+    );
   const value = readAt(document, from);
   if (!value.ok) return value;
   if (from.source === path.source) return ok(document);
@@ -73,7 +80,9 @@ function move(document: unknown, from: Pointer, path: Pointer): Outcome<unknown>
 export function applyJsonPatch(
   document: unknown,
   operations: readonly JsonPatchOperation[],
-): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: Problem; readonly index: number } {
+):
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly problem: Problem; readonly index: number } {
   let current = document;
   for (const [index, operation] of operations.entries()) {
     const next = applyOperation(current, operation);

@@ -14,7 +14,10 @@ export function parseCloudInitData(text: string): Outcome<JsonObject> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return fail('JSON_MALFORMED', `cloudInitData is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      'JSON_MALFORMED',
+      `cloudInitData is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!isJsonObject(value)) return fail('JSON_MALFORMED', 'cloudInitData is not a JSON object');
   return ok(value);
@@ -31,7 +34,10 @@ const GO_ESCAPED = /[<>&\u2028\u2029]/g;
  * integer-like keys aside: JavaScript orders those numerically, Go lexically).
  */
 export function formatGoJson(value: unknown): string {
-  return JSON.stringify(value).replace(GO_ESCAPED, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    GO_ESCAPED,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -41,9 +47,13 @@ export function formatGoJson(value: unknown): string {
  */
 export function formatNoCloudSource(data: JsonObject): string {
   const source: JsonObject = {};
-  for (const [field, name] of [['UserData', 'userData'], ['NetworkData', 'networkData']] as const) {
+  for (const [field, name] of [
+    ['UserData', 'userData'],
+    ['NetworkData', 'networkData'],
+  ] as const) {
     const member = ownMember(data, field);
-    if (member.found && typeof member.value === 'string' && member.value !== '') defineMember(source, name, member.value);
+    if (member.found && typeof member.value === 'string' && member.value !== '')
+      defineMember(source, name, member.value);
   }
   return formatGoJson(source);
 }

@@ -1,5 +1,11 @@
 /** UserData (`#cloud-config`) and NetworkData strings read as YAML (or JSON) data for patching, and written back. */
-import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { fail, ok, type Outcome } from '../errors.js';
 import { MAX_YAML_ALIASES } from '../limits.js';
 import { isJsonObject } from './json-value.js';
@@ -11,7 +17,9 @@ export type EmbeddedField = 'userData' | 'networkData';
 export interface EmbeddedData {
   /** the comment and blank lines before the data, written back verbatim */
   readonly header: string;
-  readonly format: { readonly kind: 'yaml'; readonly document: Document } | { readonly kind: 'json'; readonly indent: number };
+  readonly format:
+    | { readonly kind: 'yaml'; readonly document: Document }
+    | { readonly kind: 'json'; readonly indent: number };
   /** the data as plain JSON, what the operations patch */
   readonly value: unknown;
 }
@@ -24,7 +32,10 @@ export interface EmbeddedData {
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   prettyErrors: false,
-  customTags: (tags) => tags.filter((tag) => (typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp')),
+  customTags: (tags) =>
+    tags.filter((tag) =>
+      typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp',
+    ),
 };
 
 const CLOUD_CONFIG = '#cloud-config';
@@ -47,27 +58,51 @@ function splitHeader(text: string): { readonly header: string; readonly body: st
  */
 export function readEmbedded(field: EmbeddedField, text: string): Outcome<EmbeddedData> {
   const blank = text.trim() === '';
-  if (field === 'userData' && !blank && (/^[^\n]*/.exec(text)?.[0] ?? '').trimEnd() !== CLOUD_CONFIG) {
-    return fail('NOT_CLOUD_CONFIG', `user data is not #cloud-config (it starts with ${JSON.stringify(text.slice(0, 20))})`);
+  if (
+    field === 'userData' &&
+    !blank &&
+    (/^[^\n]*/.exec(text)?.[0] ?? '').trimEnd() !== CLOUD_CONFIG
+  ) {
+    return fail(
+      'NOT_CLOUD_CONFIG',
+      `user data is not #cloud-config (it starts with ${JSON.stringify(text.slice(0, 20))})`,
+    );
   }
   if (field === 'networkData' && !blank && /^\s*[{[]/.test(text)) {
     const json = readJson(text);
-    if (json !== undefined) return ok({ header: '', format: { kind: 'json', indent: text.trim().includes('\n') ? 2 : 0 }, value: json });
+    if (json !== undefined)
+      return ok({
+        header: '',
+        format: { kind: 'json', indent: text.trim().includes('\n') ? 2 : 0 },
+        value: json,
+      });
   }
-  const { header, body } = blank ? { header: field === 'userData' ? `${CLOUD_CONFIG}\n` : '', body: '' } : splitHeader(text);
+  const { header, body } = blank
+    ? { header: field === 'userData' ? `${CLOUD_CONFIG}\n` : '', body: '' }
+    : splitHeader(text);
   const document = parseDocument(body, YAML_OPTIONS);
   const [error] = document.errors;
-  if (error !== undefined) return fail('NOT_CLOUD_CONFIG', `${field} is not YAML data: ${error.message}`);
+  if (error !== undefined)
+    return fail('NOT_CLOUD_CONFIG', `${field} is not YAML data: ${error.message}`);
   const value = plainData(document);
-  if (!value.ok) return fail(value.problem.code === 'LIMIT_EXCEEDED' ? 'LIMIT_EXCEEDED' : 'NOT_CLOUD_CONFIG', `${field}: ${value.problem.message}`);
+  if (!value.ok)
+    return fail(
+      value.problem.code === 'LIMIT_EXCEEDED' ? 'LIMIT_EXCEEDED' : 'NOT_CLOUD_CONFIG',
+      `${field}: ${value.problem.message}`,
+    );
   const data = value.value ?? {};
   if (!isJsonObject(data)) return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
-  return ok({ header: header === '' || header.endsWith('\n') ? header : `${header}\n`, format: { kind: 'yaml', document }, value: data });
+  return ok({
+    header: header === '' || header.endsWith('\n') ? header : `${header}\n`,
+    format: { kind: 'yaml', document },
+    value: data,
+  });
 }
 
 /** The text for `value`, patched from `data`: header kept, YAML nodes of unchanged data kept. */
 export function writeEmbedded(data: EmbeddedData, value: unknown): string {
-  if (data.format.kind === 'json') return JSON.stringify(value, null, data.format.indent) + (data.format.indent > 0 ? '\n' : '');
+  if (data.format.kind === 'json')
+    return JSON.stringify(value, null, data.format.indent) + (data.format.indent > 0 ? '\n' : '');
   const { document } = data.format;
   reconcileDocument(document, document.contents === null ? null : data.value, value);
   return data.header + document.toString({ lineWidth: 0 });

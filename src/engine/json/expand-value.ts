@@ -14,7 +14,8 @@ export function expandValue(value: unknown, vars: ReadonlyMap<string, string>): 
   if (Array.isArray(value)) return value.map((element: unknown) => expandValue(element, vars));
   if (isJsonObject(value)) {
     const expanded: JsonObject = {};
-    for (const [key, member] of Object.entries(value)) defineMember(expanded, key, expandValue(member, vars));
+    for (const [key, member] of Object.entries(value))
+      defineMember(expanded, key, expandValue(member, vars));
     return expanded;
   }
   return value;

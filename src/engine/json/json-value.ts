@@ -11,7 +11,10 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * The member `key` of `object`, only when it is the object's own property: a pointer token such
  * as `__proto__` or `constructor` never reaches Object.prototype.
  */
-export function ownMember(object: JsonObject, key: string): { readonly found: true; readonly value: unknown } | { readonly found: false } {
+export function ownMember(
+  object: JsonObject,
+  key: string,
+): { readonly found: true; readonly value: unknown } | { readonly found: false } {
   return Object.hasOwn(object, key) ? { found: true, value: object[key] } : { found: false };
 }
 
@@ -26,7 +29,12 @@ export function withMember(object: JsonObject, key: string, value: unknown): Jso
 
 /** Sets `key` on an object this code has just built (never on a caller's value), `__proto__` included. */
 export function defineMember(object: JsonObject, key: string, value: unknown): JsonObject {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(object, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
   return object;
 }
 
@@ -38,7 +46,12 @@ export function withoutMember(object: JsonObject, key: string): JsonObject {
 }
 
 /** A copy of `array` with `value` at `index` (inserted, or replacing the element there). */
-export function withElement(array: readonly unknown[], index: number, value: unknown, mode: 'insert' | 'replace'): unknown[] {
+export function withElement(
+  array: readonly unknown[],
+  index: number,
+  value: unknown,
+  mode: 'insert' | 'replace',
+): unknown[] {
   const copy = array.slice();
   copy.splice(index, mode === 'insert' ? 0 : 1, value);
   return copy;
@@ -65,7 +78,9 @@ export function withoutElement(array: readonly unknown[], index: number): unknow
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((element, i) => jsonEqual(element, b[i]));
+    return (
+      Array.isArray(b) && a.length === b.length && a.every((element, i) => jsonEqual(element, b[i]))
+    );
   }
   if (isJsonObject(a)) {
     if (!isJsonObject(b)) return false;

@@ -16,7 +16,8 @@ import { parsePointer, type Pointer } from './pointer.js';
  * POINTER_SYNTAX; the message names the operation's index.
  */
 export function parseJsonPatch(raw: unknown): Outcome<JsonPatchOperation[]> {
-  if (!Array.isArray(raw)) return fail('SCHEMA_VIOLATION', 'a JSON patch is an array of operations');
+  if (!Array.isArray(raw))
+    return fail('SCHEMA_VIOLATION', 'a JSON patch is an array of operations');
   const operations: JsonPatchOperation[] = [];
   for (const [index, entry] of raw.entries()) {
     const operation = parseOperation(entry, index);
@@ -37,7 +38,8 @@ function parseOperation(entry: unknown, index: number): Outcome<JsonPatchOperati
     case 'replace':
     case 'test': {
       const value = ownMember(entry, 'value');
-      if (!value.found) return fail('MISSING_FIELD', `operation ${index} (${op.value}) has no "value"`);
+      if (!value.found)
+        return fail('MISSING_FIELD', `operation ${index} (${op.value}) has no "value"`);
       return ok({ op: op.value, path: path.value, value: value.value });
     }
     case 'remove':
@@ -55,6 +57,7 @@ function parseOperation(entry: unknown, index: number): Outcome<JsonPatchOperati
 function pointerField(entry: JsonObject, field: 'path' | 'from', index: number): Outcome<Pointer> {
   const member = ownMember(entry, field);
   if (!member.found) return fail('MISSING_FIELD', `operation ${index} has no "${field}"`);
-  if (typeof member.value !== 'string') return fail('SCHEMA_VIOLATION', `operation ${index}: "${field}" must be a string`);
+  if (typeof member.value !== 'string')
+    return fail('SCHEMA_VIOLATION', `operation ${index}: "${field}" must be a string`);
   return parsePointer(member.value);
 }

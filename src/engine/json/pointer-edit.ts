@@ -1,6 +1,13 @@
 /** Reading and copy-on-write editing of a JSON value at an RFC 6901 pointer: the input is never mutated. */
 import { fail, ok, type Outcome } from '../errors.js';
-import { isJsonObject, ownMember, withElement, withMember, withoutElement, withoutMember } from './json-value.js';
+import {
+  isJsonObject,
+  ownMember,
+  withElement,
+  withMember,
+  withoutElement,
+  withoutMember,
+} from './json-value.js';
 import { arrayIndex, formatPointer, type Pointer } from './pointer.js';
 
 /** Changes one container at the pointer's last token; returns the container's replacement. */
@@ -15,20 +22,33 @@ function notFound(at: string, what: string, detail = ''): ReturnType<typeof fail
 function child(node: unknown, token: string, at: string): Outcome<unknown> {
   if (Array.isArray(node)) {
     const index = arrayIndex(token);
-    if (index === undefined || index >= node.length) return notFound(at, `no element ${JSON.stringify(token)}`, ` (an array of ${node.length})`);
+    if (index === undefined || index >= node.length)
+      return notFound(at, `no element ${JSON.stringify(token)}`, ` (an array of ${node.length})`);
     return ok(node[index]);
   }
   if (isJsonObject(node)) {
     const member = ownMember(node, token);
     return member.found ? ok(member.value) : notFound(at, `no member ${JSON.stringify(token)}`);
   }
-  return notFound(at, `no ${JSON.stringify(token)}`, ` (a ${node === null ? 'null' : typeof node}, not an object or array)`);
+  return notFound(
+    at,
+    `no ${JSON.stringify(token)}`,
+    ` (a ${node === null ? 'null' : typeof node}, not an object or array)`,
+  );
 }
 
 /** `node` with the child at `token` replaced (`value`) or removed (undefined); the child is known to exist. */
-function withChild(node: unknown, token: string, value: { readonly value: unknown } | undefined): unknown {
-  if (Array.isArray(node)) return value === undefined ? withoutElement(node, Number(token)) : withElement(node, Number(token), value.value, 'replace');
-  if (isJsonObject(node)) return value === undefined ? withoutMember(node, token) : withMember(node, token, value.value);
+function withChild(
+  node: unknown,
+  token: string,
+  value: { readonly value: unknown } | undefined,
+): unknown {
+  if (Array.isArray(node))
+    return value === undefined
+      ? withoutElement(node, Number(token))
+      : withElement(node, Number(token), value.value, 'replace');
+  if (isJsonObject(node))
+    return value === undefined ? withoutMember(node, token) : withMember(node, token, value.value);
   throw new Error(`no container at ${JSON.stringify(token)}: child() should have refused it`);
 }
 
@@ -75,11 +95,20 @@ export function addAt(root: unknown, pointer: Pointer, value: unknown): Outcome<
   return editParent(root, pointer.tokens, (parent, token, at) => {
     if (Array.isArray(parent)) {
       const index = token === '-' ? parent.length : arrayIndex(token);
-      if (index === undefined || index > parent.length) return notFound(at, `cannot insert at ${JSON.stringify(token)}`, ` (an array of ${parent.length})`);
+      if (index === undefined || index > parent.length)
+        return notFound(
+          at,
+          `cannot insert at ${JSON.stringify(token)}`,
+          ` (an array of ${parent.length})`,
+        );
       return ok(withElement(parent, index, value, 'insert'));
     }
     if (isJsonObject(parent)) return ok(withMember(parent, token, value));
-    return notFound(at, `cannot add ${JSON.stringify(token)}`, ` (a ${parent === null ? 'null' : typeof parent}, not an object or array)`);
+    return notFound(
+      at,
+      `cannot add ${JSON.stringify(token)}`,
+      ` (a ${parent === null ? 'null' : typeof parent}, not an object or array)`,
+    );
   });
 }
 

@@ -24,8 +24,16 @@ export interface Pointer {
  */
 export function parsePointer(source: string): Outcome<Pointer> {
   if (source === '') return ok({ source, tokens: [] });
-  if (!source.startsWith('/')) return fail('POINTER_SYNTAX', `JSON pointer ${JSON.stringify(source)} must be empty or start with "/"`);
-  if (/~(?![01])/.test(source)) return fail('POINTER_SYNTAX', `JSON pointer ${JSON.stringify(source)} has a "~" not followed by 0 or 1`);
+  if (!source.startsWith('/'))
+    return fail(
+      'POINTER_SYNTAX',
+      `JSON pointer ${JSON.stringify(source)} must be empty or start with "/"`,
+    );
+  if (/~(?![01])/.test(source))
+    return fail(
+      'POINTER_SYNTAX',
+      `JSON pointer ${JSON.stringify(source)} has a "~" not followed by 0 or 1`,
+    );
   const tokens = source
     .slice(1)
     .split('/')

@@ -15,7 +15,12 @@ export function reconcileDocument(document: Document, before: unknown, value: un
   document.contents = reconcileNode(document, document.contents, before, value);
 }
 
-function reconcileNode(document: Document, node: unknown, before: unknown, value: unknown): Document['contents'] {
+function reconcileNode(
+  document: Document,
+  node: unknown,
+  before: unknown,
+  value: unknown,
+): Document['contents'] {
   if (jsonEqual(before, value) && isReusable(node)) return node;
   if (isMap(node) && isJsonObject(before) && isJsonObject(value)) {
     node.items = reconcilePairs(document, node.items, before, value);
@@ -32,7 +37,12 @@ function reconcileNode(document: Document, node: unknown, before: unknown, value
   return document.createNode(value, CREATE);
 }
 
-function reconcilePairs(document: Document, pairs: readonly Pair[], before: Record<string, unknown>, value: Record<string, unknown>): Pair[] {
+function reconcilePairs(
+  document: Document,
+  pairs: readonly Pair[],
+  before: Record<string, unknown>,
+  value: Record<string, unknown>,
+): Pair[] {
   const kept: Pair[] = [];
   const seen = new Set<string>();
   for (const pair of pairs) {
@@ -42,7 +52,12 @@ function reconcilePairs(document: Document, pairs: readonly Pair[], before: Reco
     if (!next.found) continue;
     const previous = ownMember(before, key);
     seen.add(key);
-    pair.value = reconcileNode(document, pair.value, previous.found ? previous.value : undefined, next.value);
+    pair.value = reconcileNode(
+      document,
+      pair.value,
+      previous.found ? previous.value : undefined,
+      next.value,
+    );
     kept.push(pair);
   }
   for (const [key, member] of Object.entries(value)) {
@@ -56,7 +71,12 @@ function reconcilePairs(document: Document, pairs: readonly Pair[], before: Reco
  * old items that no longer appear are dropped; an old item whose value changed in place (same
  * kind, not found later in the new list) is reconciled; anything else is new.
  */
-function reconcileItems(document: Document, items: readonly unknown[], before: readonly unknown[], value: readonly unknown[]): unknown[] {
+function reconcileItems(
+  document: Document,
+  items: readonly unknown[],
+  before: readonly unknown[],
+  value: readonly unknown[],
+): unknown[] {
   const result: unknown[] = [];
   let next = 0;
   for (const [index, element] of value.entries()) {

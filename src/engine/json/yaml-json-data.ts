@@ -8,12 +8,15 @@ import { fail, ok, type Outcome } from '../errors.js';
  */
 export function asJsonData(value: unknown): Outcome<unknown> {
   const problem = findNonJson(value, '');
-  return problem === undefined ? ok(value) : fail('NOT_CLOUD_CONFIG', `${problem} cannot be represented as JSON`);
+  return problem === undefined
+    ? ok(value)
+    : fail('NOT_CLOUD_CONFIG', `${problem} cannot be represented as JSON`);
 }
 
 function findNonJson(value: unknown, at: string): string | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `the number at ${at || '/'}`;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? undefined : `the number at ${at || '/'}`;
   if (Array.isArray(value)) {
     for (const [index, element] of value.entries()) {
       const problem = findNonJson(element, `${at}/${index}`);
@@ -23,7 +26,10 @@ function findNonJson(value: unknown, at: string): string | undefined {
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [key, member] of Object.entries(value)) {
-      const problem = findNonJson(member, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+      const problem = findNonJson(
+        member,
+        `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      );
       if (problem !== undefined) return problem;
     }
     return undefined;

@@ -41,23 +41,45 @@ function schemaProblem(error: ErrorObject): SchemaProblem | undefined {
       return undefined;
     case 'propertyNames': {
       const name = String(params['propertyName']);
-      const what = at.at(-1) === 'vars' ? 'var name (letters, digits, _; not starting with a digit)' : 'namespace prefix';
-      return { problem: { code: 'SCHEMA_VIOLATION', message: `'${name}' is not a valid ${what}` }, field: [...at, name], key: true };
+      const what =
+        at.at(-1) === 'vars'
+          ? 'var name (letters, digits, _; not starting with a digit)'
+          : 'namespace prefix';
+      return {
+        problem: { code: 'SCHEMA_VIOLATION', message: `'${name}' is not a valid ${what}` },
+        field: [...at, name],
+        key: true,
+      };
     }
     case 'type':
       return violation(at, `must be ${String(params['type']).split(',').join(' or ')}`);
     case 'required': {
       const name = String(params['missingProperty']);
-      return { problem: { code: 'MISSING_FIELD', message: `missing required field '${name}'` }, field: at, key: false };
+      return {
+        problem: { code: 'MISSING_FIELD', message: `missing required field '${name}'` },
+        field: at,
+        key: false,
+      };
     }
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
-      return { problem: { code: 'UNKNOWN_FIELD', message: `unknown field '${name}'` }, field: [...at, name], key: true };
+      return {
+        problem: { code: 'UNKNOWN_FIELD', message: `unknown field '${name}'` },
+        field: [...at, name],
+        key: true,
+      };
     }
     case 'enum':
       if (at.at(-1) === 'op' && at.length >= 2) {
         // One clear error instead of every branch of the union failing.
-        return { problem: { code: 'UNKNOWN_OP', message: `unknown op; expected one of ${allowed(params)}` }, field: at, key: false };
+        return {
+          problem: {
+            code: 'UNKNOWN_OP',
+            message: `unknown op; expected one of ${allowed(params)}`,
+          },
+          field: at,
+          key: false,
+        };
       }
       return violation(at, `must be one of ${allowed(params)}`);
     case 'const':
@@ -69,7 +91,11 @@ function schemaProblem(error: ErrorObject): SchemaProblem | undefined {
 
 function violation(field: FieldPath, message: string): SchemaProblem {
   const name = field.length === 0 ? 'the document' : `'${field.join('.')}'`;
-  return { problem: { code: 'SCHEMA_VIOLATION', message: `${name} ${message}` }, field, key: false };
+  return {
+    problem: { code: 'SCHEMA_VIOLATION', message: `${name} ${message}` },
+    field,
+    key: false,
+  };
 }
 
 function allowed(params: Record<string, unknown>): string {
@@ -78,5 +104,11 @@ function allowed(params: Record<string, unknown>): string {
 }
 
 function isErrorObject(value: unknown): value is ErrorObject {
-  return typeof value === 'object' && value !== null && 'instancePath' in value && 'keyword' in value && 'params' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'instancePath' in value &&
+    'keyword' in value &&
+    'params' in value
+  );
 }

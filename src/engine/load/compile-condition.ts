@@ -5,7 +5,12 @@ import type { DocumentScope } from './document-scope.js';
 import type { FieldPath } from './locate-field.js';
 
 /** `undefined` when nothing is written; `false` when what is written does not compile (the error is reported). */
-export function compileCondition(scope: DocumentScope, source: string | undefined, path: FieldPath, extra?: Location): Expression | undefined | false {
+export function compileCondition(
+  scope: DocumentScope,
+  source: string | undefined,
+  path: FieldPath,
+  extra?: Location,
+): Expression | undefined | false {
   if (source === undefined) return undefined;
   const compiled = compileExpression(source, scope.celLimits);
   if (compiled.ok) return compiled.value;

@@ -2,12 +2,27 @@
 import type { Node } from 'yaml';
 import type { PatchError } from '../errors.js';
 import type { CelLimits } from '../expr/cel-limits.js';
-import { QEMU_NAMESPACE, type FailurePolicy, type JsonOperation, type Origin, type PatchDocument, type VarDefinition, type XmlOperation } from '../model.js';
+import {
+  QEMU_NAMESPACE,
+  type FailurePolicy,
+  type JsonOperation,
+  type Origin,
+  type PatchDocument,
+  type VarDefinition,
+  type XmlOperation,
+} from '../model.js';
 import { compileCondition } from './compile-condition.js';
 import { compileJsonOperation } from './compile-json-operation.js';
 import { compileXmlOperation } from './compile-xml-operation.js';
 import { documentScope, type DocumentScope } from './document-scope.js';
-import { fieldsAt, isFields, listAt, stringAt, stringEntries, type Fields } from './field-values.js';
+import {
+  fieldsAt,
+  isFields,
+  listAt,
+  stringAt,
+  stringEntries,
+  type Fields,
+} from './field-values.js';
 
 export interface DocumentInput {
   readonly value: unknown;
@@ -27,11 +42,15 @@ export interface DocumentInput {
 }
 
 /** `undefined` when the document has errors (pushed onto `errors`). */
-export function compileDocument(input: DocumentInput, errors: PatchError[]): PatchDocument | undefined {
+export function compileDocument(
+  input: DocumentInput,
+  errors: PatchError[],
+): PatchDocument | undefined {
   const root: Fields = isFields(input.value) ? input.value : {};
   const full = 'spec' in root && 'apiVersion' in root;
   const spec = full ? fieldsAt(root, 'spec') : root;
-  const name = (full ? stringAt(fieldsAt(root, 'metadata'), 'name') : undefined) ?? input.derivedName;
+  const name =
+    (full ? stringAt(fieldsAt(root, 'metadata'), 'name') : undefined) ?? input.derivedName;
   const before = errors.length;
   const scope = documentScope({
     source: input.source,
@@ -47,14 +66,19 @@ export function compileDocument(input: DocumentInput, errors: PatchError[]): Pat
   const vars = compileVars(spec, scope);
   const when = compileCondition(scope, stringAt(spec, 'when'), ['when']);
   const skip = input.skipOperation ?? (() => false);
-  const domain = compileList(spec, 'domain', (fields, index) => (skip('domain', index) ? undefined : compileXmlOperation(fields, index, scope)));
+  const domain = compileList(spec, 'domain', (fields, index) =>
+    skip('domain', index) ? undefined : compileXmlOperation(fields, index, scope),
+  );
   const json = (list: 'cloudInit' | 'userData' | 'networkData'): JsonOperation[] =>
-    compileList(spec, list, (fields, index) => (skip(list, index) ? undefined : compileJsonOperation(fields, list, index, scope)));
+    compileList(spec, list, (fields, index) =>
+      skip(list, index) ? undefined : compileJsonOperation(fields, list, index, scope),
+    );
   const cloudInit = json('cloudInit');
   const userData = json('userData');
   const networkData = json('networkData');
   if (errors.length > before || when === false) return undefined;
-  const failurePolicy: FailurePolicy = stringAt(spec, 'failurePolicy') === 'Ignore' ? 'Ignore' : 'Fail';
+  const failurePolicy: FailurePolicy =
+    stringAt(spec, 'failurePolicy') === 'Ignore' ? 'Ignore' : 'Fail';
   return {
     name,
     origin: input.origin,
@@ -75,12 +99,17 @@ function compileVars(spec: Fields, scope: DocumentScope): VarDefinition[] {
   const vars: VarDefinition[] = [];
   for (const [name, source] of stringEntries(spec, 'vars')) {
     const expression = compileCondition(scope, source, ['vars', name]);
-    if (expression !== undefined && expression !== false) vars.push({ name, expression, at: scope.at(['vars', name]) });
+    if (expression !== undefined && expression !== false)
+      vars.push({ name, expression, at: scope.at(['vars', name]) });
   }
   return vars;
 }
 
-function compileList<T extends XmlOperation | JsonOperation>(spec: Fields, key: string, compile: (fields: Fields, index: number) => T | undefined): T[] {
+function compileList<T extends XmlOperation | JsonOperation>(
+  spec: Fields,
+  key: string,
+  compile: (fields: Fields, index: number) => T | undefined,
+): T[] {
   const compiled: T[] = [];
   listAt(spec, key).forEach((item, index) => {
     const operation = isFields(item) ? compile(item, index) : undefined;

@@ -7,7 +7,12 @@ import { checkTemplate, type DocumentScope } from './document-scope.js';
 import { stringAt, type Fields } from './field-values.js';
 import type { FieldPath } from './locate-field.js';
 
-export function compileJsonOperation(fields: Fields, list: OperationList, index: number, scope: DocumentScope): JsonOperation | undefined {
+export function compileJsonOperation(
+  fields: Fields,
+  list: OperationList,
+  index: number,
+  scope: DocumentScope,
+): JsonOperation | undefined {
   const op = stringAt(fields, 'op') ?? '';
   const here = [list, index];
   const extra: Location = { list, operation: index, op, path: stringAt(fields, 'path') ?? '' };
@@ -23,7 +28,11 @@ export function compileJsonOperation(fields: Fields, list: OperationList, index:
   const from = op === 'move' || op === 'copy' ? pointer('from') : undefined;
   const when = compileCondition(scope, stringAt(fields, 'when'), [...here, 'when'], extra);
   if (when === false) failed = true;
-  const base = { index, at: scope.at(here, extra), ...(when === undefined || when === false ? {} : { when }) };
+  const base = {
+    index,
+    at: scope.at(here, extra),
+    ...(when === undefined || when === false ? {} : { when }),
+  };
   const operation = ((): JsonOperation | undefined => {
     if (path === undefined) return undefined;
     switch (op) {
@@ -45,10 +54,17 @@ export function compileJsonOperation(fields: Fields, list: OperationList, index:
 }
 
 /** `$(name)` may stand in any string of a JSON value, however deep. */
-function checkStrings(scope: DocumentScope, value: unknown, path: FieldPath, extra: Location): void {
+function checkStrings(
+  scope: DocumentScope,
+  value: unknown,
+  path: FieldPath,
+  extra: Location,
+): void {
   if (typeof value === 'string') checkTemplate(scope, value, path, extra);
-  else if (Array.isArray(value)) value.forEach((item, index) => checkStrings(scope, item, [...path, index], extra));
+  else if (Array.isArray(value))
+    value.forEach((item, index) => checkStrings(scope, item, [...path, index], extra));
   else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) checkStrings(scope, item, [...path, key], extra);
+    for (const [key, item] of Object.entries(value))
+      checkStrings(scope, item, [...path, key], extra);
   }
 }

@@ -17,11 +17,20 @@ interface Written {
   readonly source: string;
   readonly text: string;
   readonly namespaces: Namespaces;
-  readonly base: { readonly index: number; readonly at: Location; readonly when?: Expression; readonly count?: number };
+  readonly base: {
+    readonly index: number;
+    readonly at: Location;
+    readonly when?: Expression;
+    readonly count?: number;
+  };
   readonly use: <T>(outcome: Outcome<T>, field: 'path' | 'value') => T | undefined;
 }
 
-export function compileXmlOperation(fields: Fields, index: number, scope: DocumentScope): XmlOperation | undefined {
+export function compileXmlOperation(
+  fields: Fields,
+  index: number,
+  scope: DocumentScope,
+): XmlOperation | undefined {
   const op = stringAt(fields, 'op') ?? '';
   const source = stringAt(fields, 'path') ?? '';
   const here = ['domain', index];
@@ -38,8 +47,20 @@ export function compileXmlOperation(fields: Fields, index: number, scope: Docume
   const text = textAt(fields, 'value') ?? '';
   if (op !== 'remove') checkTemplate(scope, text, [...here, 'value'], extra);
   const count = integerAt(fields, 'count');
-  const base = { index, at: scope.at(here, extra), ...(when === undefined || when === false ? {} : { when }), ...(count === undefined ? {} : { count }) };
-  const operation = compileByOp(op, { fields, source, text, namespaces: scope.namespaces, base, use });
+  const base = {
+    index,
+    at: scope.at(here, extra),
+    ...(when === undefined || when === false ? {} : { when }),
+    ...(count === undefined ? {} : { count }),
+  };
+  const operation = compileByOp(op, {
+    fields,
+    source,
+    text,
+    namespaces: scope.namespaces,
+    base,
+    use,
+  });
   return failed ? undefined : operation;
 }
 
@@ -51,14 +72,24 @@ function compileByOp(op: string, written: Written): XmlOperation | undefined {
       const path = use(compileXPath(source, namespaces), 'path');
       const value = use(parseFragment(text, namespaces), 'value');
       if (path === undefined || value === undefined) return undefined;
-      const position = POSITIONS.find((candidate) => candidate === stringAt(fields, 'position')) ?? 'append';
-      return { ...base, op, path, value, position, optional, once: booleanAt(fields, 'once', true) };
+      const position =
+        POSITIONS.find((candidate) => candidate === stringAt(fields, 'position')) ?? 'append';
+      return {
+        ...base,
+        op,
+        path,
+        value,
+        position,
+        optional,
+        once: booleanAt(fields, 'once', true),
+      };
     }
     case 'replace': {
       const path = use(compileXPath(source, namespaces), 'path');
       // SPEC §1.3: an attribute or text node is set to the string value; anything else is replaced by a fragment.
       const kind = path === undefined ? 'unknown' : resultKind(path);
-      if (path !== undefined && (kind === 'attribute' || kind === 'text')) return { ...base, op, path, value: { text }, optional };
+      if (path !== undefined && (kind === 'attribute' || kind === 'text'))
+        return { ...base, op, path, value: { text }, optional };
       const fragment = use(parseFragment(text, namespaces), 'value');
       if (path === undefined || fragment === undefined) return undefined;
       return { ...base, op, path, value: { text, fragment }, optional };

@@ -34,7 +34,13 @@ export interface ScopeInput {
 export function documentScope(input: ScopeInput): DocumentScope {
   const at = (path: FieldPath, extra: Location = {}): Location => {
     const full = [...input.base, ...path];
-    return { source: input.source, ...input.position(fieldOffset(input.node, full)), document: input.document, ...extra, field: fieldPointer(full) };
+    return {
+      source: input.source,
+      ...input.position(fieldOffset(input.node, full)),
+      document: input.document,
+      ...extra,
+      field: fieldPointer(full),
+    };
   };
   return {
     source: input.source,
@@ -44,16 +50,29 @@ export function documentScope(input: ScopeInput): DocumentScope {
     celLimits: input.celLimits,
     at,
     report: (problem, path, extra) => {
-      input.errors.push({ code: problem.code, message: problem.message, location: at(path, extra) });
+      input.errors.push({
+        code: problem.code,
+        message: problem.message,
+        location: at(path, extra),
+      });
     },
   };
 }
 
 /** SPEC §1.5: "An unknown `$(name)` is an error when the document is loaded, not at call time." */
-export function checkTemplate(scope: DocumentScope, text: string, path: FieldPath, extra?: Location): void {
+export function checkTemplate(
+  scope: DocumentScope,
+  text: string,
+  path: FieldPath,
+  extra?: Location,
+): void {
   for (const name of new Set(templateNames(text))) {
     if (!scope.varNames.has(name)) {
-      scope.report({ code: 'UNKNOWN_VAR', message: `$(${name}) refers to no var of this document` }, path, extra);
+      scope.report(
+        { code: 'UNKNOWN_VAR', message: `$(${name}) refers to no var of this document` },
+        path,
+        extra,
+      );
     }
   }
 }

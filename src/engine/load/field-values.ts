@@ -41,5 +41,7 @@ export function integerAt(fields: Fields, key: string): number | undefined {
 
 /** The string entries of a mapping, in written order. */
 export function stringEntries(fields: Fields, key: string): [string, string][] {
-  return Object.entries(fieldsAt(fields, key)).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return Object.entries(fieldsAt(fields, key)).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
 }

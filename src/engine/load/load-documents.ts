@@ -25,12 +25,34 @@ export interface LoadResult {
 }
 
 /** Errors also LIMIT_EXCEEDED: a text longer than `limits.maxSourceLength`, more than `limits.maxOperations` operations. */
-export function loadDocuments(text: string, info: SourceInfo, limits: Limits = DEFAULT_LIMITS): LoadResult {
+export function loadDocuments(
+  text: string,
+  info: SourceInfo,
+  limits: Limits = DEFAULT_LIMITS,
+): LoadResult {
   if (text.length > limits.maxSourceLength) {
-    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source is ${text.length} characters, more than ${limits.maxSourceLength}`, location: { source: info.source, line: 1, column: 1 } }] };
+    return {
+      documents: [],
+      errors: [
+        {
+          code: 'LIMIT_EXCEEDED',
+          message: `the patch source is ${text.length} characters, more than ${limits.maxSourceLength}`,
+          location: { source: info.source, line: 1, column: 1 },
+        },
+      ],
+    };
   }
   if (yamlFlowDeeperThan(text, limits.maxDepth)) {
-    return { documents: [], errors: [{ code: 'LIMIT_EXCEEDED', message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`, location: { source: info.source, line: 1, column: 1 } }] };
+    return {
+      documents: [],
+      errors: [
+        {
+          code: 'LIMIT_EXCEEDED',
+          message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`,
+          location: { source: info.source, line: 1, column: 1 },
+        },
+      ],
+    };
   }
   // RFC 5261 XML patch documents (`<diff>`) are the one alternative to YAML and JSON
   if (isXmlPatchText(text)) return loadXmlPatch(text, info, `${shortName(info)}#0`, limits);
@@ -46,7 +68,11 @@ export function loadDocuments(text: string, info: SourceInfo, limits: Limits = D
     operations += operationCount(written.value);
     if (operations > limits.maxOperations) {
       const place = parsed.position(written.node.range?.[0] ?? 0);
-      errors.push({ code: 'LIMIT_EXCEEDED', message: `more than ${limits.maxOperations} operations in one patch source`, location: { source: info.source, ...place, document: nameOf(written.value) ?? derivedName } });
+      errors.push({
+        code: 'LIMIT_EXCEEDED',
+        message: `more than ${limits.maxOperations} operations in one patch source`,
+        location: { source: info.source, ...place, document: nameOf(written.value) ?? derivedName },
+      });
       break;
     }
     const schemaProblems = checkSchema(written.value);
@@ -56,27 +82,55 @@ export function loadDocuments(text: string, info: SourceInfo, limits: Limits = D
         errors.push({
           code: problem.code,
           message: problem.message,
-          location: { source: info.source, ...position, document: nameOf(written.value) ?? derivedName, ...operationContext(written.value, field), field: fieldPointer(field) },
+          location: {
+            source: info.source,
+            ...position,
+            document: nameOf(written.value) ?? derivedName,
+            ...operationContext(written.value, field),
+            field: fieldPointer(field),
+          },
         });
       }
     }
     // Operations the schema accepted are still compiled, so one run reports every error of the text.
-    const skipOperation = schemaBlocked(written.value, schemaProblems.map((problem) => problem.field));
+    const skipOperation = schemaBlocked(
+      written.value,
+      schemaProblems.map((problem) => problem.field),
+    );
     if (skipOperation === 'document') continue;
-    const document = compileDocument({ ...written, derivedName, source: info.source, origin: info.origin, position: parsed.position, skipOperation, celLimits: celLimitsOf(limits) }, errors);
+    const document = compileDocument(
+      {
+        ...written,
+        derivedName,
+        source: info.source,
+        origin: info.origin,
+        position: parsed.position,
+        skipOperation,
+        celLimits: celLimitsOf(limits),
+      },
+      errors,
+    );
     if (document === undefined || schemaProblems.length > 0) continue;
     documents.push(document);
     namePlaces.set(document, parsed.position(fieldOffset(written.node, ['metadata', 'name'])));
   }
   errors.push(...findDuplicateNames(documents, (document) => namePlaces.get(document)));
-  return errors.length > 0 ? { documents: [], errors: errors.sort(byPlace) } : { documents, errors };
+  return errors.length > 0
+    ? { documents: [], errors: errors.sort(byPlace) }
+    : { documents, errors };
 }
 
 /** Which operations not to compile after schema problems: all (`document`) unless every problem lies inside an operation. */
-function schemaBlocked(value: unknown, fields: readonly FieldPath[]): 'document' | ((list: string, index: number) => boolean) {
+function schemaBlocked(
+  value: unknown,
+  fields: readonly FieldPath[],
+): 'document' | ((list: string, index: number) => boolean) {
   const depth = isFields(value) && 'apiVersion' in value ? 1 : 0;
-  if (fields.some((field) => field.length < depth + 2 || (depth === 1 && field[0] !== 'spec'))) return 'document';
-  const blocked = new Set(fields.map((field) => `${String(field[depth])}/${String(field[depth + 1])}`));
+  if (fields.some((field) => field.length < depth + 2 || (depth === 1 && field[0] !== 'spec')))
+    return 'document';
+  const blocked = new Set(
+    fields.map((field) => `${String(field[depth])}/${String(field[depth + 1])}`),
+  );
   return (list, index) => blocked.has(`${list}/${index}`);
 }
 
@@ -84,19 +138,30 @@ function schemaBlocked(value: unknown, fields: readonly FieldPath[]): 'document'
 function operationCount(value: unknown): number {
   const spec = isFields(value) && 'apiVersion' in value ? value.spec : value;
   if (!isFields(spec)) return 0;
-  return (['domain', 'cloudInit', 'userData', 'networkData'] as const).reduce((sum, list) => sum + (Array.isArray(spec[list]) ? spec[list].length : 0), 0);
+  return (['domain', 'cloudInit', 'userData', 'networkData'] as const).reduce(
+    (sum, list) => sum + (Array.isArray(spec[list]) ? spec[list].length : 0),
+    0,
+  );
 }
 
 /** Errors in the order of the text (the sort is stable, so errors at one place keep their order). */
 function byPlace(a: PatchError, b: PatchError): number {
-  return (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0);
+  return (
+    (a.location.line ?? 0) - (b.location.line ?? 0) ||
+    (a.location.column ?? 0) - (b.location.column ?? 0)
+  );
 }
 
 /** Files name short-form documents by their base name (`smbios.yaml#1`); annotations by the whole source (`annotation:hookpatch.io/patch#0`). */
 function shortName(info: SourceInfo): string {
   if (info.origin === 'annotation') return info.source;
   if (info.source === '-') return 'stdin';
-  return info.source.split('/').filter((part) => part !== '').at(-1) ?? info.source;
+  return (
+    info.source
+      .split('/')
+      .filter((part) => part !== '')
+      .at(-1) ?? info.source
+  );
 }
 
 /** The name a full-form document gives itself, if it got that far. */

@@ -5,13 +5,19 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 export type FieldPath = readonly (string | number)[];
 
 /** Source offset of the field's value (or of its key, with `key: true`); the nearest existing ancestor when it is absent. */
-export function fieldOffset(root: Node, path: FieldPath, options: { readonly key?: boolean } = {}): number {
+export function fieldOffset(
+  root: Node,
+  path: FieldPath,
+  options: { readonly key?: boolean } = {},
+): number {
   let node: Node = root;
   let offset = start(root);
   for (const [depth, segment] of path.entries()) {
     const last = depth === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (pair === undefined) return offset;
       if (last && options.key === true && isScalar(pair.key)) return start(pair.key);
       if (!isTreeNode(pair.value)) return isScalar(pair.key) ? start(pair.key) : offset;
@@ -39,7 +45,9 @@ export function pointerSegments(pointer: string): string[] {
 
 /** The RFC 6901 pointer of a path, for `Location.field`. */
 export function fieldPointer(path: FieldPath): string {
-  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  return path
+    .map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .join('');
 }
 
 function start(node: Node): number {

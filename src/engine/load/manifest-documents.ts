@@ -15,11 +15,17 @@ export function loadManifestDocuments(text: string, source: string): LoadResult 
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter });
   if (!Array.isArray(parsed)) return undefined;
-  const manifests = parsed.flatMap((doc) => (doc.errors.length === 0 && isMap(doc.contents) ? [doc.contents] : []));
+  const manifests = parsed.flatMap((doc) =>
+    doc.errors.length === 0 && isMap(doc.contents) ? [doc.contents] : [],
+  );
   const isManifest = manifests.some((node) => {
     const apiVersion: unknown = node.get('apiVersion');
     const kind: unknown = node.get('kind');
-    return typeof apiVersion === 'string' && !apiVersion.startsWith('hookpatch.io/') && typeof kind === 'string';
+    return (
+      typeof apiVersion === 'string' &&
+      !apiVersion.startsWith('hookpatch.io/') &&
+      typeof kind === 'string'
+    );
   });
   if (!isManifest) return undefined;
   const documents: PatchDocument[] = [];
@@ -29,7 +35,12 @@ export function loadManifestDocuments(text: string, source: string): LoadResult 
       const result = loadDocuments(String(node.value), info);
       documents.push(...result.documents);
       const place = placeIn(text, node, lineCounter);
-      errors.push(...result.errors.map((error) => ({ ...error, location: { ...error.location, source, ...place(error.location) } })));
+      errors.push(
+        ...result.errors.map((error) => ({
+          ...error,
+          location: { ...error.location, source, ...place(error.location) },
+        })),
+      );
     }
   }
   return errors.length > 0 ? { documents: [], errors } : { documents, errors };
@@ -49,21 +60,35 @@ function embeddedTexts(manifest: Node): { node: Scalar; info: SourceInfo }[] {
     for (const pair of data.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const node = scalarAt(['data', key]);
-      if (node !== undefined && isPatchFileName(key)) found.push({ node, info: { source: key, origin: 'file' } });
+      if (node !== undefined && isPatchFileName(key))
+        found.push({ node, info: { source: key, origin: 'file' } });
     }
   }
-  const annotationPath = kind === 'VirtualMachine' ? ['spec', 'template', 'metadata', 'annotations', PATCH_ANNOTATION] : kind === 'VirtualMachineInstance' ? ['metadata', 'annotations', PATCH_ANNOTATION] : undefined;
+  const annotationPath =
+    kind === 'VirtualMachine'
+      ? ['spec', 'template', 'metadata', 'annotations', PATCH_ANNOTATION]
+      : kind === 'VirtualMachineInstance'
+        ? ['metadata', 'annotations', PATCH_ANNOTATION]
+        : undefined;
   const annotation = annotationPath === undefined ? undefined : scalarAt(annotationPath);
-  if (annotation !== undefined) found.push({ node: annotation, info: { source: ANNOTATION_SOURCE, origin: 'annotation' } });
+  if (annotation !== undefined)
+    found.push({ node: annotation, info: { source: ANNOTATION_SOURCE, origin: 'annotation' } });
   return found;
 }
 
 /** A literal block (`|`) maps line for line onto the manifest; any other scalar style is placed at its start. */
-function placeIn(text: string, node: Scalar, lineCounter: LineCounter): (at: Location) => { line: number; column: number } {
+function placeIn(
+  text: string,
+  node: Scalar,
+  lineCounter: LineCounter,
+): (at: Location) => { line: number; column: number } {
   const start = fieldOffset(node, []);
   const { line, col } = lineCounter.linePos(start);
   if (node.type !== Scalar.BLOCK_LITERAL) return () => ({ line, column: col });
   const firstContent = text.slice(text.indexOf('\n', start) + 1);
   const indent = /^(?:[ \t]*\n)*( *)/.exec(firstContent)?.[1]?.length ?? 0;
-  return (at) => (at.line === undefined ? { line, column: col } : { line: line + at.line, column: (at.column ?? 1) + indent });
+  return (at) =>
+    at.line === undefined
+      ? { line, column: col }
+      : { line: line + at.line, column: (at.column ?? 1) + indent };
 }

@@ -17,5 +17,10 @@ export function operationContext(value: unknown, field: FieldPath): Location {
   const written = isFields(item) ? item : {};
   const op = stringAt(written, 'op');
   const path = stringAt(written, 'path');
-  return { list, operation, ...(op === undefined ? {} : { op }), ...(path === undefined ? {} : { path }) };
+  return {
+    list,
+    operation,
+    ...(op === undefined ? {} : { op }),
+    ...(path === undefined ? {} : { path }),
+  };
 }

@@ -38,7 +38,11 @@ export function parseSource(text: string, source: string): ParsedSource {
   for (const doc of parsed) {
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
-        errors.push({ code: 'YAML_SYNTAX', message: error.message.split('\n')[0] ?? error.message, location: { source, ...position(error.pos[0]) } });
+        errors.push({
+          code: 'YAML_SYNTAX',
+          message: error.message.split('\n')[0] ?? error.message,
+          location: { source, ...position(error.pos[0]) },
+        });
       }
       continue;
     }
@@ -51,7 +55,11 @@ export function parseSource(text: string, source: string): ParsedSource {
       const [start, , end] = node.range ?? [0, 0, 0];
       const value = plainValue(node, doc);
       if (!value.ok) {
-        errors.push({ code: 'LIMIT_EXCEEDED', message: value.message, location: { source, ...position(start) } });
+        errors.push({
+          code: 'LIMIT_EXCEEDED',
+          message: value.message,
+          location: { source, ...position(start) },
+        });
         continue;
       }
       documents.push({
@@ -67,11 +75,19 @@ export function parseSource(text: string, source: string): ParsedSource {
 }
 
 /** An alias bomb (anchors referring to anchors) makes the yaml package throw rather than expand it; so does nesting deep enough to overflow the stack. */
-function plainValue(node: Node, doc: Document.Parsed): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string } {
+function plainValue(
+  node: Node,
+  doc: Document.Parsed,
+):
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly message: string } {
   try {
     return { ok: true, value: node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) };
   } catch (error) {
-    const reason = error instanceof RangeError ? 'the document nests too deeply' : `more than ${MAX_YAML_ALIASES} alias expansions`;
+    const reason =
+      error instanceof RangeError
+        ? 'the document nests too deeply'
+        : `more than ${MAX_YAML_ALIASES} alias expansions`;
     return { ok: false, message: `${reason}; patch documents are refused past this bound` };
   }
 }

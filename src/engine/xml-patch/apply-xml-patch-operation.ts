@@ -14,15 +14,24 @@ import { replaceXmlPatch } from './xml-patch-replace.js';
  * > <unlocated-node> MUST be reported. (RFC 5261 §4.1, in substance)
  * RFC documents are applied as written: no idempotency check, every call inserts again.
  */
-export function applyXmlPatchOperation(op: AddOperation | ReplaceOperation | RemoveOperation, directive: XmlPatchDirective, input: OperationInput): Outcome<OperationEffect> {
+export function applyXmlPatchOperation(
+  op: AddOperation | ReplaceOperation | RemoveOperation,
+  directive: XmlPatchDirective,
+  input: OperationInput,
+): Outcome<OperationEffect> {
   const selected = selectNodes(op.path, input.document);
   const target = selected[0];
   if (selected.length !== 1 || target === undefined) {
-    return xmlPatchFailure(selected.length === 0 ? 'NO_MATCH' : 'COUNT_MISMATCH', 'unlocated-node', `sel selected ${selected.length} nodes, RFC 5261 needs exactly one`);
+    return xmlPatchFailure(
+      selected.length === 0 ? 'NO_MATCH' : 'COUNT_MISMATCH',
+      'unlocated-node',
+      `sel selected ${selected.length} nodes, RFC 5261 needs exactly one`,
+    );
   }
   const { document } = input;
   let done: Outcome<void>;
-  if (directive.namespacePrefix !== undefined) done = onNamespaceDeclaration(op.op, target, directive.namespacePrefix, directive, document);
+  if (directive.namespacePrefix !== undefined)
+    done = onNamespaceDeclaration(op.op, target, directive.namespacePrefix, directive, document);
   else if (op.op === 'add') done = addXmlPatch(target, op.position, directive, document);
   else if (op.op === 'replace') done = replaceXmlPatch(target, directive, document);
   else done = removeXmlPatch(target, directive.ws, document);

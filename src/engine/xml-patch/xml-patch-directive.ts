@@ -4,7 +4,11 @@ import type { ErrorCode, Problem, Rfc5261Error } from '../errors.js';
 
 /** RFC 5261 §4.3: `type="@name"` adds an attribute, `type="namespace::prefix"` a namespace declaration. */
 export type AddType =
-  | { readonly kind: 'attribute'; readonly namespaceURI: string | null; readonly qualifiedName: string }
+  | {
+      readonly kind: 'attribute';
+      readonly namespaceURI: string | null;
+      readonly qualifiedName: string;
+    }
   | { readonly kind: 'namespace'; readonly prefix: string };
 
 /** RFC 5261 §4.5: `ws` removes the whitespace text node before, after, or on both sides of the removed node. */
@@ -22,6 +26,10 @@ export interface XmlPatchDirective {
 }
 
 /** A failure with the engine's code and the RFC's error element. */
-export function xmlPatchFailure(code: ErrorCode, rfc5261: Rfc5261Error, message: string): { readonly ok: false; readonly problem: Problem } {
+export function xmlPatchFailure(
+  code: ErrorCode,
+  rfc5261: Rfc5261Error,
+  message: string,
+): { readonly ok: false; readonly problem: Problem } {
   return { ok: false, problem: { code, message: `<${rfc5261}>: ${message}`, rfc5261 } };
 }

@@ -2,11 +2,26 @@
 import type { Document, Node } from '@xmldom/xmldom';
 import { ok, type Outcome, type Problem } from '../errors.js';
 import { bindInsertedNamespaces } from '../xml/declare-namespace.js';
-import { isAttr, isBlankText, isComment, isDocument, isElement, isProcessingInstruction, isText } from '../xml/node-kinds.js';
+import {
+  isAttr,
+  isBlankText,
+  isComment,
+  isDocument,
+  isElement,
+  isProcessingInstruction,
+  isText,
+} from '../xml/node-kinds.js';
 import { xmlPatchFailure, type XmlPatchDirective } from './xml-patch-directive.js';
 
-function wrongTypes(target: Node, wanted: string): { readonly ok: false; readonly problem: Problem } {
-  return xmlPatchFailure('WRONG_NODE_TYPE', 'invalid-node-types', `a ${target.nodeName} node is replaced by ${wanted}`);
+function wrongTypes(
+  target: Node,
+  wanted: string,
+): { readonly ok: false; readonly problem: Problem } {
+  return xmlPatchFailure(
+    'WRONG_NODE_TYPE',
+    'invalid-node-types',
+    `a ${target.nodeName} node is replaced by ${wanted}`,
+  );
 }
 
 /** Elements, comments and processing instructions are replaced by exactly one node of their own type (blank text around it is layout). */
@@ -33,8 +48,13 @@ function replaceNode(target: Node, content: readonly Node[], document: Document)
   return ok(undefined);
 }
 
-export function replaceXmlPatch(target: Node, directive: XmlPatchDirective, document: Document): Outcome<void> {
-  if (isElement(target) || isComment(target) || isProcessingInstruction(target)) return replaceNode(target, directive.content, document);
+export function replaceXmlPatch(
+  target: Node,
+  directive: XmlPatchDirective,
+  document: Document,
+): Outcome<void> {
+  if (isElement(target) || isComment(target) || isProcessingInstruction(target))
+    return replaceNode(target, directive.content, document);
   if (!isAttr(target) && !isText(target)) return wrongTypes(target, 'nothing');
   if (directive.content.some((node) => !isText(node))) return wrongTypes(target, 'text only');
   if (isAttr(target)) {

@@ -12,13 +12,19 @@ import { selectNodes } from './select-nodes.js';
 
 function insertionParent(target: Element, op: AddOperation): Outcome<Element> {
   if (op.position === 'append' || op.position === 'prepend') return ok(target);
-  if (!isElement(target.parentNode)) return fail('WRONG_NODE_TYPE', `cannot add ${op.position} the document element: a document has exactly one root`);
+  if (!isElement(target.parentNode))
+    return fail(
+      'WRONG_NODE_TYPE',
+      `cannot add ${op.position} the document element: a document has exactly one root`,
+    );
   return ok(target.parentNode);
 }
 
 /** The fragment's nodes, with namespaces bound where they will stand (may declare a prefix on the root). */
 function bound(nodes: readonly Node[], parent: Element, document: Document): Node[] {
-  return nodes.map((node) => (isElement(node) ? bindInsertedNamespaces(node, parent, document) : node));
+  return nodes.map((node) =>
+    isElement(node) ? bindInsertedNamespaces(node, parent, document) : node,
+  );
 }
 
 /**
@@ -32,21 +38,38 @@ function alreadyPresent(parent: Element, nodes: readonly Node[]): boolean {
 
 export function applyAdd(op: AddOperation, input: OperationInput): Outcome<OperationEffect> {
   const targets = selectNodes(op.path, input.document);
-  const counted = checkMatchCount(targets.length, { ...(op.count === undefined ? {} : { count: op.count }), optional: op.optional, needsMatch: true });
+  const counted = checkMatchCount(targets.length, {
+    ...(op.count === undefined ? {} : { count: op.count }),
+    optional: op.optional,
+    needsMatch: true,
+  });
   if (!counted.ok) return counted;
   const plans: { target: Element; parent: Element; nodes: Node[] }[] = [];
   // the vars are the same for every target, so presence depends on the parent only: asked once per parent, the check stays linear
   const present = new Map<Element, boolean>();
   for (const target of targets) {
-    if (!isElement(target)) return fail('WRONG_NODE_TYPE', `add needs an element, the path selected a ${target.nodeName} node`);
+    if (!isElement(target))
+      return fail(
+        'WRONG_NODE_TYPE',
+        `add needs an element, the path selected a ${target.nodeName} node`,
+      );
     const parent = insertionParent(target, op);
     if (!parent.ok) return parent;
     const nodes = instantiateFragment(op.value, input.document, input.vars);
-    if (op.once && !present.has(parent.value)) present.set(parent.value, alreadyPresent(parent.value, nodes));
-    if (!op.once || present.get(parent.value) !== true) plans.push({ target, parent: parent.value, nodes });
+    if (op.once && !present.has(parent.value))
+      present.set(parent.value, alreadyPresent(parent.value, nodes));
+    if (!op.once || present.get(parent.value) !== true)
+      plans.push({ target, parent: parent.value, nodes });
   }
   const laidOut = new Map<Node, boolean>();
-  for (const plan of plans) insertNodes(plan.target, bound(plan.nodes, plan.parent, input.document), op.position, input.document, laidOut);
+  for (const plan of plans)
+    insertNodes(
+      plan.target,
+      bound(plan.nodes, plan.parent, input.document),
+      op.position,
+      input.document,
+      laidOut,
+    );
   const effect: OperationEffect = { matches: targets.length, changed: plans.length > 0 };
   return ok(targets.length > 0 && plans.length === 0 ? { ...effect, skipped: 'present' } : effect);
 }

@@ -9,11 +9,17 @@ import { selectNodes } from './select-nodes.js';
 
 export function applyRemove(op: RemoveOperation, input: OperationInput): Outcome<OperationEffect> {
   const targets = selectNodes(op.path, input.document);
-  const counted = checkMatchCount(targets.length, { ...(op.count === undefined ? {} : { count: op.count }), optional: false, needsMatch: false });
+  const counted = checkMatchCount(targets.length, {
+    ...(op.count === undefined ? {} : { count: op.count }),
+    optional: false,
+    needsMatch: false,
+  });
   if (!counted.ok) return counted;
   for (const target of targets) {
-    if (isDocument(target) || target === input.document.documentElement) return fail('ROOT_REMOVED', 'remove would take away the document element');
-    if (!isAttr(target) && target.parentNode === null) return fail('WRONG_NODE_TYPE', `remove cannot take out a ${target.nodeName} node`);
+    if (isDocument(target) || target === input.document.documentElement)
+      return fail('ROOT_REMOVED', 'remove would take away the document element');
+    if (!isAttr(target) && target.parentNode === null)
+      return fail('WRONG_NODE_TYPE', `remove cannot take out a ${target.nodeName} node`);
   }
   const laidOut = new Map<Node, boolean>();
   for (const target of targets) {

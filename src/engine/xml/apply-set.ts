@@ -13,23 +13,38 @@ import { checkMatchCount, type OperationEffect, type OperationInput } from './op
 import type { NameTest, SimplePredicate, SimpleStep, SimpleTarget } from './simple-path.js';
 
 function named(element: Element, name: NameTest): boolean {
-  return (element.namespaceURI ?? null) === name.namespaceURI && (element.localName ?? element.tagName) === name.localName;
+  return (
+    (element.namespaceURI ?? null) === name.namespaceURI &&
+    (element.localName ?? element.tagName) === name.localName
+  );
 }
 
 function holds(element: Element, predicate: SimplePredicate): boolean {
   let candidates = [element];
-  for (const name of predicate.elements) candidates = candidates.flatMap((node) => childElements(node).filter((child) => named(child, name)));
+  for (const name of predicate.elements)
+    candidates = candidates.flatMap((node) =>
+      childElements(node).filter((child) => named(child, name)),
+    );
   const attribute = predicate.attribute;
-  if (attribute === undefined) return candidates.some((node) => node.textContent === predicate.value);
-  return candidates.some((node) => node.getAttributeNodeNS(attribute.namespaceURI, attribute.localName)?.value === predicate.value);
+  if (attribute === undefined)
+    return candidates.some((node) => node.textContent === predicate.value);
+  return candidates.some(
+    (node) =>
+      node.getAttributeNodeNS(attribute.namespaceURI, attribute.localName)?.value ===
+      predicate.value,
+  );
 }
 
 function matchesStep(element: Element, step: SimpleStep): boolean {
-  return named(element, step.name) && step.predicates.every((predicate) => holds(element, predicate));
+  return (
+    named(element, step.name) && step.predicates.every((predicate) => holds(element, predicate))
+  );
 }
 
 function qualified(name: NameTest): string {
-  return name.prefix === undefined || name.prefix === '' ? name.localName : `${name.prefix}:${name.localName}`;
+  return name.prefix === undefined || name.prefix === ''
+    ? name.localName
+    : `${name.prefix}:${name.localName}`;
 }
 
 /** A new element for `step`, with its predicates made true: `[alias/@name='y']` becomes `<alias name="y"/>`. */
@@ -45,14 +60,24 @@ function createForStep(step: SimpleStep, document: Document): Element {
       }
       holder = next;
     }
-    if (predicate.attribute === undefined) holder.appendChild(document.createTextNode(predicate.value));
-    else holder.setAttributeNS(predicate.attribute.namespaceURI, qualified(predicate.attribute), predicate.value);
+    if (predicate.attribute === undefined)
+      holder.appendChild(document.createTextNode(predicate.value));
+    else
+      holder.setAttributeNS(
+        predicate.attribute.namespaceURI,
+        qualified(predicate.attribute),
+        predicate.value,
+      );
   }
   return element;
 }
 
 /** Children of `parents` matching `step`, creating one under each parent that has none. */
-function walkStep(parents: readonly Element[], step: SimpleStep, document: Document): { elements: Element[]; created: boolean } {
+function walkStep(
+  parents: readonly Element[],
+  step: SimpleStep,
+  document: Document,
+): { elements: Element[]; created: boolean } {
   let created = false;
   const elements = parents.flatMap((parent) => {
     const found = childElements(parent).filter((child) => matchesStep(child, step));
@@ -70,19 +95,33 @@ function walkStep(parents: readonly Element[], step: SimpleStep, document: Docum
  * element's text children, layout included: they become one text node, so a second call sees
  * exactly the value and changes nothing.
  */
-function assign(element: Element, target: SimpleTarget, value: string, document: Document): boolean {
+function assign(
+  element: Element,
+  target: SimpleTarget,
+  value: string,
+  document: Document,
+): boolean {
   if (target.kind === 'attribute') {
-    if (element.getAttributeNodeNS(target.name.namespaceURI, target.name.localName)?.value === value) return false;
+    if (
+      element.getAttributeNodeNS(target.name.namespaceURI, target.name.localName)?.value === value
+    )
+      return false;
     element.setAttributeNS(target.name.namespaceURI, qualified(target.name), value);
     if (target.name.namespaceURI !== null) bindAttributes(element, document);
     return true;
   }
   const texts = childNodes(element).filter(isText);
   const replaceAll = target.kind === 'element';
-  if (texts.map((node) => node.data).join('') === value && (!replaceAll || texts.length === element.childNodes.length)) return false;
+  if (
+    texts.map((node) => node.data).join('') === value &&
+    (!replaceAll || texts.length === element.childNodes.length)
+  )
+    return false;
   const fresh = value === '' ? null : document.createTextNode(value);
-  if (fresh !== null) element.insertBefore(fresh, replaceAll ? element.firstChild : (texts[0] ?? null));
-  for (const node of replaceAll ? childNodes(element) : texts) if (node !== fresh) element.removeChild(node);
+  if (fresh !== null)
+    element.insertBefore(fresh, replaceAll ? element.firstChild : (texts[0] ?? null));
+  for (const node of replaceAll ? childNodes(element) : texts)
+    if (node !== fresh) element.removeChild(node);
   return true;
 }
 
@@ -97,9 +136,14 @@ export function applySet(op: SetOperation, input: OperationInput): Outcome<Opera
     reached = walked.elements;
     changed ||= walked.created;
   }
-  const counted = checkMatchCount(reached.length, { ...(op.count === undefined ? {} : { count: op.count }), optional: op.optional, needsMatch: true });
+  const counted = checkMatchCount(reached.length, {
+    ...(op.count === undefined ? {} : { count: op.count }),
+    optional: op.optional,
+    needsMatch: true,
+  });
   if (!counted.ok) return counted;
   const value = expandTemplate(op.value, input.vars);
-  for (const element of reached) changed = assign(element, op.path.target, value, input.document) || changed;
+  for (const element of reached)
+    changed = assign(element, op.path.target, value, input.document) || changed;
   return ok({ matches: reached.length, changed });
 }

@@ -8,9 +8,13 @@ import { applyReplace } from './apply-replace.js';
 import { applySet } from './apply-set.js';
 import type { OperationEffect, OperationInput } from './operation-effect.js';
 
-export function applyXmlOperation(op: XmlOperation, input: OperationInput): Outcome<OperationEffect> {
+export function applyXmlOperation(
+  op: XmlOperation,
+  input: OperationInput,
+): Outcome<OperationEffect> {
   // operations of an RFC 5261 document keep the RFC's semantics (exactly one match, no idempotency check)
-  if (op.op !== 'set' && op.rfc5261 !== undefined) return applyXmlPatchOperation(op, op.rfc5261, input);
+  if (op.op !== 'set' && op.rfc5261 !== undefined)
+    return applyXmlPatchOperation(op, op.rfc5261, input);
   switch (op.op) {
     case 'add':
       return applyAdd(op, input);

@@ -32,7 +32,12 @@ export function compileXPath(source: string, namespaces: Namespaces): Outcome<Co
     fallback = compileFallback(source);
     if (fallback === undefined) return fail('XPATH_SYNTAX', 'not an XPath 1.0 expression');
   }
-  return ok({ source, expression: optimizePaths(parsed.expression), namespaces: withXml, fallback });
+  return ok({
+    source,
+    expression: optimizePaths(parsed.expression),
+    namespaces: withXml,
+    fallback,
+  });
 }
 
 /** Whether the path statically ends in an attribute step, a text() step, an element name step, or cannot be told. */

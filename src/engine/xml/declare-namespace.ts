@@ -4,28 +4,41 @@
  * (libvirt's `ns0`), else a declaration on the root (`xmlns:qemu`), else on the node itself.
  */
 import type { Attr, Document, Element } from '@xmldom/xmldom';
-import { childElements, isElement, isNamespaceDeclaration, XML_NAMESPACE, XMLNS_NAMESPACE } from './node-kinds.js';
+import {
+  childElements,
+  isElement,
+  isNamespaceDeclaration,
+  XML_NAMESPACE,
+  XMLNS_NAMESPACE,
+} from './node-kinds.js';
 
 /** prefix ('' = default namespace) -> URI ('' = no namespace) */
 type Scope = Map<string, string>;
 
 function declarationsOf(element: Element, scope: Scope): void {
   for (const attr of Array.from(element.attributes)) {
-    if (isNamespaceDeclaration(attr)) scope.set(attr.prefix === null ? '' : (attr.localName ?? ''), attr.value);
+    if (isNamespaceDeclaration(attr))
+      scope.set(attr.prefix === null ? '' : (attr.localName ?? ''), attr.value);
   }
 }
 
 /** The bindings in scope at an element of the document (nearest declaration wins). */
 export function namespacesInScope(element: Element): Scope {
   const chain: Element[] = [];
-  for (let node: Element | null = element; node !== null; node = isElement(node.parentNode) ? node.parentNode : null) chain.unshift(node);
+  for (
+    let node: Element | null = element;
+    node !== null;
+    node = isElement(node.parentNode) ? node.parentNode : null
+  )
+    chain.unshift(node);
   const scope: Scope = new Map([['', '']]);
   for (const node of chain) declarationsOf(node, scope);
   return scope;
 }
 
 function prefixFor(uri: string, scope: Scope, allowDefault: boolean): string | undefined {
-  for (const [prefix, bound] of scope) if (bound === uri && (allowDefault || prefix !== '')) return prefix;
+  for (const [prefix, bound] of scope)
+    if (bound === uri && (allowDefault || prefix !== '')) return prefix;
   return undefined;
 }
 
@@ -34,7 +47,13 @@ function qualified(prefix: string, localName: string): string {
 }
 
 /** Bind `prefix` to `uri`: on the root when the prefix is free everywhere above, else on `element`. */
-function declare(prefix: string, uri: string, element: Element, scope: Scope, document: Document): void {
+function declare(
+  prefix: string,
+  uri: string,
+  element: Element,
+  scope: Scope,
+  document: Document,
+): void {
   const root = document.documentElement;
   const onRoot = prefix !== '' && !scope.has(prefix) && root !== null;
   const holder = onRoot && root !== null ? root : element;
@@ -65,8 +84,12 @@ function freePrefix(scope: Scope): string {
 
 /** Element renamed to `prefix`, children and attributes moved over. */
 function renamed(element: Element, prefix: string, document: Document): Element {
-  const copy = document.createElementNS(element.namespaceURI, qualified(prefix, element.localName ?? element.tagName));
-  for (const attr of Array.from(element.attributes)) copy.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
+  const copy = document.createElementNS(
+    element.namespaceURI,
+    qualified(prefix, element.localName ?? element.tagName),
+  );
+  for (const attr of Array.from(element.attributes))
+    copy.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
   while (element.firstChild !== null) copy.appendChild(element.firstChild);
   element.parentNode?.replaceChild(copy, element);
   return copy;
@@ -90,7 +113,11 @@ function bindElement(element: Element, outer: Scope, document: Document): Elemen
 }
 
 /** Make an element about to be inserted under `parent` (or standing there already) well-bound; returns the element to insert. */
-export function bindInsertedNamespaces(element: Element, parent: Element, document: Document): Element {
+export function bindInsertedNamespaces(
+  element: Element,
+  parent: Element,
+  document: Document,
+): Element {
   return bindElement(element, namespacesInScope(parent), document);
 }
 

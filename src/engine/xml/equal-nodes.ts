@@ -3,7 +3,13 @@
  * prefix), attribute order ignored, whitespace-only text ignored, adjacent text merged.
  */
 import type { Element, Node } from '@xmldom/xmldom';
-import { isComment, isElement, isNamespaceDeclaration, isProcessingInstruction, isText } from './node-kinds.js';
+import {
+  isComment,
+  isElement,
+  isNamespaceDeclaration,
+  isProcessingInstruction,
+  isText,
+} from './node-kinds.js';
 
 /** A significant item: an element, comment or processing instruction, or a run of text that is not only whitespace. */
 export type Significant = Node | string;
@@ -31,33 +37,42 @@ export function significantItems(nodes: readonly Node[]): Significant[] {
 function attributesOf(element: Element): Map<string, string> {
   const map = new Map<string, string>();
   for (const attr of Array.from(element.attributes)) {
-    if (!isNamespaceDeclaration(attr)) map.set(`${attr.namespaceURI ?? ''} ${attr.localName ?? attr.name}`, attr.value);
+    if (!isNamespaceDeclaration(attr))
+      map.set(`${attr.namespaceURI ?? ''} ${attr.localName ?? attr.name}`, attr.value);
   }
   return map;
 }
 
 function equalElements(a: Element, b: Element): boolean {
-  if ((a.namespaceURI ?? '') !== (b.namespaceURI ?? '') || a.localName !== b.localName) return false;
+  if ((a.namespaceURI ?? '') !== (b.namespaceURI ?? '') || a.localName !== b.localName)
+    return false;
   const left = attributesOf(a);
   const right = attributesOf(b);
   if (left.size !== right.size) return false;
   for (const [name, value] of left) if (right.get(name) !== value) return false;
-  return equalRuns(significantItems(Array.from(a.childNodes)), significantItems(Array.from(b.childNodes)));
+  return equalRuns(
+    significantItems(Array.from(a.childNodes)),
+    significantItems(Array.from(b.childNodes)),
+  );
 }
 
 export function equalItems(a: Significant, b: Significant): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   if (isElement(a) && isElement(b)) return equalElements(a, b);
   if (isComment(a) && isComment(b)) return a.data === b.data;
-  if (isProcessingInstruction(a) && isProcessingInstruction(b)) return a.target === b.target && a.data === b.data;
+  if (isProcessingInstruction(a) && isProcessingInstruction(b))
+    return a.target === b.target && a.data === b.data;
   return false;
 }
 
 function equalRuns(a: readonly Significant[], b: readonly Significant[]): boolean {
-  return a.length === b.length && a.every((item, i) => {
-    const other = b[i];
-    return other !== undefined && equalItems(item, other);
-  });
+  return (
+    a.length === b.length &&
+    a.every((item, i) => {
+      const other = b[i];
+      return other !== undefined && equalItems(item, other);
+    })
+  );
 }
 
 /**
@@ -65,7 +80,10 @@ function equalRuns(a: readonly Significant[], b: readonly Significant[]): boolea
  * Inserted text merges with the text beside it, so text at the run's edges only has to end
  * (first item) or start (last item) the text that stands there — or lie inside it, alone.
  */
-export function containsRun(existing: readonly Significant[], wanted: readonly Significant[]): boolean {
+export function containsRun(
+  existing: readonly Significant[],
+  wanted: readonly Significant[],
+): boolean {
   const last = wanted.length - 1;
   if (last < 0) return true;
   const fits = (have: Significant | undefined, want: Significant, index: number): boolean => {

@@ -21,23 +21,37 @@ const NCNAME = /^[A-Za-z_][\w.-]*$/;
 function wrapperStart(namespaces: Namespaces): string {
   const declared: Record<string, string> = { qemu: QEMU_NAMESPACE, ...namespaces };
   const declarations = Object.entries(declared)
-    .filter(([prefix, uri]) => NCNAME.test(prefix) && !prefix.toLowerCase().startsWith('xml') && uri !== '')
+    .filter(
+      ([prefix, uri]) =>
+        NCNAME.test(prefix) && !prefix.toLowerCase().startsWith('xml') && uri !== '',
+    )
     .map(([prefix, uri]) => ` xmlns:${prefix}="${escapeAttribute(uri)}"`);
   return `<${WRAPPER}${declarations.join('')}>`;
 }
 
 /** Errors: FRAGMENT_MALFORMED, DOCTYPE_REFUSED, UNKNOWN_PREFIX, LIMIT_EXCEEDED (nested too deep). */
 export function parseFragment(source: string, namespaces: Namespaces): Outcome<XmlFragment> {
-  if (hasDoctype(source)) return fail('DOCTYPE_REFUSED', 'the XML fragment has a <!DOCTYPE>; DTDs are refused');
-  if (xmlDeeperThan(source, DEFAULT_LIMITS.maxDepth)) return fail('LIMIT_EXCEEDED', `the XML fragment nests elements more than ${DEFAULT_LIMITS.maxDepth} deep`);
+  if (hasDoctype(source))
+    return fail('DOCTYPE_REFUSED', 'the XML fragment has a <!DOCTYPE>; DTDs are refused');
+  if (xmlDeeperThan(source, DEFAULT_LIMITS.maxDepth))
+    return fail(
+      'LIMIT_EXCEEDED',
+      `the XML fragment nests elements more than ${DEFAULT_LIMITS.maxDepth} deep`,
+    );
   const start = wrapperStart(namespaces);
   const parsed = parseStrict(`${start}${source}</${WRAPPER}>`);
   if (!parsed.ok) {
     const { line, column, message } = parsed.problem;
     // the wrapper's start tag sits on the fragment's first line: shift columns there back
-    const where = line > 0 ? ` at line ${line}, column ${line === 1 ? Math.max(1, column - start.length) : column}` : '';
+    const where =
+      line > 0
+        ? ` at line ${line}, column ${line === 1 ? Math.max(1, column - start.length) : column}`
+        : '';
     if (/prefix is non-null and namespace is null|unbound|not declared/i.test(message)) {
-      return fail('UNKNOWN_PREFIX', `the XML fragment uses a namespace prefix not declared in namespaces${where}`);
+      return fail(
+        'UNKNOWN_PREFIX',
+        `the XML fragment uses a namespace prefix not declared in namespaces${where}`,
+      );
     }
     return fail('FRAGMENT_MALFORMED', `the XML fragment is not well-formed${where}: ${message}`);
   }

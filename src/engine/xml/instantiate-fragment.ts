@@ -6,7 +6,10 @@ import { childNodes, isBlankText, isComment, isElement, isText } from './node-ki
 
 /** A comment cannot hold `--`, end in `-`, or keep a carriage return; a var's value is bent to fit rather than break the document. */
 function commentSafe(data: string): string {
-  return data.replace(/\r\n?/g, '\n').replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
+  return data
+    .replace(/\r\n?/g, '\n')
+    .replace(/-(?=-)/g, '- ')
+    .replace(/-$/, '- ');
 }
 
 function expandIn(node: Node, vars: ReadonlyMap<string, string>): void {
@@ -31,7 +34,11 @@ function expandIn(node: Node, vars: ReadonlyMap<string, string>): void {
  * The fragment's nodes imported into `target`, vars expanded. Whitespace-only text at the top
  * level is YAML layout (`value: |` ends with a newline) and is dropped unless it is all there is.
  */
-export function instantiateFragment(fragment: XmlFragment, target: Document, vars: ReadonlyMap<string, string>): Node[] {
+export function instantiateFragment(
+  fragment: XmlFragment,
+  target: Document,
+  vars: ReadonlyMap<string, string>,
+): Node[] {
   const significant = fragment.nodes.filter((node) => !isBlankText(node));
   const chosen = significant.length > 0 ? significant : fragment.nodes;
   return chosen.map((node) => {

@@ -13,7 +13,9 @@ function indentUnit(document: Document): string | undefined {
   const root = document.documentElement;
   if (root === null) return undefined;
   const blank = childNodes(root).find((node) => isBlankText(node) && node.data.includes('\n'));
-  return blank !== undefined && isText(blank) ? blank.data.slice(blank.data.lastIndexOf('\n') + 1) : undefined;
+  return blank !== undefined && isText(blank)
+    ? blank.data.slice(blank.data.lastIndexOf('\n') + 1)
+    : undefined;
 }
 
 /** The indentation of the line a node starts, when it starts one. */
@@ -28,7 +30,9 @@ function lineIndent(node: Node): string | undefined {
 function isLaidOut(element: Element): boolean {
   const children = childNodes(element);
   if (children.some((node) => isText(node) && !isBlankText(node))) return false;
-  return children.length === 0 || children.some((node) => isBlankText(node) && node.data.includes('\n'));
+  return (
+    children.length === 0 || children.some((node) => isBlankText(node) && node.data.includes('\n'))
+  );
 }
 
 /** `isLaidOut`, remembered across the insertions and removals of one operation (they do not change it), so many targets under one parent stay linear. */
@@ -45,7 +49,11 @@ function newline(document: Document, indent: string): Node {
 /** Lay an inserted element's own content out one step deeper than the element. */
 function reindent(element: Element, indent: string, unit: string, document: Document): void {
   const children = childNodes(element);
-  if (children.length === 0 || !children.every((node) => isBlankText(node) || isElement(node) || isComment(node))) return;
+  if (
+    children.length === 0 ||
+    !children.every((node) => isBlankText(node) || isElement(node) || isComment(node))
+  )
+    return;
   for (const node of children) if (isBlankText(node)) element.removeChild(node);
   for (const node of childNodes(element)) {
     element.insertBefore(newline(document, indent + unit), node);
@@ -59,15 +67,36 @@ function insertAll(parent: Node, nodes: readonly Node[], before: Node | null): v
 }
 
 /** Insert `nodes` relative to `target` (its child list for append/prepend, beside it for before/after). */
-export function insertNodes(target: Element, nodes: readonly Node[], requested: Placement, document: Document, laidOut: Map<Node, boolean> = new Map()): void {
+export function insertNodes(
+  target: Element,
+  nodes: readonly Node[],
+  requested: Placement,
+  document: Document,
+  laidOut: Map<Node, boolean> = new Map(),
+): void {
   const placement = requested === 'prepend' && target.firstChild === null ? 'append' : requested;
   const parent = placement === 'before' || placement === 'after' ? target.parentNode : target;
   if (parent === null) return;
-  const anchor = placement === 'before' ? target : placement === 'after' ? target.nextSibling : placement === 'prepend' ? target.firstChild : null;
+  const anchor =
+    placement === 'before'
+      ? target
+      : placement === 'after'
+        ? target.nextSibling
+        : placement === 'prepend'
+          ? target.firstChild
+          : null;
   const unit = indentUnit(document);
-  const layable = nodes.every((node) => isElement(node) || isComment(node)) && isElement(parent) && knownLaidOut(parent, laidOut);
+  const layable =
+    nodes.every((node) => isElement(node) || isComment(node)) &&
+    isElement(parent) &&
+    knownLaidOut(parent, laidOut);
   const parentIndent = isElement(parent) ? lineIndent(parent) : undefined;
-  const indent = placement === 'before' || placement === 'after' ? lineIndent(target) : parentIndent === undefined || unit === undefined ? undefined : parentIndent + unit;
+  const indent =
+    placement === 'before' || placement === 'after'
+      ? lineIndent(target)
+      : parentIndent === undefined || unit === undefined
+        ? undefined
+        : parentIndent + unit;
   if (unit === undefined || !layable || indent === undefined) {
     insertAll(parent, nodes, anchor);
     if (nodes.some(isText)) laidOut.delete(parent);
@@ -78,7 +107,10 @@ export function insertNodes(target: Element, nodes: readonly Node[], requested: 
   if (placement === 'before') {
     insertAll(parent, [...lines.slice(1), newline(document, indent)], anchor);
   } else if (placement === 'after' || placement === 'prepend') {
-    const closing = placement === 'prepend' && anchor !== null && !isBlankText(anchor) ? [newline(document, indent)] : [];
+    const closing =
+      placement === 'prepend' && anchor !== null && !isBlankText(anchor)
+        ? [newline(document, indent)]
+        : [];
     insertAll(parent, [...lines, ...closing], anchor);
   } else {
     const last = parent.lastChild;
@@ -92,6 +124,12 @@ export function removeNode(node: Node, laidOut: Map<Node, boolean> = new Map()):
   const parent = node.parentNode;
   if (parent === null) return;
   const before = node.previousSibling;
-  if (isBlankText(before) && before.data.includes('\n') && isElement(parent) && knownLaidOut(parent, laidOut)) parent.removeChild(before);
+  if (
+    isBlankText(before) &&
+    before.data.includes('\n') &&
+    isElement(parent) &&
+    knownLaidOut(parent, laidOut)
+  )
+    parent.removeChild(before);
   parent.removeChild(node);
 }

@@ -1,5 +1,13 @@
 /** Type guards over xmldom nodes, by DOM node type, so the rest of the engine never casts. */
-import type { Attr, Comment, Document, Element, Node, ProcessingInstruction, Text } from '@xmldom/xmldom';
+import type {
+  Attr,
+  Comment,
+  Document,
+  Element,
+  Node,
+  ProcessingInstruction,
+  Text,
+} from '@xmldom/xmldom';
 
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
@@ -21,7 +29,9 @@ export function isComment(node: Node | null | undefined): node is Comment {
   return node?.nodeType === 8;
 }
 
-export function isProcessingInstruction(node: Node | null | undefined): node is ProcessingInstruction {
+export function isProcessingInstruction(
+  node: Node | null | undefined,
+): node is ProcessingInstruction {
   return node?.nodeType === 7;
 }
 

@@ -22,9 +22,16 @@ export interface OperationInput {
  * > `count: N` (optional) demands exactly N matches.
  * An optional operation that matched nothing is satisfied whatever its count.
  */
-export function checkMatchCount(matches: number, rule: { readonly count?: number; readonly optional: boolean; readonly needsMatch: boolean }): Outcome<number> {
+export function checkMatchCount(
+  matches: number,
+  rule: { readonly count?: number; readonly optional: boolean; readonly needsMatch: boolean },
+): Outcome<number> {
   if (matches === 0 && rule.optional) return ok(0);
-  if (rule.count !== undefined && matches !== rule.count) return fail('COUNT_MISMATCH', `the path selected ${matches} node(s), count demands ${rule.count}`);
+  if (rule.count !== undefined && matches !== rule.count)
+    return fail(
+      'COUNT_MISMATCH',
+      `the path selected ${matches} node(s), count demands ${rule.count}`,
+    );
   if (matches === 0 && rule.needsMatch) return fail('NO_MATCH', 'the path selected nothing');
   return ok(matches);
 }

@@ -12,7 +12,9 @@ export interface SyntaxProblem {
   readonly column: number;
 }
 
-export type StrictParse = { readonly ok: true; readonly document: Document } | { readonly ok: false; readonly problem: SyntaxProblem };
+export type StrictParse =
+  | { readonly ok: true; readonly document: Document }
+  | { readonly ok: false; readonly problem: SyntaxProblem };
 
 /** SPEC §1.3 "No DTDs": refused before any parser sees the text, so no entity is ever expanded. */
 export function hasDoctype(text: string): boolean {
@@ -28,10 +30,15 @@ function normalizeXml10LineEnds(text: string): string {
 }
 
 /** Character references to characters XML 1.0 forbids (xmldom lets `&#0;` through). */
-const FORBIDDEN_REFERENCE = /&#0*(?:[0-8]|1[1-24-9]|2\d|3[01]);|&#x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]);/;
+const FORBIDDEN_REFERENCE =
+  /&#0*(?:[0-8]|1[1-24-9]|2\d|3[01]);|&#x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]);/;
 
 function isForbiddenCode(code: number): boolean {
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    code === 0xfffe ||
+    code === 0xffff
+  );
 }
 
 /** Offset of the first character XML 1.0 forbids, literally or as a reference; -1 if none. */
@@ -41,11 +48,16 @@ function firstForbidden(text: string): number {
 }
 
 function position(context: unknown): { line: number; column: number } {
-  if (typeof context !== 'object' || context === null || !('locator' in context)) return { line: 0, column: 0 };
+  if (typeof context !== 'object' || context === null || !('locator' in context))
+    return { line: 0, column: 0 };
   const locator: unknown = context.locator;
   if (typeof locator !== 'object' || locator === null) return { line: 0, column: 0 };
-  const line = 'lineNumber' in locator && typeof locator.lineNumber === 'number' ? locator.lineNumber : 0;
-  const column = 'columnNumber' in locator && typeof locator.columnNumber === 'number' ? locator.columnNumber : 0;
+  const line =
+    'lineNumber' in locator && typeof locator.lineNumber === 'number' ? locator.lineNumber : 0;
+  const column =
+    'columnNumber' in locator && typeof locator.columnNumber === 'number'
+      ? locator.columnNumber
+      : 0;
   return { line, column };
 }
 
@@ -59,7 +71,9 @@ function strayTextPosition(text: string, problem: SyntaxProblem): SyntaxProblem 
   if (!/Extra content|outside root/.test(problem.message)) return problem;
   const tail = text.slice(text.lastIndexOf('>') + 1);
   const offset = tail.search(/\S/);
-  return offset < 0 ? problem : { ...problem, ...lineAndColumn(text, text.length - tail.length + offset) };
+  return offset < 0
+    ? problem
+    : { ...problem, ...lineAndColumn(text, text.length - tail.length + offset) };
 }
 
 /**
@@ -69,7 +83,11 @@ function strayTextPosition(text: string, problem: SyntaxProblem): SyntaxProblem 
  */
 export function parseStrict(text: string, locator = true): StrictParse {
   const forbidden = firstForbidden(text);
-  if (forbidden >= 0) return { ok: false, problem: { message: 'character not allowed in XML 1.0', ...lineAndColumn(text, forbidden) } };
+  if (forbidden >= 0)
+    return {
+      ok: false,
+      problem: { message: 'character not allowed in XML 1.0', ...lineAndColumn(text, forbidden) },
+    };
   let first: SyntaxProblem | undefined;
   const parser = new DOMParser({
     locator,
@@ -83,7 +101,11 @@ export function parseStrict(text: string, locator = true): StrictParse {
     const document = parser.parseFromString(text, 'text/xml');
     if (first === undefined) return { ok: true, document };
   } catch (error) {
-    first ??= { message: error instanceof Error ? error.message : String(error), line: 0, column: 0 };
+    first ??= {
+      message: error instanceof Error ? error.message : String(error),
+      line: 0,
+      column: 0,
+    };
   }
   return { ok: false, problem: strayTextPosition(text, first) };
 }
@@ -93,15 +115,24 @@ function at(problem: SyntaxProblem): string {
 }
 
 /** The domain XML of a call. Errors: DOCTYPE_REFUSED, XML_MALFORMED, LIMIT_EXCEEDED (nested deeper than `maxDepth`). */
-export function parseDomainXml(text: string, maxDepth = DEFAULT_LIMITS.maxDepth): Outcome<Document> {
-  if (hasDoctype(text)) return fail('DOCTYPE_REFUSED', 'the domain XML has a <!DOCTYPE>; DTDs are refused');
+export function parseDomainXml(
+  text: string,
+  maxDepth = DEFAULT_LIMITS.maxDepth,
+): Outcome<Document> {
+  if (hasDoctype(text))
+    return fail('DOCTYPE_REFUSED', 'the domain XML has a <!DOCTYPE>; DTDs are refused');
   // xmldom and every DOM walk recurse per level: refuse a deep document before it can overflow the stack
-  if (xmlDeeperThan(text, maxDepth)) return fail('LIMIT_EXCEEDED', `the domain XML nests elements more than ${maxDepth} deep`);
+  if (xmlDeeperThan(text, maxDepth))
+    return fail('LIMIT_EXCEEDED', `the domain XML nests elements more than ${maxDepth} deep`);
   // a byte order mark is the encoding's signature, not content (XML 1.0 §4.3.3); xmldom would call it stray text
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // nothing reads a domain node's position: only a failure needs the locator
   const quick = parseStrict(body, false);
   const parsed = quick.ok ? quick : parseStrict(body);
-  if (!parsed.ok) return fail('XML_MALFORMED', `the domain XML is not well-formed${at(parsed.problem)}: ${parsed.problem.message}`);
+  if (!parsed.ok)
+    return fail(
+      'XML_MALFORMED',
+      `the domain XML is not well-formed${at(parsed.problem)}: ${parsed.problem.message}`,
+    );
   return ok(parsed.document);
 }

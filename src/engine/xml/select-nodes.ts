@@ -17,6 +17,7 @@ export function selectNodes(path: CompiledXPath, context: Node): Node[] {
 /** The expression's value with the context node at position 1 of 1: a node-set (document order), string, number or boolean. */
 export function evaluateXPath(path: CompiledXPath, context: Node): XPathValue {
   const order = new DocumentOrder();
-  if (path.fallback !== undefined) return evaluateFallback(path.fallback, path.namespaces, context, order);
+  if (path.fallback !== undefined)
+    return evaluateFallback(path.fallback, path.namespaces, context, order);
   return evaluateExpression(path.expression, { node: context, position: 1, size: 1 }, order);
 }

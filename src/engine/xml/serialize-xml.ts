@@ -3,16 +3,28 @@
  * (xmldom's own serializer leaves `\t`/`\n`/`\r` raw in attribute values, which a parser turns into spaces).
  */
 import type { Attr, Element, Node } from '@xmldom/xmldom';
-import { childNodes, isComment, isDocument, isElement, isProcessingInstruction, isText } from './node-kinds.js';
+import {
+  childNodes,
+  isComment,
+  isDocument,
+  isElement,
+  isProcessingInstruction,
+  isText,
+} from './node-kinds.js';
 
 /** Text content: `&`, `<`, and `>` (always, so `]]>` can never appear); `\r` as a reference or it would be read as a line end. */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
+  return text.replace(/[&<>\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;',
+  );
 }
 
 /** Attribute values: also the quote, and `\t`/`\n` which attribute-value normalisation would turn into spaces. */
 export function escapeAttribute(value: string, quote: Quote = '"'): string {
-  return value.replace(quote === '"' ? /[&<>"\t\n\r]/g : /[&<>'\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+  return value.replace(
+    quote === '"' ? /[&<>"\t\n\r]/g : /[&<>'\t\n\r]/g,
+    (c) => ATTRIBUTE_ESCAPES[c] ?? c,
+  );
 }
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
@@ -72,7 +84,8 @@ function writeElement(element: Element, writer: Writer): void {
     return;
   }
   out.push('>');
-  for (let child = element.firstChild; child !== null; child = child.nextSibling) writeNode(child, writer);
+  for (let child = element.firstChild; child !== null; child = child.nextSibling)
+    writeNode(child, writer);
   out.push('</', element.tagName, '>');
   if (out.length >= PIECES_PER_JOIN) joinPieces(writer);
 }
@@ -80,10 +93,12 @@ function writeElement(element: Element, writer: Writer): void {
 function writeNode(node: Node, writer: Writer): void {
   const { out } = writer;
   if (isElement(node)) writeElement(node, writer);
-  else if (node.nodeType === 4 && isText(node)) out.push('<![CDATA[', node.data.split(']]>').join(']]]]><![CDATA[>'), ']]>');
+  else if (node.nodeType === 4 && isText(node))
+    out.push('<![CDATA[', node.data.split(']]>').join(']]]]><![CDATA[>'), ']]>');
   else if (isText(node)) out.push(escapeText(node.data));
   else if (isComment(node)) out.push('<!--', node.data, '-->');
-  else if (isProcessingInstruction(node)) out.push('<?', node.target, node.data === '' ? '' : ' ', node.data, '?>');
+  else if (isProcessingInstruction(node))
+    out.push('<?', node.target, node.data === '' ? '' : ' ', node.data, '?>');
   else if (isDocument(node)) for (const child of childNodes(node)) writeNode(child, writer);
   else throw new Error(`cannot serialize a node of type ${node.nodeType}`);
 }
@@ -103,7 +118,10 @@ function occurrences(text: string, pattern: RegExp): number {
 /** The style most of a document's text uses (a linear scan). */
 export function xmlStyleOf(text: string): XmlStyle {
   return {
-    empty: occurrences(text, /<([\w.:-]+)(?:\s[^<>]*)?><\/\1>/g) > occurrences(text, /\/>/g) ? 'end-tag' : 'self-closing',
+    empty:
+      occurrences(text, /<([\w.:-]+)(?:\s[^<>]*)?><\/\1>/g) > occurrences(text, /\/>/g)
+        ? 'end-tag'
+        : 'self-closing',
     quote: occurrences(text, /=\s*'/g) > occurrences(text, /=\s*"/g) ? "'" : '"',
   };
 }

@@ -29,7 +29,10 @@ export interface SimpleStep {
   readonly predicates: readonly SimplePredicate[];
 }
 
-export type SimpleTarget = { readonly kind: 'element' } | { readonly kind: 'attribute'; readonly name: NameTest } | { readonly kind: 'text' };
+export type SimpleTarget =
+  | { readonly kind: 'element' }
+  | { readonly kind: 'attribute'; readonly name: NameTest }
+  | { readonly kind: 'text' };
 
 export interface SimplePath {
   readonly source: string;
@@ -44,6 +47,7 @@ export function compileSimplePath(source: string, namespaces: Namespaces): Outco
   const parsed = parseWithNamespaces(source, withXmlPrefix(namespaces));
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
   const read = readSimplePath(parsed.expression);
-  if (typeof read === 'string') return fail('NOT_SIMPLE_PATH', `not a simple path for set: ${read}`);
+  if (typeof read === 'string')
+    return fail('NOT_SIMPLE_PATH', `not a simple path for set: ${read}`);
   return ok({ source, ...read });
 }

@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorCode } from '../../../src/engine/errors.js';
-import { compileExpression, evaluateCondition, evaluateVars, type Scope } from '../../../src/engine/expr/expression.js';
+import {
+  compileExpression,
+  evaluateCondition,
+  evaluateVars,
+  type Scope,
+} from '../../../src/engine/expr/expression.js';
 import type { InvocationContext, VarDefinition } from '../../../src/engine/model.js';
 
 const vmi: unknown = JSON.parse(`{
@@ -28,7 +33,10 @@ describe('evaluateCondition', () => {
     ['size(vmi.spec.domain.devices.disks) > 2', true],
     ["vmi.metadata.name.matches('^vm-[0-9]+$') && vmi.metadata.name.contains('-')", true],
     ["matches(vmi.metadata.name, '^vm') && !vmi.metadata.name.matches('^VM')", true],
-    ["vmi.metadata.name.matches(vmi.metadata.annotations.x) || 'yyy'.matches(vmi.metadata.annotations.x)", true],
+    [
+      "vmi.metadata.name.matches(vmi.metadata.annotations.x) || 'yyy'.matches(vmi.metadata.annotations.x)",
+      true,
+    ],
     ["vmi.metadata.name.matches(vmi.metadata.name + '(')", 'CEL_EVAL'],
     ["vmi.metadata.annotations.tag == 'a<b'", true],
     ['vmi.spec.domain.cpu.cores == 2', true],
@@ -50,23 +58,36 @@ describe('evaluateCondition', () => {
     });
   }
 
-  for (const context of ['Boot', 'MigrationSource', 'MigrationTarget'] satisfies InvocationContext[]) {
+  for (const context of [
+    'Boot',
+    'MigrationSource',
+    'MigrationTarget',
+  ] satisfies InvocationContext[]) {
     it(`sees context ${context}`, () => {
       const expression = compiled(`context == '${context}'`);
       assert.deepEqual(evaluateCondition(expression, { vmi, context }), { ok: true, value: true });
       const other = context === 'Boot' ? 'MigrationTarget' : 'Boot';
-      assert.deepEqual(evaluateCondition(expression, { vmi, context: other }), { ok: true, value: false });
+      assert.deepEqual(evaluateCondition(expression, { vmi, context: other }), {
+        ok: true,
+        value: false,
+      });
     });
   }
 
   it('compiles an Expression it did not make on first use', () => {
-    assert.deepEqual(evaluateCondition({ source: "context == 'Boot'" }, boot), { ok: true, value: true });
+    assert.deepEqual(evaluateCondition({ source: "context == 'Boot'" }, boot), {
+      ok: true,
+      value: true,
+    });
     const broken = evaluateCondition({ source: 'nope' }, boot);
     assert.equal(broken.ok ? 'ok' : broken.problem.code, 'CEL_SYNTAX');
   });
 
   it('works on an empty VMI', () => {
-    assert.deepEqual(evaluateCondition(compiled('has(vmi.metadata)'), { vmi: {}, context: 'Boot' }), { ok: true, value: false });
+    assert.deepEqual(
+      evaluateCondition(compiled('has(vmi.metadata)'), { vmi: {}, context: 'Boot' }),
+      { ok: true, value: false },
+    );
   });
 });
 
@@ -75,7 +96,7 @@ describe('compileExpression', () => {
     ['foo == 1', 'CEL_SYNTAX'],
     ['vmi.a == 1 &&\n bar', 'CEL_SYNTAX'],
     ['1 +', 'CEL_SYNTAX'],
-    ["vmi.x[", 'CEL_SYNTAX'],
+    ['vmi.x[', 'CEL_SYNTAX'],
     ['context == 1', 'CEL_SYNTAX'],
     ["vmi.metadata.name.matches('(a')", 'CEL_SYNTAX'],
     ["vmi.metadata.name.matches('(a)\\\\1')", 'CEL_SYNTAX'],
@@ -119,8 +140,14 @@ describe('compileExpression', () => {
 describe('cost limit', () => {
   const wide = { items: Array.from({ length: 2000 }, (_, n) => n), text: 'x'.repeat(100_000) };
   const rows: ReadonlyArray<readonly [string, string]> = [
-    ['nested comprehensions over the VMI', 'vmi.items.exists(a, vmi.items.exists(b, vmi.items.exists(c, a + b + c == -1)))'],
-    ['doubling strings with bind', "cel.bind(a, vmi.text + vmi.text, cel.bind(b, a + a, cel.bind(c, b + b, cel.bind(d, c + c, d + d)))).size() == 0"],
+    [
+      'nested comprehensions over the VMI',
+      'vmi.items.exists(a, vmi.items.exists(b, vmi.items.exists(c, a + b + c == -1)))',
+    ],
+    [
+      'doubling strings with bind',
+      'cel.bind(a, vmi.text + vmi.text, cel.bind(b, a + a, cel.bind(c, b + b, cel.bind(d, c + c, d + d)))).size() == 0',
+    ],
     ['joining copies in a loop', "vmi.items.map(i, vmi.text).join('').size() == 0"],
   ];
   for (const [name, source] of rows) {
@@ -134,7 +161,10 @@ describe('cost limit', () => {
   it('matches in linear time where a backtracking engine would not finish', () => {
     const expression = compiled("vmi.text.matches('^(x+)+$') || vmi.text.matches('(x|xx)*y')");
     const started = performance.now();
-    const result = evaluateCondition(expression, { vmi: { text: `${'x'.repeat(20_000)}!` }, context: 'Boot' });
+    const result = evaluateCondition(expression, {
+      vmi: { text: `${'x'.repeat(20_000)}!` },
+      context: 'Boot',
+    });
     assert.deepEqual(result, { ok: true, value: false });
     assert.ok(performance.now() - started < 5000);
   });
@@ -149,30 +179,49 @@ describe('cost limit', () => {
     const expression = compiled('vmi.items.exists(a, a == 1999)');
     const scope: Scope = { vmi: wide, context: 'Boot' };
     assert.deepEqual(evaluateCondition(expression, scope), { ok: true, value: true });
-    const tight = evaluateCondition(expression, scope, { maxSourceLength: 4096, maxAstNodes: 1000, maxDepth: 32, maxCost: 100 });
+    const tight = evaluateCondition(expression, scope, {
+      maxSourceLength: 4096,
+      maxAstNodes: 1000,
+      maxDepth: 32,
+      maxCost: 100,
+    });
     assert.equal(tight.ok ? 'ok' : tight.problem.code, 'LIMIT_EXCEEDED');
   });
 });
 
 describe('evaluateVars', () => {
   function vars(entries: ReadonlyArray<readonly [string, string]>): VarDefinition[] {
-    return entries.map(([name, source]) => ({ name, expression: compiled(source), at: { document: 'test' } }));
+    return entries.map(([name, source]) => ({
+      name,
+      expression: compiled(source),
+      at: { document: 'test' },
+    }));
   }
 
   it('renders scalars as CEL strings, in declaration order', () => {
-    const result = evaluateVars(vars([
-      ['maker', "vmi.metadata.annotations['smbios.vm.kubevirt.io/baseBoardManufacturer']"],
-      ['cores', 'vmi.spec.domain.cpu.cores * 2'],
-      ['ratio', 'vmi.spec.domain.cpu.ratio'],
-      ['migrating', "context != 'Boot'"],
-      ['unsigned', '7u'],
-      ['disks', "vmi.spec.domain.devices.disks.map(d, d.name).join(',')"],
-    ]), { vmi, context: 'MigrationTarget' });
+    const result = evaluateVars(
+      vars([
+        ['maker', "vmi.metadata.annotations['smbios.vm.kubevirt.io/baseBoardManufacturer']"],
+        ['cores', 'vmi.spec.domain.cpu.cores * 2'],
+        ['ratio', 'vmi.spec.domain.cpu.ratio'],
+        ['migrating', "context != 'Boot'"],
+        ['unsigned', '7u'],
+        ['disks', "vmi.spec.domain.devices.disks.map(d, d.name).join(',')"],
+      ]),
+      { vmi, context: 'MigrationTarget' },
+    );
     assert.ok(result.ok);
-    assert.deepEqual([...result.value], [
-      ['maker', 'Acme'], ['cores', '4'], ['ratio', '1.5'], ['migrating', 'true'], ['unsigned', '7'],
-      ['disks', 'rootdisk,cloudinit,data'],
-    ]);
+    assert.deepEqual(
+      [...result.value],
+      [
+        ['maker', 'Acme'],
+        ['cores', '4'],
+        ['ratio', '1.5'],
+        ['migrating', 'true'],
+        ['unsigned', '7'],
+        ['disks', 'rootdisk,cloudinit,data'],
+      ],
+    );
   });
 
   const failures: ReadonlyArray<readonly [string, string, ErrorCode]> = [
@@ -183,7 +232,13 @@ describe('evaluateVars', () => {
   ];
   for (const [name, source, code] of failures) {
     it(`refuses ${name}`, () => {
-      const result = evaluateVars(vars([['ok', "'fine'"], ['bad', source]]), boot);
+      const result = evaluateVars(
+        vars([
+          ['ok', "'fine'"],
+          ['bad', source],
+        ]),
+        boot,
+      );
       assert.equal(result.ok ? 'ok' : result.problem.code, code);
       assert.ok(!result.ok && result.problem.message.includes('bad'));
     });

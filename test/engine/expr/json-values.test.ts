@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { compileExpression, evaluateCondition, evaluateVars } from '../../../src/engine/expr/expression.js';
+import {
+  compileExpression,
+  evaluateCondition,
+  evaluateVars,
+} from '../../../src/engine/expr/expression.js';
 import type { VarDefinition } from '../../../src/engine/model.js';
 
 function definition(name: string, source: string): VarDefinition {
@@ -33,11 +37,22 @@ it('a var of a VMI string, int or double is its JSON value as text', () => {
 
 it('a key from the VMI, even __proto__, is an ordinary map key', () => {
   fc.assert(
-    fc.property(fc.constantFrom('__proto__', 'constructor', 'toString', 'a.b', ''), fc.string(), (key, value) => {
-      const vmi: unknown = JSON.parse(`{"m": {${JSON.stringify(key)}: ${JSON.stringify(value)}}}`);
-      const expression = compileExpression(`vmi.m[${JSON.stringify(key)}] == ${JSON.stringify(value)} && size(vmi.m) == 1`);
-      assert.ok(expression.ok);
-      assert.deepEqual(evaluateCondition(expression.value, { vmi, context: 'Boot' }), { ok: true, value: true });
-    }),
+    fc.property(
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'a.b', ''),
+      fc.string(),
+      (key, value) => {
+        const vmi: unknown = JSON.parse(
+          `{"m": {${JSON.stringify(key)}: ${JSON.stringify(value)}}}`,
+        );
+        const expression = compileExpression(
+          `vmi.m[${JSON.stringify(key)}] == ${JSON.stringify(value)} && size(vmi.m) == 1`,
+        );
+        assert.ok(expression.ok);
+        assert.deepEqual(evaluateCondition(expression.value, { vmi, context: 'Boot' }), {
+          ok: true,
+          value: true,
+        });
+      },
+    ),
   );
 });

@@ -14,15 +14,24 @@ const fullVmi = fixture('apitesting__kubevirt.io.v1.VirtualMachineInstance.json'
 /** expression, its value on the sidecar-hook example VMI */
 const rows: ReadonlyArray<readonly [string, boolean]> = [
   ["'smbios.vm.kubevirt.io/baseBoardManufacturer' in vmi.metadata.annotations", true],
-  ["vmi.metadata.annotations['smbios.vm.kubevirt.io/baseBoardManufacturer'].startsWith('Radical')", true],
+  [
+    "vmi.metadata.annotations['smbios.vm.kubevirt.io/baseBoardManufacturer'].startsWith('Radical')",
+    true,
+  ],
   ["has(vmi.metadata.labels) && vmi.metadata.labels['special'] == 'vmi-with-sidecar-hook'", true],
-  ["vmi.spec.domain.devices.disks.exists(d, d.name == 'cloudinitdisk' && d.disk.bus == 'virtio')", true],
+  [
+    "vmi.spec.domain.devices.disks.exists(d, d.name == 'cloudinitdisk' && d.disk.bus == 'virtio')",
+    true,
+  ],
   ['size(vmi.spec.domain.devices.disks) > 2', false],
-  ["vmi.spec.volumes.exists(v, has(v.cloudInitNoCloud) && v.cloudInitNoCloud.userData.contains('password'))", true],
+  [
+    "vmi.spec.volumes.exists(v, has(v.cloudInitNoCloud) && v.cloudInitNoCloud.userData.contains('password'))",
+    true,
+  ],
   ['vmi.spec.volumes.all(v, vmi.spec.domain.devices.disks.exists(d, d.name == v.name))', true],
   ["vmi.spec.domain.memory.guest.matches('^[0-9]+[MG]i?$')", true],
   ['vmi.metadata.generation == 1 && vmi.spec.terminationGracePeriodSeconds == 0', true],
-  ["has(vmi.spec.domain.cpu) && vmi.spec.domain.cpu.cores >= 2", false],
+  ['has(vmi.spec.domain.cpu) && vmi.spec.domain.cpu.cores >= 2', false],
   ["vmi.metadata.finalizers.exists(f, f.endsWith('Finalize'))", true],
 ];
 
@@ -31,7 +40,10 @@ describe('conditions on the sidecar-hook example VMI', () => {
     it(source, () => {
       const expression = compileExpression(source);
       assert.ok(expression.ok);
-      assert.deepEqual(evaluateCondition(expression.value, { vmi: sidecarVmi, context: 'Boot' }), { ok: true, value: expected });
+      assert.deepEqual(evaluateCondition(expression.value, { vmi: sidecarVmi, context: 'Boot' }), {
+        ok: true,
+        value: expected,
+      });
     });
   }
 });
@@ -41,7 +53,10 @@ describe('the same conditions on a VMI with every field populated', () => {
     it(source, () => {
       const expression = compileExpression(source);
       assert.ok(expression.ok);
-      const result = evaluateCondition(expression.value, { vmi: fullVmi, context: 'MigrationTarget' });
+      const result = evaluateCondition(expression.value, {
+        vmi: fullVmi,
+        context: 'MigrationTarget',
+      });
       // missing keys are allowed to fail; the cost limit must never be what stops these
       assert.notEqual(result.ok ? 'ok' : result.problem.code, 'LIMIT_EXCEEDED');
     });

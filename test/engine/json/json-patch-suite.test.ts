@@ -18,7 +18,10 @@ interface SuiteRecord {
 const files = ['tests.json', 'spec_tests.json'];
 
 function readSuite(file: string): { readonly text: string; readonly records: SuiteRecord[] } {
-  const text = readFileSync(new URL(`../../fixtures/json-patch-tests/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL(`../../fixtures/json-patch-tests/${file}`, import.meta.url),
+    'utf8',
+  );
   const records: unknown = JSON.parse(text);
   assert.ok(Array.isArray(records));
   return { text, records: records.map((record: SuiteRecord) => record) };
@@ -31,7 +34,13 @@ function duplicateKeyRecords(text: string): Set<number> {
   assert.ok(isSeq(records));
   const indices = new Set<number>();
   for (const error of document.errors.filter((e) => e.code === 'DUPLICATE_KEY')) {
-    const index = records.items.findIndex((item) => isMap(item) && item.range !== undefined && item.range[0] <= error.pos[0] && error.pos[1] <= item.range[2]);
+    const index = records.items.findIndex(
+      (item) =>
+        isMap(item) &&
+        item.range !== undefined &&
+        item.range[0] <= error.pos[0] &&
+        error.pos[1] <= item.range[2],
+    );
     assert.notEqual(index, -1, `duplicate key outside every record at ${error.pos[0]}`);
     indices.add(index);
   }

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import type { OperationList } from '../../../src/engine/errors.js';
 import { compileExpression, type Expression } from '../../../src/engine/expr/expression.js';
 import { parsePointer, type Pointer } from '../../../src/engine/json/pointer.js';
-import type { FailurePolicy, JsonOperation, PatchDocument, XmlOperation } from '../../../src/engine/model.js';
+import type {
+  FailurePolicy,
+  JsonOperation,
+  PatchDocument,
+  XmlOperation,
+} from '../../../src/engine/model.js';
 
 export interface RawOperation {
   readonly op: 'add' | 'replace' | 'test' | 'remove' | 'move' | 'copy';
@@ -35,9 +40,27 @@ function pointer(source: string): Pointer {
   return parsed.value;
 }
 
-function operation(name: string, list: OperationList, raw: RawOperation, index: number): JsonOperation {
-  const at = { source: 'test.yaml', line: index + 1, document: name, list, operation: index, op: raw.op, path: raw.path };
-  const base = { index, at, path: pointer(raw.path), ...(raw.when === undefined ? {} : { when: expression(raw.when) }) };
+function operation(
+  name: string,
+  list: OperationList,
+  raw: RawOperation,
+  index: number,
+): JsonOperation {
+  const at = {
+    source: 'test.yaml',
+    line: index + 1,
+    document: name,
+    list,
+    operation: index,
+    op: raw.op,
+    path: raw.path,
+  };
+  const base = {
+    index,
+    at,
+    path: pointer(raw.path),
+    ...(raw.when === undefined ? {} : { when: expression(raw.when) }),
+  };
   switch (raw.op) {
     case 'add':
     case 'replace':
@@ -52,7 +75,8 @@ function operation(name: string, list: OperationList, raw: RawOperation, index: 
 }
 
 export function jsonDocument(name: string, spec: DocumentSpec): PatchDocument {
-  const list = (key: 'cloudInit' | 'userData' | 'networkData'): JsonOperation[] => (spec[key] ?? []).map((raw, index) => operation(name, key, raw, index));
+  const list = (key: 'cloudInit' | 'userData' | 'networkData'): JsonOperation[] =>
+    (spec[key] ?? []).map((raw, index) => operation(name, key, raw, index));
   return {
     name,
     origin: 'file',
@@ -61,7 +85,11 @@ export function jsonDocument(name: string, spec: DocumentSpec): PatchDocument {
     ...(spec.when === undefined ? {} : { when: expression(spec.when) }),
     failurePolicy: spec.failurePolicy ?? 'Fail',
     namespaces: {},
-    vars: Object.entries(spec.vars ?? {}).map(([varName, source]) => ({ name: varName, expression: expression(source), at: { document: name } })),
+    vars: Object.entries(spec.vars ?? {}).map(([varName, source]) => ({
+      name: varName,
+      expression: expression(source),
+      at: { document: name },
+    })),
     domain: spec.domain ?? [],
     cloudInit: list('cloudInit'),
     userData: list('userData'),

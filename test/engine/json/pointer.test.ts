@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { arrayIndex, formatPointer, isProperPrefix, parsePointer, type Pointer } from '../../../src/engine/json/pointer.js';
+import {
+  arrayIndex,
+  formatPointer,
+  isProperPrefix,
+  parsePointer,
+  type Pointer,
+} from '../../../src/engine/json/pointer.js';
 
 function pointer(source: string): Pointer {
   const parsed = parsePointer(source);
@@ -34,7 +40,8 @@ test('parsePointer refuses what RFC 6901 does not allow', () => {
 });
 
 test('formatPointer is the inverse of parsePointer', () => {
-  for (const source of ['', '/', '/a~1b/m~0n', '/~01', '/x/-/0']) assert.equal(formatPointer(pointer(source).tokens), source);
+  for (const source of ['', '/', '/a~1b/m~0n', '/~01', '/x/-/0'])
+    assert.equal(formatPointer(pointer(source).tokens), source);
 });
 
 test('arrayIndex accepts "0" and digits without a leading zero only', () => {
@@ -63,5 +70,6 @@ test('isProperPrefix is true for ancestors only', () => {
     ['/a/b', '/a', false],
     ['/a~1b', '/a/b/c', false],
   ];
-  for (const [prefix, path, expected] of cases) assert.equal(isProperPrefix(pointer(prefix), pointer(path)), expected, `${prefix} ${path}`);
+  for (const [prefix, path, expected] of cases)
+    assert.equal(isProperPrefix(pointer(prefix), pointer(path)), expected, `${prefix} ${path}`);
 });

@@ -8,7 +8,10 @@ import { QEMU_NAMESPACE, type PatchDocument } from '../../../src/engine/model.js
 const GOOD = new URL('../../fixtures/documents/good/', import.meta.url);
 
 function load(file: string): readonly PatchDocument[] {
-  const result = loadDocuments(readFileSync(new URL(file, GOOD), 'utf8'), { source: `good/${file}`, origin: 'file' });
+  const result = loadDocuments(readFileSync(new URL(file, GOOD), 'utf8'), {
+    source: `good/${file}`,
+    origin: 'file',
+  });
   assert.deepEqual(result.errors, []);
   return result.documents;
 }
@@ -18,12 +21,20 @@ function summary(document: PatchDocument): unknown {
   return {
     name: document.name,
     at: [document.at.line, document.at.column],
-    lists: [document.domain.length, document.cloudInit.length, document.userData.length, document.networkData.length],
+    lists: [
+      document.domain.length,
+      document.cloudInit.length,
+      document.userData.length,
+      document.networkData.length,
+    ],
   };
 }
 
 const FILES: readonly { file: string; documents: unknown[] }[] = [
-  { file: 'full-form.yaml', documents: [{ name: 'smbios-baseboard', at: [2, 1], lists: [4, 0, 0, 0] }] },
+  {
+    file: 'full-form.yaml',
+    documents: [{ name: 'smbios-baseboard', at: [2, 1], lists: [4, 0, 0, 0] }],
+  },
   {
     file: 'multi.yaml',
     documents: [
@@ -53,13 +64,24 @@ test('a full-form document keeps its settings and the operations their defaults'
   assert.ok(document !== undefined);
   assert.equal(document.failurePolicy, 'Ignore');
   assert.equal(document.origin, 'file');
-  assert.equal(document.when?.source, "'smbios.vm.kubevirt.io/baseBoardManufacturer' in vmi.metadata.annotations");
-  assert.deepEqual(document.vars.map((variable) => [variable.name, variable.at.line]), [['maker', 10]]);
+  assert.equal(
+    document.when?.source,
+    "'smbios.vm.kubevirt.io/baseBoardManufacturer' in vmi.metadata.annotations",
+  );
+  assert.deepEqual(
+    document.vars.map((variable) => [variable.name, variable.at.line]),
+    [['maker', 10]],
+  );
   assert.equal(document.namespaces['qemu'], QEMU_NAMESPACE);
   const [set, add, replace, remove] = document.domain;
   assert.deepEqual([set?.op, set?.at.line, set?.at.column, set?.at.operation], ['set', 12, 7, 0]);
   assert.ok(add?.op === 'add' && add.position === 'prepend' && add.once && !add.optional);
-  assert.ok(replace?.op === 'replace' && replace.optional && replace.value.text === 'none' && replace.value.fragment === undefined);
+  assert.ok(
+    replace?.op === 'replace' &&
+      replace.optional &&
+      replace.value.text === 'none' &&
+      replace.value.fragment === undefined,
+  );
   assert.ok(remove?.op === 'remove' && remove.count === 0);
 });
 
@@ -70,7 +92,8 @@ test('XML values written as booleans or numbers mean their string form', () => {
 });
 
 test('bytes is the UTF-8 size of each document', () => {
-  const text = 'domain:\n  - {op: remove, path: /domain/a}\n---\ndomain:\n  - {op: remove, path: "/domain/é"}\n';
+  const text =
+    'domain:\n  - {op: remove, path: /domain/a}\n---\ndomain:\n  - {op: remove, path: "/domain/é"}\n';
   const { documents } = loadDocuments(text, { source: 'x.yaml', origin: 'file' });
   const [first, second] = text.split('---\n');
   assert.deepEqual(
@@ -80,15 +103,28 @@ test('bytes is the UTF-8 size of each document', () => {
 });
 
 test('annotation documents are named after the annotation', () => {
-  const text = 'domain: [{op: remove, path: /domain/a}]\n---\ndomain: [{op: remove, path: /domain/b}]\n';
-  const { documents } = loadDocuments(text, { source: 'annotation:hookpatch.io/patch', origin: 'annotation' });
-  assert.deepEqual(documents.map((document) => [document.name, document.origin]), [
-    ['annotation:hookpatch.io/patch#0', 'annotation'],
-    ['annotation:hookpatch.io/patch#1', 'annotation'],
-  ]);
+  const text =
+    'domain: [{op: remove, path: /domain/a}]\n---\ndomain: [{op: remove, path: /domain/b}]\n';
+  const { documents } = loadDocuments(text, {
+    source: 'annotation:hookpatch.io/patch',
+    origin: 'annotation',
+  });
+  assert.deepEqual(
+    documents.map((document) => [document.name, document.origin]),
+    [
+      ['annotation:hookpatch.io/patch#0', 'annotation'],
+      ['annotation:hookpatch.io/patch#1', 'annotation'],
+    ],
+  );
 });
 
 test('an empty text or only comments loads as no documents and no errors', () => {
-  assert.deepEqual(loadDocuments('# nothing yet\n', { source: 'x', origin: 'file' }), { documents: [], errors: [] });
-  assert.deepEqual(loadDocuments('', { source: 'x', origin: 'file' }), { documents: [], errors: [] });
+  assert.deepEqual(loadDocuments('# nothing yet\n', { source: 'x', origin: 'file' }), {
+    documents: [],
+    errors: [],
+  });
+  assert.deepEqual(loadDocuments('', { source: 'x', origin: 'file' }), {
+    documents: [],
+    errors: [],
+  });
 });

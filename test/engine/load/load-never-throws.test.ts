@@ -9,17 +9,29 @@ function checkPlaces(text: string): void {
   const result = loadDocuments(text, { source: 'fuzz.yaml', origin: 'annotation' });
   const lines = text.split('\n').length;
   for (const error of result.errors) {
-    assert.ok(error.location.line !== undefined && error.location.line >= 1 && error.location.line <= lines, JSON.stringify(error));
-    assert.ok(error.location.column !== undefined && error.location.column >= 1, JSON.stringify(error));
+    assert.ok(
+      error.location.line !== undefined && error.location.line >= 1 && error.location.line <= lines,
+      JSON.stringify(error),
+    );
+    assert.ok(
+      error.location.column !== undefined && error.location.column >= 1,
+      JSON.stringify(error),
+    );
   }
-  assert.ok(result.errors.length === 0 || result.documents.length === 0, "documents only when there are no errors");
+  assert.ok(
+    result.errors.length === 0 || result.documents.length === 0,
+    'documents only when there are no errors',
+  );
 }
 
 /** Values shaped like documents, so that generated input reaches the schema and the compilers, not only the parser. */
 const operation = fc.record(
   {
     op: fc.constantFrom('add', 'replace', 'remove', 'set', 'move', 'copy', 'test', 'insert'),
-    path: fc.oneof(fc.constantFrom('/domain/devices', '/domain/os/@x', '//disk', '/a/b', 'a['), fc.string()),
+    path: fc.oneof(
+      fc.constantFrom('/domain/devices', '/domain/os/@x', '//disk', '/a/b', 'a['),
+      fc.string(),
+    ),
     value: fc.oneof(fc.constantFrom('<a/>', '<a>', '$(x)', 'text'), fc.jsonValue()),
     from: fc.constantFrom('/a', 'b'),
     optional: fc.boolean(),

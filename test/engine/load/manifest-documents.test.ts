@@ -17,13 +17,22 @@ data:
 test('a ConfigMap: each patch-named data key is a file of documents, named after the key', () => {
   const result = loadManifestDocuments(CONFIGMAP, 'cm.yaml');
   assert.deepEqual(result?.errors, []);
-  assert.deepEqual(result?.documents.map((document) => [document.name, document.origin]), [
-    ['a.yaml#0', 'file'],
-    ['b.json#0', 'file'],
-  ]);
+  assert.deepEqual(
+    result?.documents.map((document) => [document.name, document.origin]),
+    [
+      ['a.yaml#0', 'file'],
+      ['b.json#0', 'file'],
+    ],
+  );
 });
 
-const PLACES: readonly { name: string; text: string; code: string; line: number; column: number }[] = [
+const PLACES: readonly {
+  name: string;
+  text: string;
+  code: string;
+  line: number;
+  column: number;
+}[] = [
   {
     name: 'a literal block maps line for line',
     text: 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nmetadata:\n  annotations:\n    hookpatch.io/patch: |\n      domain:\n        - op: take\n',
@@ -51,11 +60,20 @@ for (const row of PLACES) {
   test(`${row.name}: ${row.code} at ${row.line}:${row.column} of the manifest`, () => {
     const [error, ...more] = loadManifestDocuments(row.text, 'vm.yaml')?.errors ?? [];
     assert.deepEqual(more, []);
-    assert.deepEqual([error?.code, error?.location.source, error?.location.line, error?.location.column], [row.code, 'vm.yaml', row.line, row.column]);
+    assert.deepEqual(
+      [error?.code, error?.location.source, error?.location.line, error?.location.column],
+      [row.code, 'vm.yaml', row.line, row.column],
+    );
   });
 }
 
 test('a patch document, even a full-form one, is not a manifest', () => {
   assert.equal(loadManifestDocuments('domain: []\n', 'p.yaml'), undefined);
-  assert.equal(loadManifestDocuments('apiVersion: hookpatch.io/v1alpha1\nkind: Patch\nmetadata: {name: x}\nspec: {}\n', 'p.yaml'), undefined);
+  assert.equal(
+    loadManifestDocuments(
+      'apiVersion: hookpatch.io/v1alpha1\nkind: Patch\nmetadata: {name: x}\nspec: {}\n',
+      'p.yaml',
+    ),
+    undefined,
+  );
 });

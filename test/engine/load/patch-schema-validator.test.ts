@@ -6,7 +6,10 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const schemaFile = new URL('../../../schemas/patch.schema.json', import.meta.url);
-const generatedFile = new URL('../../../src/engine/load/patch-schema-validator.generated.ts', import.meta.url);
+const generatedFile = new URL(
+  '../../../src/engine/load/patch-schema-validator.generated.ts',
+  import.meta.url,
+);
 
 const HEADER = [
   '/* eslint-disable */',
@@ -17,7 +20,13 @@ const HEADER = [
 
 function generate(): string {
   const schema: unknown = JSON.parse(readFileSync(schemaFile, 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    code: { source: true, esm: true },
+  });
   const validate = ajv.compile(typeof schema === 'object' && schema !== null ? schema : {});
   return `${HEADER}\n${standaloneCode.default(ajv, validate)}\n`;
 }

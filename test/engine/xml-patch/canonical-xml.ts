@@ -1,11 +1,19 @@
 /** A canonical text of a document for comparing results: namespace-aware names, sorted attributes, no declarations, adjacent text merged. */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
-import { isComment, isElement, isProcessingInstruction, isText } from '../../../src/engine/xml/node-kinds.js';
+import {
+  isComment,
+  isElement,
+  isProcessingInstruction,
+  isText,
+} from '../../../src/engine/xml/node-kinds.js';
 
 function attributes(element: Element): string {
   return Array.from(element.attributes)
     .filter((attr) => attr.namespaceURI !== 'http://www.w3.org/2000/xmlns/')
-    .map((attr) => `{${attr.namespaceURI ?? ''}}${attr.localName ?? attr.name}=${JSON.stringify(attr.value)}`)
+    .map(
+      (attr) =>
+        `{${attr.namespaceURI ?? ''}}${attr.localName ?? attr.name}=${JSON.stringify(attr.value)}`,
+    )
     .sort()
     .join(' ');
 }
@@ -32,7 +40,8 @@ function children(node: Node, topLevel: boolean): string[] {
 }
 
 function canonicalNode(node: Node): string {
-  if (isElement(node)) return `<{${node.namespaceURI ?? ''}}${node.localName ?? node.tagName} ${attributes(node)}>${children(node, false).join('')}</>`;
+  if (isElement(node))
+    return `<{${node.namespaceURI ?? ''}}${node.localName ?? node.tagName} ${attributes(node)}>${children(node, false).join('')}</>`;
   if (isComment(node)) return `comment${JSON.stringify(node.data)}`;
   if (isProcessingInstruction(node)) return `pi(${node.target})${JSON.stringify(node.data)}`;
   throw new Error(`unexpected node type ${node.nodeType}`);

@@ -18,7 +18,9 @@ export interface RegressionCase {
 const FILE = new URL('../../fixtures/xml-patch-tests/regression-test.xml', import.meta.url);
 
 function child(element: Element, name: string): Element {
-  const found = Array.from(element.childNodes).find((node): node is Element => node.nodeType === 1 && node.nodeName === name);
+  const found = Array.from(element.childNodes).find(
+    (node): node is Element => node.nodeType === 1 && node.nodeName === name,
+  );
   if (found === undefined) throw new Error(`<${element.nodeName}> has no <${name}>`);
   return found;
 }
@@ -32,13 +34,22 @@ function documentText(holder: Element): string {
 }
 
 const RFC_ERRORS: readonly Rfc5261Error[] = [
-  'invalid-attribute-value', 'invalid-diff-format', 'invalid-namespace-prefix', 'invalid-namespace-uri', 'invalid-node-types',
-  'invalid-patch-directive', 'invalid-root-element-operation', 'invalid-whitespace-directive', 'unlocated-node',
+  'invalid-attribute-value',
+  'invalid-diff-format',
+  'invalid-namespace-prefix',
+  'invalid-namespace-uri',
+  'invalid-node-types',
+  'invalid-patch-directive',
+  'invalid-root-element-operation',
+  'invalid-whitespace-directive',
+  'unlocated-node',
 ];
 
 /** `UNLOCATED_NODE` → `unlocated-node`, the RFC's element name. */
 function rfcName(code: string): Rfc5261Error {
-  const name = RFC_ERRORS.find((candidate) => candidate === code.toLowerCase().replaceAll('_', '-'));
+  const name = RFC_ERRORS.find(
+    (candidate) => candidate === code.toLowerCase().replaceAll('_', '-'),
+  );
   if (name === undefined) throw new Error(`unknown RFC 5261 error ${code}`);
   return name;
 }
@@ -51,13 +62,20 @@ export function loadRegressionCases(): RegressionCase[] {
     const diff = child(element, 'diff');
     const result = child(element, 'result');
     const error = result.getAttribute('error');
-    const operations = Array.from(diff.childNodes).filter((node): node is Element => node.nodeType === 1);
+    const operations = Array.from(diff.childNodes).filter(
+      (node): node is Element => node.nodeType === 1,
+    );
     return {
       desc: element.getAttribute('desc') ?? '',
       target: documentText(child(element, 'target')),
       diff: serializeXml(diff),
-      expected: error !== null && error !== '' ? { error: rfcName(error) } : { document: documentText(result) },
-      operationAttributes: operations.flatMap((operation) => Array.from(operation.attributes).map((attr) => attr.name)),
+      expected:
+        error !== null && error !== ''
+          ? { error: rfcName(error) }
+          : { document: documentText(result) },
+      operationAttributes: operations.flatMap((operation) =>
+        Array.from(operation.attributes).map((attr) => attr.name),
+      ),
     };
   });
 }

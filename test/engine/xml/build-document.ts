@@ -1,8 +1,23 @@
 /** Hand-built patch documents for unit tests, so the XML engine is tested without the loader. */
-import { QEMU_NAMESPACE, type AddOperation, type AddPosition, type Namespaces, type PatchDocument, type RemoveOperation, type ReplaceOperation, type SetOperation, type XmlOperation } from '../../../src/engine/model.js';
+import {
+  QEMU_NAMESPACE,
+  type AddOperation,
+  type AddPosition,
+  type Namespaces,
+  type PatchDocument,
+  type RemoveOperation,
+  type ReplaceOperation,
+  type SetOperation,
+  type XmlOperation,
+} from '../../../src/engine/model.js';
 import { compileXPath, type CompiledXPath } from '../../../src/engine/xml/compile-xpath.js';
 import { parseFragment, type XmlFragment } from '../../../src/engine/xml/fragment.js';
-import type { NameTest, SimplePath, SimplePredicate, SimpleStep } from '../../../src/engine/xml/simple-path.js';
+import type {
+  NameTest,
+  SimplePath,
+  SimplePredicate,
+  SimpleStep,
+} from '../../../src/engine/xml/simple-path.js';
 
 export const NAMESPACES: Namespaces = { qemu: QEMU_NAMESPACE };
 
@@ -23,24 +38,74 @@ interface Common {
   readonly count?: number;
 }
 
-const at = (index: number, op: string, path: string) => ({ source: 'unit.yaml', line: index + 1, column: 3, list: 'domain' as const, operation: index, op, path });
+const at = (index: number, op: string, path: string) => ({
+  source: 'unit.yaml',
+  line: index + 1,
+  column: 3,
+  list: 'domain' as const,
+  operation: index,
+  op,
+  path,
+});
 
-export function add(index: number, path: string, value: string, extra: Common & { position?: AddPosition; once?: boolean } = {}): AddOperation {
+export function add(
+  index: number,
+  path: string,
+  value: string,
+  extra: Common & { position?: AddPosition; once?: boolean } = {},
+): AddOperation {
   const { position = 'append', once = true, optional = false, count } = extra;
-  return { op: 'add', index, at: at(index, 'add', path), path: xpath(path), value: fragment(value), position, once, optional, ...(count === undefined ? {} : { count }) };
+  return {
+    op: 'add',
+    index,
+    at: at(index, 'add', path),
+    path: xpath(path),
+    value: fragment(value),
+    position,
+    once,
+    optional,
+    ...(count === undefined ? {} : { count }),
+  };
 }
 
-export function replace(index: number, path: string, value: string, extra: Common = {}): ReplaceOperation {
+export function replace(
+  index: number,
+  path: string,
+  value: string,
+  extra: Common = {},
+): ReplaceOperation {
   const parsed = parseFragment(value, NAMESPACES);
   const { optional = false, count } = extra;
-  return { op: 'replace', index, at: at(index, 'replace', path), path: xpath(path), value: { text: value, ...(parsed.ok ? { fragment: parsed.value } : {}) }, optional, ...(count === undefined ? {} : { count }) };
+  return {
+    op: 'replace',
+    index,
+    at: at(index, 'replace', path),
+    path: xpath(path),
+    value: { text: value, ...(parsed.ok ? { fragment: parsed.value } : {}) },
+    optional,
+    ...(count === undefined ? {} : { count }),
+  };
 }
 
-export function remove(index: number, path: string, extra: { count?: number } = {}): RemoveOperation {
-  return { op: 'remove', index, at: at(index, 'remove', path), path: xpath(path), ...(extra.count === undefined ? {} : { count: extra.count }) };
+export function remove(
+  index: number,
+  path: string,
+  extra: { count?: number } = {},
+): RemoveOperation {
+  return {
+    op: 'remove',
+    index,
+    at: at(index, 'remove', path),
+    path: xpath(path),
+    ...(extra.count === undefined ? {} : { count: extra.count }),
+  };
 }
 
-export function name(localName: string, namespaceURI: string | null = null, prefix?: string): NameTest {
+export function name(
+  localName: string,
+  namespaceURI: string | null = null,
+  prefix?: string,
+): NameTest {
   return { prefix, namespaceURI, localName };
 }
 
@@ -48,16 +113,38 @@ export function step(localName: string, ...predicates: SimplePredicate[]): Simpl
   return { name: name(localName), predicates };
 }
 
-export function attributeEquals(attribute: string, value: string, ...elements: string[]): SimplePredicate {
+export function attributeEquals(
+  attribute: string,
+  value: string,
+  ...elements: string[]
+): SimplePredicate {
   return { elements: elements.map((element) => name(element)), attribute: name(attribute), value };
 }
 
-export function set(index: number, source: string, path: Omit<SimplePath, 'source'>, value: string, extra: Common = {}): SetOperation {
+export function set(
+  index: number,
+  source: string,
+  path: Omit<SimplePath, 'source'>,
+  value: string,
+  extra: Common = {},
+): SetOperation {
   const { optional = false, count } = extra;
-  return { op: 'set', index, at: at(index, 'set', source), path: { source, ...path }, value, optional, ...(count === undefined ? {} : { count }) };
+  return {
+    op: 'set',
+    index,
+    at: at(index, 'set', source),
+    path: { source, ...path },
+    value,
+    optional,
+    ...(count === undefined ? {} : { count }),
+  };
 }
 
-export function patchDocument(name: string, domain: readonly XmlOperation[], extra: Partial<PatchDocument> = {}): PatchDocument {
+export function patchDocument(
+  name: string,
+  domain: readonly XmlOperation[],
+  extra: Partial<PatchDocument> = {},
+): PatchDocument {
   return {
     name,
     origin: 'file',

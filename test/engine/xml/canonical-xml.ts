@@ -1,6 +1,15 @@
 /** A small C14N-style normal form for tests: expanded names, sorted attributes, no namespace declarations, no whitespace-only text between elements. */
 import type { Element, Node } from '@xmldom/xmldom';
-import { childNodes, isBlankText, isComment, isDocument, isElement, isNamespaceDeclaration, isProcessingInstruction, isText } from '../../../src/engine/xml/node-kinds.js';
+import {
+  childNodes,
+  isBlankText,
+  isComment,
+  isDocument,
+  isElement,
+  isNamespaceDeclaration,
+  isProcessingInstruction,
+  isText,
+} from '../../../src/engine/xml/node-kinds.js';
 
 function expanded(namespaceURI: string | null, localName: string | null): string {
   return namespaceURI === null ? (localName ?? '') : `{${namespaceURI}}${localName ?? ''}`;
@@ -24,7 +33,8 @@ function element(node: Element, out: string[]): void {
     text = '';
     write(child, out);
   }
-  if (text !== '' && (mixed || !/^[ \t\r\n]*$/.test(text) || children.every(isText))) out.push(JSON.stringify(text));
+  if (text !== '' && (mixed || !/^[ \t\r\n]*$/.test(text) || children.every(isText)))
+    out.push(JSON.stringify(text));
   out.push('</>');
 }
 
@@ -32,7 +42,8 @@ function write(node: Node, out: string[]): void {
   if (isElement(node)) element(node, out);
   else if (isComment(node)) out.push(`<!--${node.data}-->`);
   else if (isProcessingInstruction(node)) out.push(`<?${node.target} ${node.data}?>`);
-  else if (isDocument(node)) for (const child of childNodes(node)) if (!isText(child)) write(child, out);
+  else if (isDocument(node))
+    for (const child of childNodes(node)) if (!isText(child)) write(child, out);
 }
 
 /** Two documents with the same canonical form carry the same infoset for a domain XML's purposes. */

@@ -12,7 +12,11 @@ function items(xml: string) {
 }
 
 const pairs: { a: string; b: string; equal: boolean }[] = [
-  { a: '<q:a xmlns:q="urn:x" b="1" c="2"/>', b: '<p:a xmlns:p="urn:x" c="2" b="1"></p:a>', equal: true },
+  {
+    a: '<q:a xmlns:q="urn:x" b="1" c="2"/>',
+    b: '<p:a xmlns:p="urn:x" c="2" b="1"></p:a>',
+    equal: true,
+  },
   { a: '<q:a xmlns:q="urn:x"/>', b: '<q:a xmlns:q="urn:y"/>', equal: false },
   { a: '<a xmlns="urn:x"/>', b: '<p:a xmlns:p="urn:x"/>', equal: true },
   { a: '<a><b/>\n\t<c/></a>', b: '<a>\n  <b/><c/>\n</a>', equal: true },

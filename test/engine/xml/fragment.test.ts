@@ -9,9 +9,23 @@ import { NAMESPACES } from './build-document.js';
 
 const errors: { name: string; source: string; code: string; position?: string }[] = [
   { name: 'unclosed element', source: '<entry name="x">', code: 'FRAGMENT_MALFORMED' },
-  { name: 'mismatched end tag, second line', source: '<a>\n  <b></c>\n</a>', code: 'FRAGMENT_MALFORMED', position: 'line 2' },
-  { name: 'column on the first line counts from the value', source: 'ab<a></b>', code: 'FRAGMENT_MALFORMED', position: 'line 1, column 3' },
-  { name: 'doctype', source: '<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>', code: 'DOCTYPE_REFUSED' },
+  {
+    name: 'mismatched end tag, second line',
+    source: '<a>\n  <b></c>\n</a>',
+    code: 'FRAGMENT_MALFORMED',
+    position: 'line 2',
+  },
+  {
+    name: 'column on the first line counts from the value',
+    source: 'ab<a></b>',
+    code: 'FRAGMENT_MALFORMED',
+    position: 'line 1, column 3',
+  },
+  {
+    name: 'doctype',
+    source: '<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>',
+    code: 'DOCTYPE_REFUSED',
+  },
   { name: 'undeclared element prefix', source: '<foo:bar/>', code: 'UNKNOWN_PREFIX' },
   { name: 'undeclared attribute prefix', source: '<bar foo:x="1"/>', code: 'UNKNOWN_PREFIX' },
   { name: 'undefined entity', source: '<a>&nbsp;</a>', code: 'FRAGMENT_MALFORMED' },
@@ -21,21 +35,54 @@ for (const row of errors) {
   test(`fragment refused: ${row.name}`, () => {
     const parsed = parseFragment(row.source, NAMESPACES);
     assert.equal(parsed.ok ? 'ok' : parsed.problem.code, row.code);
-    if (!parsed.ok && row.position !== undefined) assert.match(parsed.problem.message, new RegExp(row.position));
+    if (!parsed.ok && row.position !== undefined)
+      assert.match(parsed.problem.message, new RegExp(row.position));
   });
 }
 
 const target = parseDomainXml('<domain/>');
 const document = target.ok ? target.value : assert.fail('parse');
 
-const instances: { name: string; source: string; vars?: Record<string, string>; written: string[] }[] = [
-  { name: 'predefined qemu prefix', source: '<qemu:arg value="-x"/>', written: ['<qemu:arg value="-x"/>'] },
-  { name: 'several top-level nodes, YAML layout whitespace dropped', source: '\n<a/>\n<!-- why -->\ntext\n', written: ['<a/>', '<!-- why -->', '\ntext\n'] },
+const instances: {
+  name: string;
+  source: string;
+  vars?: Record<string, string>;
+  written: string[];
+}[] = [
+  {
+    name: 'predefined qemu prefix',
+    source: '<qemu:arg value="-x"/>',
+    written: ['<qemu:arg value="-x"/>'],
+  },
+  {
+    name: 'several top-level nodes, YAML layout whitespace dropped',
+    source: '\n<a/>\n<!-- why -->\ntext\n',
+    written: ['<a/>', '<!-- why -->', '\ntext\n'],
+  },
   { name: 'whitespace-only text is kept when it is all there is', source: '  ', written: ['  '] },
-  { name: 'vars are text, never markup', source: '<entry name="$(k)">$(v)</entry>', vars: { k: 'a"b', v: 'A&B <x>' }, written: ['<entry name="a&quot;b">A&amp;B &lt;x&gt;</entry>'] },
-  { name: 'a var in a comment cannot end it', source: '<!-- by $(who) -->', vars: { who: 'a -->b--' }, written: ['<!-- by a - ->b- - -->'] },
-  { name: '$$( stays a literal $(', source: '<a>$$(x) $(x)</a>', vars: { x: '1' }, written: ['<a>$(x) 1</a>'] },
-  { name: 'own default namespace', source: '<kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt>', written: ['<kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt>'] },
+  {
+    name: 'vars are text, never markup',
+    source: '<entry name="$(k)">$(v)</entry>',
+    vars: { k: 'a"b', v: 'A&B <x>' },
+    written: ['<entry name="a&quot;b">A&amp;B &lt;x&gt;</entry>'],
+  },
+  {
+    name: 'a var in a comment cannot end it',
+    source: '<!-- by $(who) -->',
+    vars: { who: 'a -->b--' },
+    written: ['<!-- by a - ->b- - -->'],
+  },
+  {
+    name: '$$( stays a literal $(',
+    source: '<a>$$(x) $(x)</a>',
+    vars: { x: '1' },
+    written: ['<a>$(x) 1</a>'],
+  },
+  {
+    name: 'own default namespace',
+    source: '<kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt>',
+    written: ['<kubevirt xmlns="http://kubevirt.io"><uid/></kubevirt>'],
+  },
 ];
 
 for (const row of instances) {
@@ -44,7 +91,10 @@ for (const row of instances) {
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.problem.message);
     const vars = new Map(Object.entries(row.vars ?? {}));
     const nodes = instantiateFragment(parsed.value, document, vars);
-    assert.deepEqual(nodes.map((node) => serializeXml(node)), row.written);
+    assert.deepEqual(
+      nodes.map((node) => serializeXml(node)),
+      row.written,
+    );
     assert.ok(nodes.every((node) => node.ownerDocument === document));
   });
 }
@@ -54,7 +104,10 @@ test('instantiating twice gives independent copies and leaves the fragment as wr
   assert.ok(parsed.ok);
   const first = instantiateFragment(parsed.value, document, new Map([['v', '1']]));
   const second = instantiateFragment(parsed.value, document, new Map([['v', '2']]));
-  assert.deepEqual([...first, ...second].map((node) => serializeXml(node)), ['<a>1</a>', '<a>2</a>']);
+  assert.deepEqual(
+    [...first, ...second].map((node) => serializeXml(node)),
+    ['<a>1</a>', '<a>2</a>'],
+  );
   assert.equal(serializeXml(parsed.value.nodes[0] ?? document), '<a>$(v)</a>');
 });
 

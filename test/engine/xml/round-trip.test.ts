@@ -12,8 +12,11 @@ import { canonicalXml } from './canonical-xml.js';
 const corpus = new URL('../../fixtures/libvirt-domains/', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'hookpatch-round-trip-'));
 /** libxml2's Canonical XML 1.0: an independent parser judges that nothing changed (xmllint is installed by .ci/run). */
-const c14n = (path: string): string => execFileSync('xmllint', ['--c14n', path], { encoding: 'utf8' });
-const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.xml')).sort();
+const c14n = (path: string): string =>
+  execFileSync('xmllint', ['--c14n', path], { encoding: 'utf8' });
+const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.xml'))
+  .sort();
 
 test('the copied libvirt corpus is complete', () => {
   assert.equal(files.length, 332);

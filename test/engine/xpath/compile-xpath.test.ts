@@ -7,8 +7,9 @@ import { selectNodes } from '../../../src/engine/xml/select-nodes.js';
 import { QEMU_NAMESPACE } from '../../../src/engine/model.js';
 
 const namespaces = { qemu: QEMU_NAMESPACE };
-const xml = `<domain xmlns:ns0="${QEMU_NAMESPACE}"><devices><disk><alias name="a"/></disk><disk><alias name="b"/></disk></devices>`
-  + '<ns0:commandline><ns0:arg value="-x"/><ns0:arg value="-y"/></ns0:commandline></domain>';
+const xml =
+  `<domain xmlns:ns0="${QEMU_NAMESPACE}"><devices><disk><alias name="a"/></disk><disk><alias name="b"/></disk></devices>` +
+  '<ns0:commandline><ns0:arg value="-x"/><ns0:arg value="-y"/></ns0:commandline></domain>';
 const document = new DOMParser().parseFromString(xml, 'text/xml');
 
 const errors: readonly (readonly [string, string])[] = [
@@ -51,16 +52,19 @@ const selections: readonly (readonly [string, readonly string[]])[] = [
   ['//alias/@name | //disk/alias/@name', ['a', 'b']],
   ['count(//disk)', []],
   ["//disk[alias/@name = 'b']/preceding-sibling::disk/alias/@name", ['a']],
-  ["/domain/devices/disk[last()]/alias/@name", ['b']],
+  ['/domain/devices/disk[last()]/alias/@name', ['b']],
   ["//@*[starts-with(., '-')]", ['-x', '-y']],
   ["id('a')", []],
-  ["//*[@xml:lang]", []],
+  ['//*[@xml:lang]', []],
 ];
 for (const [source, values] of selections) {
   test(`selectNodes ${source}`, () => {
     const compiled = compileXPath(source, namespaces);
     assert.ok(compiled.ok);
-    assert.deepEqual(selectNodes(compiled.value, document).map((node) => node.nodeValue), values);
+    assert.deepEqual(
+      selectNodes(compiled.value, document).map((node) => node.nodeValue),
+      values,
+    );
   });
 }
 

@@ -15,12 +15,17 @@ export function loadDomains(): DomainFixture[] {
     return readdirSync(directory)
       .filter((file) => file.endsWith('.xml'))
       .sort()
-      .map((file) => ({ name: `${origin}/${file}`, document: parseXml(readFileSync(new URL(file, directory), 'utf8')) }));
+      .map((file) => ({
+        name: `${origin}/${file}`,
+        document: parseXml(readFileSync(new URL(file, directory), 'utf8')),
+      }));
   });
 }
 
 export function parseXml(text: string): Document {
-  return new DOMParser({ onError: (level, message) => {
-    if (level !== 'warning') throw new Error(message);
-  } }).parseFromString(text, 'text/xml');
+  return new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(message);
+    },
+  }).parseFromString(text, 'text/xml');
 }

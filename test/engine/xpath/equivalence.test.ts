@@ -77,7 +77,7 @@ const expressions = [
   "//os[boot/@dev='hd']",
   '//vcpu[. < 3]',
   '//*[count(*) > 3][last()]',
-  "(//disk)[last()]/target/@dev",
+  '(//disk)[last()]/target/@dev',
   "//interface/following-sibling::disk[target/@bus='sata']",
   '//address[../self::disk]',
   '//devices//alias',
@@ -101,19 +101,29 @@ for (const source of expressions) {
       const expected = [...new Set(value.toArray())];
       const actual = selectNodes(compiled.value, document);
       assert.equal(actual.length, expected.length, `${name}: count`);
-      actual.forEach((node, index) => assert.ok(node === expected[index], `${name}: node ${index} differs`));
+      actual.forEach((node, index) =>
+        assert.ok(node === expected[index], `${name}: node ${index} differs`),
+      );
       selectedSomewhere ||= actual.length > 0;
     }
-    assert.ok(selectedSomewhere || source.includes('vdz'), 'the expression selects something in at least one domain');
+    assert.ok(
+      selectedSomewhere || source.includes('vdz'),
+      'the expression selects something in at least one domain',
+    );
   });
 }
 
 test('the qemu prefix matches by namespace URI, whatever prefix the document uses', () => {
   const compiled = compileXPath('/domain/qemu:commandline/qemu:arg/@value', namespaces);
   assert.ok(compiled.ok);
-  const document = domains.find((domain) => domain.name.endsWith('qemu-ns-domain-ns0.xml'))?.document;
+  const document = domains.find((domain) =>
+    domain.name.endsWith('qemu-ns-domain-ns0.xml'),
+  )?.document;
   assert.ok(document !== undefined);
-  assert.deepEqual(selectNodes(compiled.value, document).map((node) => node.nodeValue), ['ARGUMENT']);
+  assert.deepEqual(
+    selectNodes(compiled.value, document).map((node) => node.nodeValue),
+    ['ARGUMENT'],
+  );
 });
 
 /** The `xpath` package (0.0.34) gets these axes wrong (`following` yields descendants), so they are checked against the spec's definition here. */
@@ -128,7 +138,7 @@ const ownAxes: readonly (readonly [string, string])[] = [
   ['//x/following::node()[1]', 'b'],
   ['//*/following::*', 'b c d'],
   ['//*/preceding::*', 'a x b'],
-  ["//*[@id or self::x or self::d]/following::*[not(self::d)]", 'b c'],
+  ['//*[@id or self::x or self::d]/following::*[not(self::d)]', 'b c'],
   ['//@id/following::*', 'x b c d'],
   ['//*/following::*[1]', 'b c'],
   ['//*/preceding::*[last()]', 'a'],
@@ -138,6 +148,11 @@ for (const [source, names] of ownAxes) {
     const document = parseXml('<r><a id="1"><x/></a><b/><c><d/></c></r>');
     const compiled = compileXPath(source, namespaces);
     assert.ok(compiled.ok);
-    assert.equal(selectNodes(compiled.value, document).map((node) => node.nodeName).join(' '), names);
+    assert.equal(
+      selectNodes(compiled.value, document)
+        .map((node) => node.nodeName)
+        .join(' '),
+      names,
+    );
   });
 }

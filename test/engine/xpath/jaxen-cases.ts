@@ -34,11 +34,13 @@ function elementChildren(node: Node, name: string): Element[] {
 /** The xmlns:* declarations in scope on the element (the harness's variables namespace is not for expressions). */
 function namespacesInScope(element: Element): Record<string, string> {
   const chain: Element[] = [];
-  for (let current: Node | null = element; current instanceof Element; current = current.parentNode) chain.unshift(current);
+  for (let current: Node | null = element; current instanceof Element; current = current.parentNode)
+    chain.unshift(current);
   const namespaces: Record<string, string> = {};
   for (const holder of chain) {
     for (const attribute of holder.attributes) {
-      if (attribute.prefix === 'xmlns' && attribute.value !== VAR_NAMESPACE) namespaces[attribute.localName ?? ''] = attribute.value;
+      if (attribute.prefix === 'xmlns' && attribute.value !== VAR_NAMESPACE)
+        namespaces[attribute.localName ?? ''] = attribute.value;
     }
   }
   return namespaces;
@@ -53,17 +55,36 @@ export function loadJaxenCases(): JaxenCase[] {
     const documentUrl = documentElement.getAttribute('url') ?? '';
     for (const context of elementChildren(documentElement, 'context')) {
       const contextSelect = context.getAttribute('select') ?? '';
-      const add = (element: Element, parentSelect: string | undefined, expectation: JaxenExpectation): void => {
+      const add = (
+        element: Element,
+        parentSelect: string | undefined,
+        expectation: JaxenExpectation,
+      ): void => {
         const select = element.getAttribute('select') ?? '';
-        cases.push({ id: `${documentUrl} | ${contextSelect} | ${parentSelect === undefined ? '' : `${parentSelect} → `}${select}`, documentUrl, contextSelect, parentSelect, select, namespaces: namespacesInScope(element), expectation });
+        cases.push({
+          id: `${documentUrl} | ${contextSelect} | ${parentSelect === undefined ? '' : `${parentSelect} → `}${select}`,
+          documentUrl,
+          contextSelect,
+          parentSelect,
+          select,
+          namespaces: namespacesInScope(element),
+          expectation,
+        });
       };
       for (const testElement of elementChildren(context, 'test')) {
         const count = testElement.getAttribute('count');
-        if (testElement.getAttribute('exception') === 'true') add(testElement, undefined, { kind: 'exception' });
-        else if (count !== null) add(testElement, undefined, { kind: 'count', count: Number(count) });
-        for (const nested of elementChildren(testElement, 'valueOf')) add(nested, testElement.getAttribute('select') ?? '', { kind: 'value', value: nested.textContent ?? '' });
+        if (testElement.getAttribute('exception') === 'true')
+          add(testElement, undefined, { kind: 'exception' });
+        else if (count !== null)
+          add(testElement, undefined, { kind: 'count', count: Number(count) });
+        for (const nested of elementChildren(testElement, 'valueOf'))
+          add(nested, testElement.getAttribute('select') ?? '', {
+            kind: 'value',
+            value: nested.textContent ?? '',
+          });
       }
-      for (const valueOf of elementChildren(context, 'valueOf')) add(valueOf, undefined, { kind: 'value', value: valueOf.textContent ?? '' });
+      for (const valueOf of elementChildren(context, 'valueOf'))
+        add(valueOf, undefined, { kind: 'value', value: valueOf.textContent ?? '' });
     }
   }
   return cases;

@@ -11,9 +11,18 @@ import { JAXEN_FOLDER, loadJaxenCases, type JaxenCase } from './jaxen-cases.js';
 
 /** Cases left out, each rule with its reason; a rule matches the case's select (or its context's / parent test's select). */
 const EXCLUDED: readonly (readonly [RegExp, string])[] = [
-  [/\$\w/, 'uses variables the jaxen harness binds ($foo); patch paths have no variables, compileXPath rejects them'],
-  [/\b(evaluate|document|upper-case|lower-case|ends-with)\(/, "jaxen extension functions, not XPath 1.0; compileXPath rejects them as unknown functions"],
-  [/namespace::/, 'namespace nodes: the DOM (xmldom) has none, so compileXPath rejects the namespace axis'],
+  [
+    /\$\w/,
+    'uses variables the jaxen harness binds ($foo); patch paths have no variables, compileXPath rejects them',
+  ],
+  [
+    /\b(evaluate|document|upper-case|lower-case|ends-with)\(/,
+    'jaxen extension functions, not XPath 1.0; compileXPath rejects them as unknown functions',
+  ],
+  [
+    /namespace::/,
+    'namespace nodes: the DOM (xmldom) has none, so compileXPath rejects the namespace axis',
+  ],
 ];
 
 function exclusionOf(testCase: JaxenCase): readonly [RegExp, string] | undefined {
@@ -30,7 +39,11 @@ function documentAt(url: string): Document {
   return parsed;
 }
 
-function select(source: string, namespaces: Readonly<Record<string, string>>, context: Node): Node[] {
+function select(
+  source: string,
+  namespaces: Readonly<Record<string, string>>,
+  context: Node,
+): Node[] {
   const compiled = compileXPath(source, namespaces);
   if (!compiled.ok) throw new Error(`${source}: ${compiled.problem.code}`);
   const value = evaluateXPath(compiled.value, context);
@@ -41,17 +54,27 @@ function select(source: string, namespaces: Readonly<Record<string, string>>, co
 function run(testCase: JaxenCase): void {
   const document = documentAt(testCase.documentUrl);
   let contexts = select(testCase.contextSelect, testCase.namespaces, document);
-  if (testCase.parentSelect !== undefined) contexts = contexts.flatMap((context) => select(testCase.parentSelect ?? '', testCase.namespaces, context));
+  if (testCase.parentSelect !== undefined)
+    contexts = contexts.flatMap((context) =>
+      select(testCase.parentSelect ?? '', testCase.namespaces, context),
+    );
   assert.ok(contexts.length > 0, 'the context selects at least one node');
   const compiled = compileXPath(testCase.select, testCase.namespaces);
   if (testCase.expectation.kind === 'exception') {
     assert.ok(!compiled.ok && ['XPATH_SYNTAX', 'UNKNOWN_PREFIX'].includes(compiled.problem.code));
     return;
   }
-  assert.ok(compiled.ok, compiled.ok ? '' : `${compiled.problem.code}: ${compiled.problem.message}`);
+  assert.ok(
+    compiled.ok,
+    compiled.ok ? '' : `${compiled.problem.code}: ${compiled.problem.message}`,
+  );
   for (const context of contexts) {
     const value = evaluateXPath(compiled.value, context);
-    if (testCase.expectation.kind === 'count') assert.equal(isNodeSet(value) ? value.length : `not a node-set: ${String(value)}`, testCase.expectation.count);
+    if (testCase.expectation.kind === 'count')
+      assert.equal(
+        isNodeSet(value) ? value.length : `not a node-set: ${String(value)}`,
+        testCase.expectation.count,
+      );
     else assert.equal(toXPathString(value), testCase.expectation.value);
   }
 }
@@ -70,7 +93,10 @@ for (const testCase of cases) {
 }
 
 test('every exclusion rule matches some case', () => {
-  assert.deepEqual(EXCLUDED.filter(([pattern]) => !used.has(pattern)).map(([, reason]) => reason), []);
+  assert.deepEqual(
+    EXCLUDED.filter(([pattern]) => !used.has(pattern)).map(([, reason]) => reason),
+    [],
+  );
 });
 
 test(`jaxen cases: ${cases.length} read, ${excluded} excluded, ${cases.length - excluded} run`, () => {

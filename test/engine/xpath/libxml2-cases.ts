@@ -44,21 +44,44 @@ function readExpected(lines: readonly string[]): Expected {
   const nodes = lines
     .map((line) => /^\d+ {2}(\S+)(?: (\S+))?/.exec(line) ?? /^\d+ {3}(\/)/.exec(line))
     .filter((match) => match !== null)
-    .map((match) => (match[2] === undefined || match[1] !== 'ELEMENT' && match[1] !== 'ATTRIBUTE' && match[1] !== 'PI' ? (match[1] ?? '') : `${match[1]} ${decodeName(match[2])}`));
+    .map((match) =>
+      match[2] === undefined ||
+      (match[1] !== 'ELEMENT' && match[1] !== 'ATTRIBUTE' && match[1] !== 'PI')
+        ? (match[1] ?? '')
+        : `${match[1]} ${decodeName(match[2])}`,
+    );
   return { kind: 'node-set', nodes };
 }
 
-function readSuite(kind: 'expr' | 'tests', file: string, documents: readonly string[]): Libxml2Case[] {
-  const results = readFileSync(new URL(`result/XPath/${kind}/${file}`, LIBXML2_FOLDER), 'utf8').split('========================\n');
-  const document = kind === 'tests' ? documents.filter((name) => file.startsWith(name)).sort((a, b) => b.length - a.length)[0] : undefined;
+function readSuite(
+  kind: 'expr' | 'tests',
+  file: string,
+  documents: readonly string[],
+): Libxml2Case[] {
+  const results = readFileSync(
+    new URL(`result/XPath/${kind}/${file}`, LIBXML2_FOLDER),
+    'utf8',
+  ).split('========================\n');
+  const document =
+    kind === 'tests'
+      ? documents.filter((name) => file.startsWith(name)).sort((a, b) => b.length - a.length)[0]
+      : undefined;
   return results
     .map((block) => block.split('\n'))
     .filter((lines) => lines[0]?.startsWith('Expression: ') === true)
-    .map((lines) => ({ suite: `${kind}/${file}`, document, expression: (lines[0] ?? '').slice('Expression: '.length), expected: readExpected(lines.slice(1)) }));
+    .map((lines) => ({
+      suite: `${kind}/${file}`,
+      document,
+      expression: (lines[0] ?? '').slice('Expression: '.length),
+      expected: readExpected(lines.slice(1)),
+    }));
 }
 
 export function loadLibxml2Cases(): Libxml2Case[] {
   const documents = readdirSync(new URL('test/XPath/docs/', LIBXML2_FOLDER));
   return (['expr', 'tests'] as const).flatMap((kind) =>
-    readdirSync(new URL(`result/XPath/${kind}/`, LIBXML2_FOLDER)).sort().flatMap((file) => readSuite(kind, file, documents)));
+    readdirSync(new URL(`result/XPath/${kind}/`, LIBXML2_FOLDER))
+      .sort()
+      .flatMap((file) => readSuite(kind, file, documents)),
+  );
 }

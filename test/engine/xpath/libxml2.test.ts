@@ -5,15 +5,33 @@ import { test } from 'node:test';
 import type { Node } from '@xmldom/xmldom';
 import { compileXPath } from '../../../src/engine/xml/compile-xpath.js';
 import { evaluateXPath } from '../../../src/engine/xml/select-nodes.js';
-import { isNodeSet, toXPathNumber, type XPathValue } from '../../../src/engine/xml/xpath/xpath-value.js';
+import {
+  isNodeSet,
+  toXPathNumber,
+  type XPathValue,
+} from '../../../src/engine/xml/xpath/xpath-value.js';
 import { parseXml } from './domain-fixtures.js';
-import { LIBXML2_FOLDER, loadLibxml2Cases, type Expected, type Libxml2Case } from './libxml2-cases.js';
+import {
+  LIBXML2_FOLDER,
+  loadLibxml2Cases,
+  type Expected,
+  type Libxml2Case,
+} from './libxml2-cases.js';
 
 /** Cases left out, each rule with its reason; a rule matches the expression. */
 const EXCLUDED: readonly (readonly [RegExp, string])[] = [
-  [/\d[eE][-+]?\d/, 'exponent notation (1.23e3) is a libxml2 extension; XPath 1.0 numbers have none, compileXPath rejects it'],
-  [/namespace::/, 'namespace nodes: the DOM (xmldom) has none, so compileXPath rejects the namespace axis'],
-  [/^string\(-?\d{16,}\)$/, 'libxml2 prints string(12345678901234567890) as 1.23456789012346e+19; XPath 1.0 §4.2 forbids exponents, the evaluator follows the spec'],
+  [
+    /\d[eE][-+]?\d/,
+    'exponent notation (1.23e3) is a libxml2 extension; XPath 1.0 numbers have none, compileXPath rejects it',
+  ],
+  [
+    /namespace::/,
+    'namespace nodes: the DOM (xmldom) has none, so compileXPath rejects the namespace axis',
+  ],
+  [
+    /^string\(-?\d{16,}\)$/,
+    'libxml2 prints string(12345678901234567890) as 1.23456789012346e+19; XPath 1.0 §4.2 forbids exponents, the evaluator follows the spec',
+  ],
 ];
 
 /** The name libxml2's dump gives a node. */
@@ -42,7 +60,8 @@ function dumpName(node: Node): string {
 function sameNumber(actual: number, text: string): boolean {
   const expected = Number(text);
   if (Number.isNaN(expected)) return Number.isNaN(actual);
-  if (!Number.isFinite(expected) || expected === 0) return Object.is(actual, expected) || (expected === 0 && actual === 0);
+  if (!Number.isFinite(expected) || expected === 0)
+    return Object.is(actual, expected) || (expected === 0 && actual === 0);
   return Math.abs(actual - expected) <= Math.abs(expected) * 1e-5;
 }
 
@@ -54,7 +73,10 @@ function check(value: XPathValue, expected: Expected): void {
       return;
     case 'number':
       assert.equal(typeof value, 'number');
-      assert.ok(sameNumber(toXPathNumber(value), expected.text), `${String(value)} ≠ ${expected.text}`);
+      assert.ok(
+        sameNumber(toXPathNumber(value), expected.text),
+        `${String(value)} ≠ ${expected.text}`,
+      );
       return;
     case 'string':
     case 'boolean':
@@ -66,7 +88,10 @@ function check(value: XPathValue, expected: Expected): void {
 }
 
 function contextFor(testCase: Libxml2Case): Node {
-  const text = testCase.document === undefined ? '<empty/>' : readFileSync(new URL(`test/XPath/docs/${testCase.document}`, LIBXML2_FOLDER), 'utf8');
+  const text =
+    testCase.document === undefined
+      ? '<empty/>'
+      : readFileSync(new URL(`test/XPath/docs/${testCase.document}`, LIBXML2_FOLDER), 'utf8');
   const document = parseXml(text);
   // libxml2's test driver evaluates with the document element as context node
   return document.documentElement ?? document;
@@ -88,13 +113,19 @@ for (const testCase of cases) {
       assert.equal(compiled.ok ? 'compiled' : compiled.problem.code, 'XPATH_SYNTAX');
       return;
     }
-    assert.ok(compiled.ok, compiled.ok ? '' : `${compiled.problem.code}: ${compiled.problem.message}`);
+    assert.ok(
+      compiled.ok,
+      compiled.ok ? '' : `${compiled.problem.code}: ${compiled.problem.message}`,
+    );
     check(evaluateXPath(compiled.value, contextFor(testCase)), testCase.expected);
   });
 }
 
 test('every exclusion rule matches some case', () => {
-  assert.deepEqual(EXCLUDED.filter(([pattern]) => !used.has(pattern)).map(([, reason]) => reason), []);
+  assert.deepEqual(
+    EXCLUDED.filter(([pattern]) => !used.has(pattern)).map(([, reason]) => reason),
+    [],
+  );
 });
 
 test(`libxml2 cases: ${cases.length} read, ${excluded} excluded, ${cases.length - excluded} run`, () => {

@@ -2,24 +2,53 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { QEMU_NAMESPACE } from '../../../src/engine/model.js';
-import { compileSimplePath, type NameTest, type SimplePath } from '../../../src/engine/xml/simple-path.js';
+import {
+  compileSimplePath,
+  type NameTest,
+  type SimplePath,
+} from '../../../src/engine/xml/simple-path.js';
 
 const namespaces = { qemu: QEMU_NAMESPACE, app: 'urn:app' };
-const name = (localName: string, prefix?: string, namespaceURI: string | null = null): NameTest => ({ prefix, namespaceURI, localName });
+const name = (
+  localName: string,
+  prefix?: string,
+  namespaceURI: string | null = null,
+): NameTest => ({ prefix, namespaceURI, localName });
 const element = { kind: 'element' } as const;
 
 const accepted: readonly (readonly [string, Omit<SimplePath, 'source'>])[] = [
   ['/domain', { steps: [{ name: name('domain'), predicates: [] }], target: element }],
-  ['/domain/name/text()', { steps: [{ name: name('domain'), predicates: [] }, { name: name('name'), predicates: [] }], target: { kind: 'text' } }],
-  ['/domain/@type', { steps: [{ name: name('domain'), predicates: [] }], target: { kind: 'attribute', name: name('type') } }],
   [
-    "/domain/sysinfo[@type='smbios']/baseBoard/entry[@name=\"manufacturer\"]/text()",
+    '/domain/name/text()',
     {
       steps: [
         { name: name('domain'), predicates: [] },
-        { name: name('sysinfo'), predicates: [{ elements: [], attribute: name('type'), value: 'smbios' }] },
+        { name: name('name'), predicates: [] },
+      ],
+      target: { kind: 'text' },
+    },
+  ],
+  [
+    '/domain/@type',
+    {
+      steps: [{ name: name('domain'), predicates: [] }],
+      target: { kind: 'attribute', name: name('type') },
+    },
+  ],
+  [
+    '/domain/sysinfo[@type=\'smbios\']/baseBoard/entry[@name="manufacturer"]/text()',
+    {
+      steps: [
+        { name: name('domain'), predicates: [] },
+        {
+          name: name('sysinfo'),
+          predicates: [{ elements: [], attribute: name('type'), value: 'smbios' }],
+        },
         { name: name('baseBoard'), predicates: [] },
-        { name: name('entry'), predicates: [{ elements: [], attribute: name('name'), value: 'manufacturer' }] },
+        {
+          name: name('entry'),
+          predicates: [{ elements: [], attribute: name('name'), value: 'manufacturer' }],
+        },
       ],
       target: { kind: 'text' },
     },
@@ -30,7 +59,10 @@ const accepted: readonly (readonly [string, Omit<SimplePath, 'source'>])[] = [
       steps: [
         { name: name('domain'), predicates: [] },
         { name: name('devices'), predicates: [] },
-        { name: name('disk'), predicates: [{ elements: [name('alias')], attribute: name('name'), value: 'ua-disk0' }] },
+        {
+          name: name('disk'),
+          predicates: [{ elements: [name('alias')], attribute: name('name'), value: 'ua-disk0' }],
+        },
         { name: name('driver'), predicates: [] },
       ],
       target: { kind: 'attribute', name: name('cache') },
@@ -60,7 +92,10 @@ const accepted: readonly (readonly [string, Omit<SimplePath, 'source'>])[] = [
       steps: [
         { name: name('domain'), predicates: [] },
         { name: name('commandline', 'qemu', QEMU_NAMESPACE), predicates: [] },
-        { name: name('arg', 'qemu', QEMU_NAMESPACE), predicates: [{ elements: [], attribute: name('value'), value: '-s' }] },
+        {
+          name: name('arg', 'qemu', QEMU_NAMESPACE),
+          predicates: [{ elements: [], attribute: name('value'), value: '-s' }],
+        },
       ],
       target: element,
     },
@@ -71,17 +106,35 @@ const accepted: readonly (readonly [string, Omit<SimplePath, 'source'>])[] = [
       steps: [
         { name: name('domain'), predicates: [] },
         { name: name('metadata'), predicates: [] },
-        { name: name('info', 'app', 'urn:app'), predicates: [{ elements: [], attribute: name('kind', 'app', 'urn:app'), value: 'x' }] },
+        {
+          name: name('info', 'app', 'urn:app'),
+          predicates: [{ elements: [], attribute: name('kind', 'app', 'urn:app'), value: 'x' }],
+        },
       ],
-      target: { kind: 'attribute', name: name('lang', 'xml', 'http://www.w3.org/XML/1998/namespace') },
+      target: {
+        kind: 'attribute',
+        name: name('lang', 'xml', 'http://www.w3.org/XML/1998/namespace'),
+      },
     },
   ],
-  ['/child::domain/child::os', { steps: [{ name: name('domain'), predicates: [] }, { name: name('os'), predicates: [] }], target: element }],
+  [
+    '/child::domain/child::os',
+    {
+      steps: [
+        { name: name('domain'), predicates: [] },
+        { name: name('os'), predicates: [] },
+      ],
+      target: element,
+    },
+  ],
 ];
 
 for (const [source, expected] of accepted) {
   test(`simple: ${source}`, () => {
-    assert.deepEqual(compileSimplePath(source, namespaces), { ok: true, value: { source, ...expected } });
+    assert.deepEqual(compileSimplePath(source, namespaces), {
+      ok: true,
+      value: { source, ...expected },
+    });
   });
 }
 

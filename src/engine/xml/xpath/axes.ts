@@ -1,6 +1,14 @@
 /** The nodes along an axis (§2.2) that pass a node test, in axis order: forward axes in document order, reverse axes nearest first. */
 import type { Node } from '@xmldom/xmldom';
-import { attributesOf, firstChildOf, isChildNode, lastChildOf, nextInPreorder, parentOf, ATTRIBUTE } from './data-model.js';
+import {
+  attributesOf,
+  firstChildOf,
+  isChildNode,
+  lastChildOf,
+  nextInPreorder,
+  parentOf,
+  ATTRIBUTE,
+} from './data-model.js';
 import { passes } from './node-test.js';
 import type { Axis, NodeTest } from './syntax-tree.js';
 
@@ -13,7 +21,13 @@ export function isLinearAxis(axis: Axis): axis is LinearAxis {
 
 /** Reverse axes count proximity positions from the context node outwards. */
 export function isReverseAxis(axis: Axis): boolean {
-  return axis === 'ancestor' || axis === 'ancestor-or-self' || axis === 'preceding-sibling' || axis === 'preceding' || axis === 'parent';
+  return (
+    axis === 'ancestor' ||
+    axis === 'ancestor-or-self' ||
+    axis === 'preceding-sibling' ||
+    axis === 'preceding' ||
+    axis === 'parent'
+  );
 }
 
 export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] {
@@ -23,7 +37,8 @@ export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] 
       keep(found, test, axis, node);
       break;
     case 'child':
-      for (let child = firstChildOf(node); child !== null; child = child.nextSibling) if (isChildNode(child)) keep(found, test, axis, child);
+      for (let child = firstChildOf(node); child !== null; child = child.nextSibling)
+        if (isChildNode(child)) keep(found, test, axis, child);
       break;
     case 'attribute':
       for (const attribute of attributesOf(node)) keep(found, test, axis, attribute);
@@ -43,15 +58,18 @@ export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] 
     case 'ancestor-or-self':
     case 'ancestor':
       if (axis === 'ancestor-or-self') keep(found, test, axis, node);
-      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) keep(found, test, axis, ancestor);
+      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor))
+        keep(found, test, axis, ancestor);
       break;
     case 'following-sibling':
       if (node.nodeType === ATTRIBUTE) break;
-      for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (isChildNode(sibling)) keep(found, test, axis, sibling);
+      for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling)
+        if (isChildNode(sibling)) keep(found, test, axis, sibling);
       break;
     case 'preceding-sibling':
       if (node.nodeType === ATTRIBUTE) break;
-      for (let sibling = node.previousSibling; sibling !== null; sibling = sibling.previousSibling) if (isChildNode(sibling)) keep(found, test, axis, sibling);
+      for (let sibling = node.previousSibling; sibling !== null; sibling = sibling.previousSibling)
+        if (isChildNode(sibling)) keep(found, test, axis, sibling);
       break;
     case 'following':
       following(node, found, test);
@@ -84,8 +102,13 @@ function preceding(node: Node, found: Node[], test: NodeTest): void {
   const start = node.nodeType === ATTRIBUTE ? parentOf(node) : node;
   if (start === null) return;
   const ancestors = new Set<Node>();
-  for (let ancestor = parentOf(start); ancestor !== null; ancestor = parentOf(ancestor)) ancestors.add(ancestor);
-  for (let current = previousInDocument(start); current !== null; current = previousInDocument(current)) {
+  for (let ancestor = parentOf(start); ancestor !== null; ancestor = parentOf(ancestor))
+    ancestors.add(ancestor);
+  for (
+    let current = previousInDocument(start);
+    current !== null;
+    current = previousInDocument(current)
+  ) {
     if (isChildNode(current) && !ancestors.has(current)) keep(found, test, 'preceding', current);
   }
 }

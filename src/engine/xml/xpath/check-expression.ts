@@ -19,7 +19,11 @@ export function childExpressions(expression: Expression): readonly Expression[] 
     case 'path':
       return expression.steps.flatMap((step) => step.predicates);
     case 'filter':
-      return [expression.primary, ...expression.predicates, ...expression.steps.flatMap((step) => step.predicates)];
+      return [
+        expression.primary,
+        ...expression.predicates,
+        ...expression.steps.flatMap((step) => step.predicates),
+      ];
     default:
       return [];
   }
@@ -42,7 +46,10 @@ export function staticType(expression: Expression): ValueType | 'unknown' {
     case 'filter':
       return 'node-set';
     case 'call':
-      return CORE_FUNCTIONS[expression.name]?.returns ?? (expression.name === 'id' ? 'node-set' : 'unknown');
+      return (
+        CORE_FUNCTIONS[expression.name]?.returns ??
+        (expression.name === 'id' ? 'node-set' : 'unknown')
+      );
     case 'variable':
       return 'unknown';
   }
@@ -64,22 +71,31 @@ function syntax(message: string): Problem {
 }
 
 function checkNode(expression: Expression): Problem | undefined {
-  if (expression.kind === 'variable') return syntax(`variable $${expression.name}: patch paths have no variables`);
-  if (expression.kind === 'union' && (staticType(expression.left) !== 'node-set' || staticType(expression.right) !== 'node-set')) {
+  if (expression.kind === 'variable')
+    return syntax(`variable $${expression.name}: patch paths have no variables`);
+  if (
+    expression.kind === 'union' &&
+    (staticType(expression.left) !== 'node-set' || staticType(expression.right) !== 'node-set')
+  ) {
     return syntax("the operands of '|' must be node-sets");
   }
-  if (expression.kind === 'filter' && staticType(expression.primary) !== 'node-set') return syntax('only a node-set can be filtered by a predicate or followed by a path');
+  if (expression.kind === 'filter' && staticType(expression.primary) !== 'node-set')
+    return syntax('only a node-set can be filtered by a predicate or followed by a path');
   const steps = expression.kind === 'path' || expression.kind === 'filter' ? expression.steps : [];
-  if (steps.some((step) => step.axis === 'namespace')) return syntax('the namespace axis is not available: the DOM has no namespace nodes');
+  if (steps.some((step) => step.axis === 'namespace'))
+    return syntax('the namespace axis is not available: the DOM has no namespace nodes');
   if (expression.kind !== 'call') return undefined;
   const definition = CORE_FUNCTIONS[expression.name] ?? FALLBACK_FUNCTIONS[expression.name];
   if (definition === undefined) return syntax(`unknown function ${expression.name}()`);
   if (expression.args.length < definition.min || expression.args.length > definition.max) {
-    return syntax(`${expression.name}() takes ${definition.min === definition.max ? definition.min : `${definition.min} to ${definition.max}`} arguments`);
+    return syntax(
+      `${expression.name}() takes ${definition.min === definition.max ? definition.min : `${definition.min} to ${definition.max}`} arguments`,
+    );
   }
   const first = expression.args[0];
   const needsNodeSet = CORE_FUNCTIONS[expression.name]?.nodeSetArgument === true;
-  if (needsNodeSet && first !== undefined && staticType(first) !== 'node-set') return syntax(`the argument of ${expression.name}() must be a node-set`);
+  if (needsNodeSet && first !== undefined && staticType(first) !== 'node-set')
+    return syntax(`the argument of ${expression.name}() must be a node-set`);
   return undefined;
 }
 

@@ -2,11 +2,23 @@
 import type { Node } from '@xmldom/xmldom';
 import { stringValueOf } from './data-model.js';
 import type { ComparisonOperator } from './syntax-tree.js';
-import { isNodeSet, toXPathBoolean, toXPathNumber, toXPathString, stringToNumber, type XPathValue } from './xpath-value.js';
+import {
+  isNodeSet,
+  toXPathBoolean,
+  toXPathNumber,
+  toXPathString,
+  stringToNumber,
+  type XPathValue,
+} from './xpath-value.js';
 
-export function compareValues(operator: ComparisonOperator, left: XPathValue, right: XPathValue): boolean {
+export function compareValues(
+  operator: ComparisonOperator,
+  left: XPathValue,
+  right: XPathValue,
+): boolean {
   if (isNodeSet(left)) {
-    if (isNodeSet(right)) return compareNodeSets(operator, left.map(stringValueOf), right.map(stringValueOf));
+    if (isNodeSet(right))
+      return compareNodeSets(operator, left.map(stringValueOf), right.map(stringValueOf));
     return compareNodeSetWith(operator, left, right, false);
   }
   if (isNodeSet(right)) return compareNodeSetWith(operator, right, left, true);
@@ -14,8 +26,16 @@ export function compareValues(operator: ComparisonOperator, left: XPathValue, ri
 }
 
 /** node-set vs boolean compares boolean(node-set); otherwise each node's string-value (or its number) compares with the other value. */
-function compareNodeSetWith(operator: ComparisonOperator, nodes: readonly Node[], other: string | number | boolean, swapped: boolean): boolean {
-  if (typeof other === 'boolean') return swapped ? compareAtoms(operator, other, nodes.length > 0) : compareAtoms(operator, nodes.length > 0, other);
+function compareNodeSetWith(
+  operator: ComparisonOperator,
+  nodes: readonly Node[],
+  other: string | number | boolean,
+  swapped: boolean,
+): boolean {
+  if (typeof other === 'boolean')
+    return swapped
+      ? compareAtoms(operator, other, nodes.length > 0)
+      : compareAtoms(operator, nodes.length > 0, other);
   return nodes.some((node) => {
     const text = stringValueOf(node);
     const atom = typeof other === 'number' ? stringToNumber(text) : text;
@@ -24,7 +44,11 @@ function compareNodeSetWith(operator: ComparisonOperator, nodes: readonly Node[]
 }
 
 /** Linear in both sides: a pair exists iff it exists between the extremes (or, for `!=`, iff there are two distinct strings). */
-function compareNodeSets(operator: ComparisonOperator, left: readonly string[], right: readonly string[]): boolean {
+function compareNodeSets(
+  operator: ComparisonOperator,
+  left: readonly string[],
+  right: readonly string[],
+): boolean {
   if (left.length === 0 || right.length === 0) return false;
   if (operator === '=') {
     const wanted = new Set(right);
@@ -42,11 +66,17 @@ function compareNodeSets(operator: ComparisonOperator, left: readonly string[], 
   return compareNumbers(operator, leftExtreme, rightExtreme);
 }
 
-function compareAtoms(operator: ComparisonOperator, left: string | number | boolean, right: string | number | boolean): boolean {
+function compareAtoms(
+  operator: ComparisonOperator,
+  left: string | number | boolean,
+  right: string | number | boolean,
+): boolean {
   if (operator === '=' || operator === '!=') {
     let equal: boolean;
-    if (typeof left === 'boolean' || typeof right === 'boolean') equal = toXPathBoolean(left) === toXPathBoolean(right);
-    else if (typeof left === 'number' || typeof right === 'number') equal = toXPathNumber(left) === toXPathNumber(right);
+    if (typeof left === 'boolean' || typeof right === 'boolean')
+      equal = toXPathBoolean(left) === toXPathBoolean(right);
+    else if (typeof left === 'number' || typeof right === 'number')
+      equal = toXPathNumber(left) === toXPathNumber(right);
     else equal = toXPathString(left) === toXPathString(right);
     return operator === '=' ? equal : !equal;
   }

@@ -14,7 +14,11 @@ export interface Contexts {
 }
 
 /** `nodes` are in document order. */
-export function withoutCoveredContexts(axis: Axis, nodes: readonly Node[], shape: NodeSetShape): Contexts {
+export function withoutCoveredContexts(
+  axis: Axis,
+  nodes: readonly Node[],
+  shape: NodeSetShape,
+): Contexts {
   switch (axis) {
     case 'following-sibling':
       // the first context under a parent has every later sibling's following siblings
@@ -32,7 +36,9 @@ export function withoutCoveredContexts(axis: Axis, nodes: readonly Node[], shape
     case 'preceding': {
       // preceding(c) grows with c: nodes before an earlier context, and not its ancestors, precede the last one too
       const last = nodes.at(-1);
-      return last === undefined || hasAttributes(nodes) ? { nodes, shape } : { nodes: [last], shape };
+      return last === undefined || hasAttributes(nodes)
+        ? { nodes, shape }
+        : { nodes: [last], shape };
     }
     default:
       return { nodes, shape };
@@ -54,7 +60,10 @@ function firstPerParent(nodes: readonly Node[]): Node[] {
  * Attributes select nothing on the descendant axis; on descendant-or-self they select themselves, outside their
  * element's result, so then nothing is skipped (undefined).
  */
-function outermost(nodes: readonly Node[], axis: 'descendant' | 'descendant-or-self'): Node[] | undefined {
+function outermost(
+  nodes: readonly Node[],
+  axis: 'descendant' | 'descendant-or-self',
+): Node[] | undefined {
   const kept: Node[] = [];
   let top: Node | undefined;
   for (const node of nodes) {
@@ -81,6 +90,7 @@ function earliestEnding(nodes: readonly Node[]): Node[] {
 }
 
 function isInside(node: Node, top: Node): boolean {
-  for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) if (ancestor === top) return true;
+  for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor))
+    if (ancestor === top) return true;
   return false;
 }

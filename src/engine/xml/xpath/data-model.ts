@@ -51,7 +51,8 @@ export function lastChildOf(node: Node): Node | null {
 /** The root of the tree a node is in: its document, or the top of a detached subtree. */
 export function rootOf(node: Node): Node {
   let current = node;
-  for (let parent = parentOf(current); parent !== null; parent = parentOf(current)) current = parent;
+  for (let parent = parentOf(current); parent !== null; parent = parentOf(current))
+    current = parent;
   return current;
 }
 
@@ -62,7 +63,8 @@ export function stringValueOf(node: Node): string {
   let text = '';
   let current = node.firstChild;
   while (current !== null && current !== node) {
-    if ((current.nodeType === TEXT || current.nodeType === CDATA) && isChildNode(current)) text += current.nodeValue ?? '';
+    if ((current.nodeType === TEXT || current.nodeType === CDATA) && isChildNode(current))
+      text += current.nodeValue ?? '';
     const down = current.nodeType === ELEMENT ? current.firstChild : null;
     if (down !== null) {
       current = down;
@@ -86,7 +88,9 @@ export function nextInPreorder(node: Node, top: Node | null): Node | null {
 /** XPath name(): the QName as written, for elements, attributes and processing instructions. */
 export function qualifiedNameOf(node: Node): string {
   const type = node.nodeType;
-  return type === ELEMENT || type === ATTRIBUTE || type === PROCESSING_INSTRUCTION ? node.nodeName : '';
+  return type === ELEMENT || type === ATTRIBUTE || type === PROCESSING_INSTRUCTION
+    ? node.nodeName
+    : '';
 }
 
 export function localNameOf(node: Node): string {

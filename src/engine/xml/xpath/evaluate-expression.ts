@@ -10,41 +10,83 @@ import { isNodeSet, toXPathBoolean, toXPathNumber, type XPathValue } from './xpa
 
 export type EvaluationContext = FunctionContext;
 
-export function evaluateExpression(expression: Expression, context: EvaluationContext, order: DocumentOrder): XPathValue {
+export function evaluateExpression(
+  expression: Expression,
+  context: EvaluationContext,
+  order: DocumentOrder,
+): XPathValue {
   switch (expression.kind) {
     case 'or':
-      return toXPathBoolean(evaluateExpression(expression.left, context, order)) || toXPathBoolean(evaluateExpression(expression.right, context, order));
+      return (
+        toXPathBoolean(evaluateExpression(expression.left, context, order)) ||
+        toXPathBoolean(evaluateExpression(expression.right, context, order))
+      );
     case 'and':
-      return toXPathBoolean(evaluateExpression(expression.left, context, order)) && toXPathBoolean(evaluateExpression(expression.right, context, order));
+      return (
+        toXPathBoolean(evaluateExpression(expression.left, context, order)) &&
+        toXPathBoolean(evaluateExpression(expression.right, context, order))
+      );
     case 'compare':
-      return compareValues(expression.operator, evaluateExpression(expression.left, context, order), evaluateExpression(expression.right, context, order));
+      return compareValues(
+        expression.operator,
+        evaluateExpression(expression.left, context, order),
+        evaluateExpression(expression.right, context, order),
+      );
     case 'arithmetic':
-      return arithmetic(expression.operator, toXPathNumber(evaluateExpression(expression.left, context, order)), toXPathNumber(evaluateExpression(expression.right, context, order)));
+      return arithmetic(
+        expression.operator,
+        toXPathNumber(evaluateExpression(expression.left, context, order)),
+        toXPathNumber(evaluateExpression(expression.right, context, order)),
+      );
     case 'negate':
       return -toXPathNumber(evaluateExpression(expression.operand, context, order));
     case 'union':
-      return order.sortUnique([...nodeSet(expression.left, context, order), ...nodeSet(expression.right, context, order)]);
+      return order.sortUnique([
+        ...nodeSet(expression.left, context, order),
+        ...nodeSet(expression.right, context, order),
+      ]);
     case 'literal':
     case 'number':
       return expression.value;
     case 'variable':
-      throw new Error(`variable $${expression.name} reached the evaluator; compileXPath rejects variables`);
+      throw new Error(
+        `variable $${expression.name} reached the evaluator; compileXPath rejects variables`,
+      );
     case 'call': {
       const definition = CORE_FUNCTIONS[expression.name];
-      if (definition === undefined) throw new Error(`function ${expression.name}() reached the linear evaluator; it belongs to the fallback`);
-      return definition.call(expression.args.map((argument) => evaluateExpression(argument, context, order)), context);
+      if (definition === undefined)
+        throw new Error(
+          `function ${expression.name}() reached the linear evaluator; it belongs to the fallback`,
+        );
+      return definition.call(
+        expression.args.map((argument) => evaluateExpression(argument, context, order)),
+        context,
+      );
     }
     case 'path':
-      return evaluatePath(expression.steps, [expression.absolute ? rootOf(context.node) : context.node], 'flat', order);
+      return evaluatePath(
+        expression.steps,
+        [expression.absolute ? rootOf(context.node) : context.node],
+        'flat',
+        order,
+      );
     case 'filter': {
-      const selected = filterByPredicates(nodeSet(expression.primary, context, order), expression.predicates, order);
+      const selected = filterByPredicates(
+        nodeSet(expression.primary, context, order),
+        expression.predicates,
+        order,
+      );
       return evaluatePath(expression.steps, selected, 'ordered', order);
     }
   }
 }
 
 /** A node-set operand; the compiler has checked statically that nothing else can arrive here. */
-function nodeSet(expression: Expression, context: EvaluationContext, order: DocumentOrder): readonly Node[] {
+function nodeSet(
+  expression: Expression,
+  context: EvaluationContext,
+  order: DocumentOrder,
+): readonly Node[] {
   const value = evaluateExpression(expression, context, order);
   return isNodeSet(value) ? value : [];
 }

@@ -13,12 +13,20 @@ import { toXPathBoolean } from './xpath-value.js';
 /** 'flat': in document order and no node contains another; 'ordered': in document order only. */
 export type NodeSetShape = 'flat' | 'ordered';
 
-export function evaluatePath(steps: readonly Step[], start: readonly Node[], shape: NodeSetShape, order: DocumentOrder): readonly Node[] {
+export function evaluatePath(
+  steps: readonly Step[],
+  start: readonly Node[],
+  shape: NodeSetShape,
+  order: DocumentOrder,
+): readonly Node[] {
   let current = start;
   let currentShape = shape;
   for (const step of steps) {
     const selected: Node[] = [];
-    const contexts = step.positionFree === true ? withoutCoveredContexts(step.axis, current, currentShape) : { nodes: current, shape: currentShape };
+    const contexts =
+      step.positionFree === true
+        ? withoutCoveredContexts(step.axis, current, currentShape)
+        : { nodes: current, shape: currentShape };
     for (const node of contexts.nodes) {
       for (const found of selectStep(step, node, order)) selected.push(found);
     }
@@ -48,21 +56,31 @@ function shapeAfter(step: Step, input: NodeSetShape): NodeSetShape | undefined {
 
 /** One context node's step result, in document order. */
 function selectStep(step: Step, node: Node, order: DocumentOrder): readonly Node[] {
-  if (!isLinearAxis(step.axis)) throw new Error(`axis ${step.axis} reached the linear evaluator; it belongs to the fallback`);
+  if (!isLinearAxis(step.axis))
+    throw new Error(`axis ${step.axis} reached the linear evaluator; it belongs to the fallback`);
   let candidates: readonly Node[] = axisNodes(step.axis, node, step.test);
-  for (const predicate of step.predicates) candidates = applyPredicate(candidates, predicate, order);
+  for (const predicate of step.predicates)
+    candidates = applyPredicate(candidates, predicate, order);
   return isReverseAxis(step.axis) ? [...candidates].reverse() : candidates;
 }
 
 /** Predicates of a FilterExpr count positions in document order (§3.3). */
-export function filterByPredicates(nodes: readonly Node[], predicates: readonly Expression[], order: DocumentOrder): readonly Node[] {
+export function filterByPredicates(
+  nodes: readonly Node[],
+  predicates: readonly Expression[],
+  order: DocumentOrder,
+): readonly Node[] {
   let candidates = nodes;
   for (const predicate of predicates) candidates = applyPredicate(candidates, predicate, order);
   return candidates;
 }
 
 /** > If the result is a number, the result will be converted to true if the number is equal to the context position. */
-function applyPredicate(candidates: readonly Node[], predicate: Expression, order: DocumentOrder): readonly Node[] {
+function applyPredicate(
+  candidates: readonly Node[],
+  predicate: Expression,
+  order: DocumentOrder,
+): readonly Node[] {
   if (predicate.kind === 'number') {
     const picked = candidates[predicate.value - 1];
     return picked === undefined ? [] : [picked];

@@ -16,7 +16,12 @@ export function compileFallback(source: string): FallbackEvaluator | undefined {
   }
 }
 
-export function evaluateFallback(evaluator: FallbackEvaluator, namespaces: Namespaces, context: Node, order: DocumentOrder): XPathValue {
+export function evaluateFallback(
+  evaluator: FallbackEvaluator,
+  namespaces: Namespaces,
+  context: Node,
+  order: DocumentOrder,
+): XPathValue {
   const value = evaluator.evaluate({ node: context, namespaces });
   if (value instanceof xpath.XNodeSet) return order.sortUnique(value.toArray());
   if (value instanceof xpath.XString) return value.stringValue();

@@ -14,13 +14,20 @@ export function passes(test: NodeTest, node: Node, axis: Axis): boolean {
     case 'comment':
       return type === COMMENT;
     case 'processing-instruction':
-      return type === PROCESSING_INSTRUCTION && (test.target === undefined || node.nodeName === test.target);
+      return (
+        type === PROCESSING_INSTRUCTION &&
+        (test.target === undefined || node.nodeName === test.target)
+      );
     case 'any-name':
       return type === principalType(axis);
     case 'namespace-name':
       return type === principalType(axis) && node.namespaceURI === test.namespaceURI;
     case 'name':
-      return type === principalType(axis) && (node.localName ?? node.nodeName) === test.localName && (node.namespaceURI ?? null) === test.namespaceURI;
+      return (
+        type === principalType(axis) &&
+        (node.localName ?? node.nodeName) === test.localName &&
+        (node.namespaceURI ?? null) === test.namespaceURI
+      );
   }
 }
 

@@ -12,7 +12,11 @@ export function optimizePaths(expression: Expression): Expression {
     case 'compare':
     case 'arithmetic':
     case 'union':
-      return { ...expression, left: optimizePaths(expression.left), right: optimizePaths(expression.right) };
+      return {
+        ...expression,
+        left: optimizePaths(expression.left),
+        right: optimizePaths(expression.right),
+      };
     case 'negate':
       return { ...expression, operand: optimizePaths(expression.operand) };
     case 'call':
@@ -20,7 +24,12 @@ export function optimizePaths(expression: Expression): Expression {
     case 'path':
       return { ...expression, steps: optimizeSteps(expression.steps) };
     case 'filter':
-      return { ...expression, primary: optimizePaths(expression.primary), predicates: expression.predicates.map(optimizePaths), steps: optimizeSteps(expression.steps) };
+      return {
+        ...expression,
+        primary: optimizePaths(expression.primary),
+        predicates: expression.predicates.map(optimizePaths),
+        steps: optimizeSteps(expression.steps),
+      };
     default:
       return expression;
   }
@@ -33,7 +42,12 @@ function optimizeSteps(steps: readonly Step[]): Step[] {
     if (step === undefined) continue;
     const next = steps[index + 1];
     const predicates = (next?.predicates ?? []).map(optimizePaths);
-    if (next !== undefined && isAnyDescendantOrSelf(step) && next.axis === 'child' && predicates.every(isPositionFree)) {
+    if (
+      next !== undefined &&
+      isAnyDescendantOrSelf(step) &&
+      next.axis === 'child' &&
+      predicates.every(isPositionFree)
+    ) {
       optimized.push({ axis: 'descendant', test: next.test, predicates, positionFree: true });
       index += 1;
     } else {
@@ -45,20 +59,29 @@ function optimizeSteps(steps: readonly Step[]): Step[] {
 }
 
 function isAnyDescendantOrSelf(step: Step): boolean {
-  return step.axis === 'descendant-or-self' && step.test.kind === 'node' && step.predicates.length === 0;
+  return (
+    step.axis === 'descendant-or-self' && step.test.kind === 'node' && step.predicates.length === 0
+  );
 }
 
 /** A predicate that is never a number and never asks for position() or last() of its own context. */
 function isPositionFree(predicate: Expression): boolean {
   const type = staticType(predicate);
-  return (type === 'boolean' || type === 'string' || type === 'node-set') && !usesContextPosition(predicate);
+  return (
+    (type === 'boolean' || type === 'string' || type === 'node-set') &&
+    !usesContextPosition(predicate)
+  );
 }
 
 /** Looks into everything evaluated in the predicate's own context: not into step or filter predicates, which have their own. */
 function usesContextPosition(expression: Expression): boolean {
   switch (expression.kind) {
     case 'call':
-      return expression.name === 'position' || expression.name === 'last' || expression.args.some(usesContextPosition);
+      return (
+        expression.name === 'position' ||
+        expression.name === 'last' ||
+        expression.args.some(usesContextPosition)
+      );
     case 'or':
     case 'and':
     case 'compare':

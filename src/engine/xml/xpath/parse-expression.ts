@@ -9,14 +9,24 @@ import type { ArithmeticOperator, ComparisonOperator, Expression } from './synta
 
 const MAX_TOKENS = 1000;
 
-export type ParseResult = { readonly ok: true; readonly expression: Expression } | { readonly ok: false; readonly problem: Problem };
+export type ParseResult =
+  | { readonly ok: true; readonly expression: Expression }
+  | { readonly ok: false; readonly problem: Problem };
 
 /** `resolve` maps a prefix to its namespace URI, or undefined when the prefix is not declared. */
-export function parseExpression(source: string, resolve: (prefix: string) => string | undefined): ParseResult {
+export function parseExpression(
+  source: string,
+  resolve: (prefix: string) => string | undefined,
+): ParseResult {
   const tokenized = tokenize(source);
-  if (!tokenized.ok) return { ok: false, problem: { code: 'XPATH_SYNTAX', message: tokenized.message } };
+  if (!tokenized.ok)
+    return { ok: false, problem: { code: 'XPATH_SYNTAX', message: tokenized.message } };
   // parsing and evaluation recurse once per nesting level and per operator: bound both, far above any real patch path
-  if (tokenized.tokens.length > MAX_TOKENS) return { ok: false, problem: { code: 'LIMIT_EXCEEDED', message: `an XPath of more than ${MAX_TOKENS} tokens` } };
+  if (tokenized.tokens.length > MAX_TOKENS)
+    return {
+      ok: false,
+      problem: { code: 'LIMIT_EXCEEDED', message: `an XPath of more than ${MAX_TOKENS} tokens` },
+    };
   const stream = new TokenStream(tokenized.tokens, resolve);
   try {
     const expression = parseOr(stream);
@@ -29,10 +39,18 @@ export function parseExpression(source: string, resolve: (prefix: string) => str
 
 type Level = (stream: TokenStream) => Expression;
 
-function binaryLevel(operators: readonly string[], next: Level, make: (operator: string, left: Expression, right: Expression) => Expression): Level {
+function binaryLevel(
+  operators: readonly string[],
+  next: Level,
+  make: (operator: string, left: Expression, right: Expression) => Expression,
+): Level {
   return (stream) => {
     let left = next(stream);
-    for (let operator = stream.operator(operators); operator !== undefined; operator = stream.operator(operators)) {
+    for (
+      let operator = stream.operator(operators);
+      operator !== undefined;
+      operator = stream.operator(operators)
+    ) {
       left = make(operator, left, next(stream));
     }
     return left;
@@ -41,7 +59,8 @@ function binaryLevel(operators: readonly string[], next: Level, make: (operator:
 
 function parseUnion(stream: TokenStream): Expression {
   let left = parsePathExpression(stream);
-  while (stream.operator(['|']) !== undefined) left = { kind: 'union', left, right: parsePathExpression(stream) };
+  while (stream.operator(['|']) !== undefined)
+    left = { kind: 'union', left, right: parsePathExpression(stream) };
   return left;
 }
 
@@ -50,20 +69,61 @@ function parseUnary(stream: TokenStream): Expression {
   return parseUnion(stream);
 }
 
-const parseMultiplicative = binaryLevel(['*', 'div', 'mod'], parseUnary, (operator, left, right) => ({ kind: 'arithmetic', operator: arithmetic(operator), left, right }));
-const parseAdditive = binaryLevel(['+', '-'], parseMultiplicative, (operator, left, right) => ({ kind: 'arithmetic', operator: arithmetic(operator), left, right }));
-const parseRelational = binaryLevel(['<', '<=', '>', '>='], parseAdditive, (operator, left, right) => ({ kind: 'compare', operator: comparison(operator), left, right }));
-const parseEquality = binaryLevel(['=', '!='], parseRelational, (operator, left, right) => ({ kind: 'compare', operator: comparison(operator), left, right }));
-const parseAnd = binaryLevel(['and'], parseEquality, (_operator, left, right) => ({ kind: 'and', left, right }));
-const parseOr: Level = binaryLevel(['or'], parseAnd, (_operator, left, right) => ({ kind: 'or', left, right }));
+const parseMultiplicative = binaryLevel(
+  ['*', 'div', 'mod'],
+  parseUnary,
+  (operator, left, right) => ({ kind: 'arithmetic', operator: arithmetic(operator), left, right }),
+);
+const parseAdditive = binaryLevel(['+', '-'], parseMultiplicative, (operator, left, right) => ({
+  kind: 'arithmetic',
+  operator: arithmetic(operator),
+  left,
+  right,
+}));
+const parseRelational = binaryLevel(
+  ['<', '<=', '>', '>='],
+  parseAdditive,
+  (operator, left, right) => ({ kind: 'compare', operator: comparison(operator), left, right }),
+);
+const parseEquality = binaryLevel(['=', '!='], parseRelational, (operator, left, right) => ({
+  kind: 'compare',
+  operator: comparison(operator),
+  left,
+  right,
+}));
+const parseAnd = binaryLevel(['and'], parseEquality, (_operator, left, right) => ({
+  kind: 'and',
+  left,
+  right,
+}));
+const parseOr: Level = binaryLevel(['or'], parseAnd, (_operator, left, right) => ({
+  kind: 'or',
+  left,
+  right,
+}));
 
 function arithmetic(operator: string): ArithmeticOperator {
-  if (operator === '+' || operator === '-' || operator === '*' || operator === 'div' || operator === 'mod') return operator;
+  if (
+    operator === '+' ||
+    operator === '-' ||
+    operator === '*' ||
+    operator === 'div' ||
+    operator === 'mod'
+  )
+    return operator;
   throw new Error(`not an arithmetic operator: ${operator}`);
 }
 
 function comparison(operator: string): ComparisonOperator {
-  if (operator === '=' || operator === '!=' || operator === '<' || operator === '<=' || operator === '>' || operator === '>=') return operator;
+  if (
+    operator === '=' ||
+    operator === '!=' ||
+    operator === '<' ||
+    operator === '<=' ||
+    operator === '>' ||
+    operator === '>='
+  )
+    return operator;
   throw new Error(`not a comparison operator: ${operator}`);
 }
 
@@ -77,7 +137,8 @@ function parsePathExpression(stream: TokenStream): Expression {
     stream.expectPunct(']');
   }
   const separator = stream.operator(['/', '//']);
-  if (separator === undefined) return predicates.length === 0 ? primary : { kind: 'filter', primary, predicates, steps: [] };
+  if (separator === undefined)
+    return predicates.length === 0 ? primary : { kind: 'filter', primary, predicates, steps: [] };
   const rest = parseLocationPath(stream, parseOr, separator);
   const steps = rest.kind === 'path' ? rest.steps : [];
   return { kind: 'filter', primary, predicates, steps };
@@ -120,5 +181,7 @@ export function withXmlPrefix(namespaces: Namespaces): Namespaces {
 
 /** Parse with a prefix map: a prefix it does not hold is UNKNOWN_PREFIX. */
 export function parseWithNamespaces(source: string, namespaces: Namespaces): ParseResult {
-  return parseExpression(source, (prefix) => (Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined));
+  return parseExpression(source, (prefix) =>
+    Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined,
+  );
 }

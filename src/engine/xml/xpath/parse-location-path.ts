@@ -3,13 +3,18 @@ import { AXES, type Axis, type Expression, type NodeTest, type Step } from './sy
 import type { TokenStream } from './token-stream.js';
 
 const NODE_TYPES = ['node', 'text', 'comment', 'processing-instruction'];
-const DESCENDANT_OR_SELF: Step = { axis: 'descendant-or-self', test: { kind: 'node' }, predicates: [] };
+const DESCENDANT_OR_SELF: Step = {
+  axis: 'descendant-or-self',
+  test: { kind: 'node' },
+  predicates: [],
+};
 
 /** Whether the next tokens begin a Step (so a name followed by `(` is a node-type test, not a function). */
 export function startsStep(stream: TokenStream): boolean {
   const token = stream.peek();
   if (token === undefined) return false;
-  if (token.kind === 'punct') return token.text === '.' || token.text === '..' || token.text === '@';
+  if (token.kind === 'punct')
+    return token.text === '.' || token.text === '..' || token.text === '@';
   if (token.kind !== 'name') return false;
   const following = stream.peek(1);
   if (following?.kind === 'punct' && following.text === '::') return true;
@@ -21,7 +26,11 @@ export function startsStep(stream: TokenStream): boolean {
  * LocationPath ::= RelativeLocationPath | '/' RelativeLocationPath? | '//' RelativeLocationPath.
  * `separator` is the `/` or `//` a FilterExpr already consumed before a relative path.
  */
-export function parseLocationPath(stream: TokenStream, parseExpression: (stream: TokenStream) => Expression, separator?: string): Expression {
+export function parseLocationPath(
+  stream: TokenStream,
+  parseExpression: (stream: TokenStream) => Expression,
+  separator?: string,
+): Expression {
   const steps: Step[] = [];
   let absolute = false;
   let leading = separator;
@@ -32,14 +41,21 @@ export function parseLocationPath(stream: TokenStream, parseExpression: (stream:
   if (leading === '/' && absolute && !startsStep(stream)) return { kind: 'path', absolute, steps };
   if (leading === '//') steps.push(DESCENDANT_OR_SELF);
   steps.push(parseStep(stream, parseExpression));
-  for (let next = stream.operator(['/', '//']); next !== undefined; next = stream.operator(['/', '//'])) {
+  for (
+    let next = stream.operator(['/', '//']);
+    next !== undefined;
+    next = stream.operator(['/', '//'])
+  ) {
     if (next === '//') steps.push(DESCENDANT_OR_SELF);
     steps.push(parseStep(stream, parseExpression));
   }
   return { kind: 'path', absolute, steps };
 }
 
-function parseStep(stream: TokenStream, parseExpression: (stream: TokenStream) => Expression): Step {
+function parseStep(
+  stream: TokenStream,
+  parseExpression: (stream: TokenStream) => Expression,
+): Step {
   if (stream.punct('.')) return { axis: 'self', test: { kind: 'node' }, predicates: [] };
   if (stream.punct('..')) return { axis: 'parent', test: { kind: 'node' }, predicates: [] };
   let axis: Axis = 'child';
@@ -49,7 +65,9 @@ function parseStep(stream: TokenStream, parseExpression: (stream: TokenStream) =
     const token = stream.peek();
     const following = stream.peek(1);
     if (token?.kind === 'name' && following?.kind === 'punct' && following.text === '::') {
-      const named = AXES.find((candidate) => token.prefix === undefined && candidate === token.local);
+      const named = AXES.find(
+        (candidate) => token.prefix === undefined && candidate === token.local,
+      );
       if (named === undefined) stream.syntaxError(`unknown axis '${token.local}'`);
       axis = named ?? axis;
       stream.next();
@@ -69,7 +87,8 @@ function parseNodeTest(stream: TokenStream): NodeTest {
   const token = stream.next();
   if (token.kind !== 'name') return stream.syntaxError('node test expected');
   if (stream.punct('(')) {
-    if (token.prefix !== undefined || !NODE_TYPES.includes(token.local)) return stream.syntaxError(`'${token.local}(' is not a node test`);
+    if (token.prefix !== undefined || !NODE_TYPES.includes(token.local))
+      return stream.syntaxError(`'${token.local}(' is not a node test`);
     let target: string | undefined;
     const literal = stream.peek();
     if (token.local === 'processing-instruction' && literal?.kind === 'literal') {
@@ -81,7 +100,9 @@ function parseNodeTest(stream: TokenStream): NodeTest {
     return { kind: token.local === 'node' ? 'node' : token.local === 'text' ? 'text' : 'comment' };
   }
   if (token.prefix === undefined) {
-    return token.local === '*' ? { kind: 'any-name' } : { kind: 'name', prefix: undefined, namespaceURI: null, localName: token.local };
+    return token.local === '*'
+      ? { kind: 'any-name' }
+      : { kind: 'name', prefix: undefined, namespaceURI: null, localName: token.local };
   }
   const namespaceURI = stream.resolve(token.prefix);
   if (token.local === '*') return { kind: 'namespace-name', prefix: token.prefix, namespaceURI };

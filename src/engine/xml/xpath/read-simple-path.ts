@@ -2,7 +2,13 @@
  * Read a parsed XPath as a `set` simple path: absolute child element steps with equality predicates that creation can
  * make true, ending in an element, `@attr` or `text()`. Anything else is named in a message saying why it is not simple.
  */
-import type { NameTest, SimplePath, SimplePredicate, SimpleStep, SimpleTarget } from '../simple-path.js';
+import type {
+  NameTest,
+  SimplePath,
+  SimplePredicate,
+  SimpleStep,
+  SimpleTarget,
+} from '../simple-path.js';
 import type { Expression, Step } from './syntax-tree.js';
 
 type Reading<T> = T | string;
@@ -45,12 +51,14 @@ function readEnding(step: Step): Reading<SimpleTarget> | undefined {
     if (step.predicates.length > 0) return 'a predicate on an attribute step';
     return { kind: 'attribute', name: nameTest(step.test) };
   }
-  if (step.axis === 'child' && step.test.kind === 'text') return step.predicates.length > 0 ? 'a predicate on text()' : { kind: 'text' };
+  if (step.axis === 'child' && step.test.kind === 'text')
+    return step.predicates.length > 0 ? 'a predicate on text()' : { kind: 'text' };
   return undefined;
 }
 
 function elementName(step: Step): Reading<NameTest> {
-  if (step.axis === 'descendant-or-self' || step.axis === 'descendant') return "'//' or a descendant axis";
+  if (step.axis === 'descendant-or-self' || step.axis === 'descendant')
+    return "'//' or a descendant axis";
   if (step.axis !== 'child') return `the ${step.axis} axis`;
   switch (step.test.kind) {
     case 'name':
@@ -63,7 +71,11 @@ function elementName(step: Step): Reading<NameTest> {
   }
 }
 
-function nameTest(test: { readonly prefix: string | undefined; readonly namespaceURI: string | null; readonly localName: string }): NameTest {
+function nameTest(test: {
+  readonly prefix: string | undefined;
+  readonly namespaceURI: string | null;
+  readonly localName: string;
+}): NameTest {
   return { prefix: test.prefix, namespaceURI: test.namespaceURI, localName: test.localName };
 }
 
@@ -76,16 +88,27 @@ function readPredicate(predicate: Expression): Reading<SimplePredicate[]> {
     return typeof right === 'string' ? right : [...left, ...right];
   }
   if (predicate.kind === 'number') return `the position predicate [${predicate.value}]`;
-  if (predicate.kind !== 'compare') return `${describe(predicate)} in a predicate (only path='literal' is simple)`;
+  if (predicate.kind !== 'compare')
+    return `${describe(predicate)} in a predicate (only path='literal' is simple)`;
   if (predicate.operator !== '=') return `the operator '${predicate.operator}' in a predicate`;
-  const [path, literal] = predicate.left.kind === 'literal' ? [predicate.right, predicate.left] : [predicate.left, predicate.right];
-  if (literal.kind !== 'literal') return `${describe(literal)} compared in a predicate (only a string literal is simple)`;
-  if (path.kind !== 'path') return `${describe(path)} in a predicate (only a relative path of names is simple)`;
+  const [path, literal] =
+    predicate.left.kind === 'literal'
+      ? [predicate.right, predicate.left]
+      : [predicate.left, predicate.right];
+  if (literal.kind !== 'literal')
+    return `${describe(literal)} compared in a predicate (only a string literal is simple)`;
+  if (path.kind !== 'path')
+    return `${describe(path)} in a predicate (only a relative path of names is simple)`;
   if (path.absolute) return 'an absolute path in a predicate';
   const elements: NameTest[] = [];
   for (const [index, step] of path.steps.entries()) {
     const last = index === path.steps.length - 1;
-    if (step.axis === 'attribute' && last && step.test.kind === 'name' && step.predicates.length === 0) {
+    if (
+      step.axis === 'attribute' &&
+      last &&
+      step.test.kind === 'name' &&
+      step.predicates.length === 0
+    ) {
       return [{ elements, attribute: nameTest(step.test), value: literal.value }];
     }
     if (step.predicates.length > 0) return 'a predicate inside a predicate';

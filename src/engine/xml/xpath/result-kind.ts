@@ -8,7 +8,9 @@ export function resultKindOf(expression: Expression): ResultKind {
     case 'path':
       return lastStepKind(expression.steps.at(-1));
     case 'filter':
-      return expression.steps.length === 0 ? resultKindOf(expression.primary) : lastStepKind(expression.steps.at(-1));
+      return expression.steps.length === 0
+        ? resultKindOf(expression.primary)
+        : lastStepKind(expression.steps.at(-1));
     case 'union': {
       const left = resultKindOf(expression.left);
       return left === resultKindOf(expression.right) ? left : 'unknown';
@@ -21,8 +23,12 @@ export function resultKindOf(expression: Expression): ResultKind {
 /** `@name`, `@*` → attribute; `text()` on a non-attribute axis → text; a name test on another axis → element. */
 function lastStepKind(step: Step | undefined): ResultKind {
   if (step === undefined) return 'unknown';
-  const named = step.test.kind === 'name' || step.test.kind === 'any-name' || step.test.kind === 'namespace-name';
-  if (step.axis === 'attribute') return named || step.test.kind === 'node' ? 'attribute' : 'unknown';
+  const named =
+    step.test.kind === 'name' ||
+    step.test.kind === 'any-name' ||
+    step.test.kind === 'namespace-name';
+  if (step.axis === 'attribute')
+    return named || step.test.kind === 'node' ? 'attribute' : 'unknown';
   if (step.axis === 'namespace') return 'unknown';
   if (step.test.kind === 'text') return 'text';
   return named ? 'element' : 'unknown';

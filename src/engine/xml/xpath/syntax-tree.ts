@@ -16,13 +16,29 @@ export type Axis =
   | 'self';
 
 export const AXES: readonly Axis[] = [
-  'ancestor', 'ancestor-or-self', 'attribute', 'child', 'descendant', 'descendant-or-self', 'following',
-  'following-sibling', 'namespace', 'parent', 'preceding', 'preceding-sibling', 'self',
+  'ancestor',
+  'ancestor-or-self',
+  'attribute',
+  'child',
+  'descendant',
+  'descendant-or-self',
+  'following',
+  'following-sibling',
+  'namespace',
+  'parent',
+  'preceding',
+  'preceding-sibling',
+  'self',
 ];
 
 /** `prefix` is kept for messages; `namespaceURI` null = no namespace (an unprefixed name, as XPath 1.0 says). */
 export type NodeTest =
-  | { readonly kind: 'name'; readonly prefix: string | undefined; readonly namespaceURI: string | null; readonly localName: string }
+  | {
+      readonly kind: 'name';
+      readonly prefix: string | undefined;
+      readonly namespaceURI: string | null;
+      readonly localName: string;
+    }
   | { readonly kind: 'any-name' }
   | { readonly kind: 'namespace-name'; readonly prefix: string; readonly namespaceURI: string }
   | { readonly kind: 'node' }
@@ -43,8 +59,18 @@ export type ArithmeticOperator = '+' | '-' | '*' | 'div' | 'mod';
 
 export type Expression =
   | { readonly kind: 'or' | 'and'; readonly left: Expression; readonly right: Expression }
-  | { readonly kind: 'compare'; readonly operator: ComparisonOperator; readonly left: Expression; readonly right: Expression }
-  | { readonly kind: 'arithmetic'; readonly operator: ArithmeticOperator; readonly left: Expression; readonly right: Expression }
+  | {
+      readonly kind: 'compare';
+      readonly operator: ComparisonOperator;
+      readonly left: Expression;
+      readonly right: Expression;
+    }
+  | {
+      readonly kind: 'arithmetic';
+      readonly operator: ArithmeticOperator;
+      readonly left: Expression;
+      readonly right: Expression;
+    }
   | { readonly kind: 'negate'; readonly operand: Expression }
   | { readonly kind: 'union'; readonly left: Expression; readonly right: Expression }
   | { readonly kind: 'literal'; readonly value: string }
@@ -54,4 +80,9 @@ export type Expression =
   /** a location path: `absolute` starts at the root of the context node's document */
   | { readonly kind: 'path'; readonly absolute: boolean; readonly steps: readonly Step[] }
   /** FilterExpr (`(…)[1]`, `f()`) with its predicates, optionally followed by `/steps` */
-  | { readonly kind: 'filter'; readonly primary: Expression; readonly predicates: readonly Expression[]; readonly steps: readonly Step[] };
+  | {
+      readonly kind: 'filter';
+      readonly primary: Expression;
+      readonly predicates: readonly Expression[];
+      readonly steps: readonly Step[];
+    };

@@ -58,12 +58,17 @@ export class TokenStream {
   }
 
   expectEnd(): void {
-    if (this.at < this.tokens.length) this.syntaxError(`unexpected ${describe(this.tokens[this.at])}`);
+    if (this.at < this.tokens.length)
+      this.syntaxError(`unexpected ${describe(this.tokens[this.at])}`);
   }
 
   resolve(prefix: string): string {
     const uri = this.resolver(prefix);
-    if (uri === undefined) throw new ParseFailure({ code: 'UNKNOWN_PREFIX', message: `namespace prefix '${prefix}' is not declared in namespaces` });
+    if (uri === undefined)
+      throw new ParseFailure({
+        code: 'UNKNOWN_PREFIX',
+        message: `namespace prefix '${prefix}' is not declared in namespaces`,
+      });
     return uri;
   }
 
@@ -74,7 +79,8 @@ export class TokenStream {
   problemFrom(error: unknown): Problem {
     if (error instanceof ParseFailure) return error.problem;
     // a small stack (node --stack-size) can still overflow within the token limit
-    if (error instanceof RangeError) return { code: 'LIMIT_EXCEEDED', message: 'an XPath nested too deeply' };
+    if (error instanceof RangeError)
+      return { code: 'LIMIT_EXCEEDED', message: 'an XPath nested too deeply' };
     throw error;
   }
 }

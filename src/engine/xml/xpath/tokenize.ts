@@ -9,7 +9,9 @@ export type Token =
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'variable'; readonly name: string };
 
-export type TokenizeResult = { readonly ok: true; readonly tokens: readonly Token[] } | { readonly ok: false; readonly message: string };
+export type TokenizeResult =
+  | { readonly ok: true; readonly tokens: readonly Token[] }
+  | { readonly ok: false; readonly message: string };
 
 const NCNAME = /[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*/uy;
 const NUMBER = /\d+(?:\.\d*)?|\.\d+/y;
@@ -61,7 +63,11 @@ export function tokenize(source: string): TokenizeResult {
     }
     const previous = tokens.at(-1);
     if (char === '*') {
-      tokens.push(operatorExpected(previous) ? { kind: 'operator', text: '*' } : { kind: 'name', prefix: undefined, local: '*' });
+      tokens.push(
+        operatorExpected(previous)
+          ? { kind: 'operator', text: '*' }
+          : { kind: 'name', prefix: undefined, local: '*' },
+      );
       at += 1;
       continue;
     }
@@ -73,13 +79,18 @@ export function tokenize(source: string): TokenizeResult {
     }
     if (char === '$') {
       const name = scanQName(source, at + 1);
-      if (name === undefined || name.local === '*') return { ok: false, message: `variable name expected at offset ${at}` };
-      tokens.push({ kind: 'variable', name: name.prefix === undefined ? name.local : `${name.prefix}:${name.local}` });
+      if (name === undefined || name.local === '*')
+        return { ok: false, message: `variable name expected at offset ${at}` };
+      tokens.push({
+        kind: 'variable',
+        name: name.prefix === undefined ? name.local : `${name.prefix}:${name.local}`,
+      });
       at = name.end;
       continue;
     }
     const name = scanQName(source, at);
-    if (name === undefined) return { ok: false, message: `unexpected character '${char}' at offset ${at}` };
+    if (name === undefined)
+      return { ok: false, message: `unexpected character '${char}' at offset ${at}` };
     if (operatorExpected(previous)) {
       if (name.prefix !== undefined || !['and', 'or', 'mod', 'div'].includes(name.local)) {
         return { ok: false, message: `operator expected at offset ${at}` };
@@ -94,12 +105,17 @@ export function tokenize(source: string): TokenizeResult {
 }
 
 /** `NCName`, `NCName:NCName` or `NCName:*`; a `::` after the first NCName ends it (an axis name). */
-function scanQName(source: string, at: number): { prefix: string | undefined; local: string; end: number } | undefined {
+function scanQName(
+  source: string,
+  at: number,
+): { prefix: string | undefined; local: string; end: number } | undefined {
   const first = matchAt(NCNAME, source, at);
   if (first === undefined) return undefined;
   const afterFirst = at + first.length;
-  if (source.charAt(afterFirst) !== ':' || source.charAt(afterFirst + 1) === ':') return { prefix: undefined, local: first, end: afterFirst };
-  if (source.charAt(afterFirst + 1) === '*') return { prefix: first, local: '*', end: afterFirst + 2 };
+  if (source.charAt(afterFirst) !== ':' || source.charAt(afterFirst + 1) === ':')
+    return { prefix: undefined, local: first, end: afterFirst };
+  if (source.charAt(afterFirst + 1) === '*')
+    return { prefix: first, local: '*', end: afterFirst + 2 };
   const second = matchAt(NCNAME, source, afterFirst + 1);
   if (second === undefined) return undefined;
   return { prefix: first, local: second, end: afterFirst + 1 + second.length };

@@ -47,6 +47,7 @@ export function numberToString(value: number): string {
   const exponent = Number(text.slice(exponentAt + 1));
   const shifted = pointAfter + exponent;
   if (shifted <= 0) return `${sign}0.${'0'.repeat(-shifted)}${mantissa}`;
-  if (shifted >= mantissa.length) return `${sign}${mantissa}${'0'.repeat(shifted - mantissa.length)}`;
+  if (shifted >= mantissa.length)
+    return `${sign}${mantissa}${'0'.repeat(shifted - mantissa.length)}`;
   return `${sign}${mantissa.slice(0, shifted)}.${mantissa.slice(shifted)}`;
 }
