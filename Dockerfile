@@ -10,7 +10,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/bundle.mjs ./scripts/
 COPY src ./src
-# tsc, then esbuild bundles dist/cli/main.js (README § Performance: sooner start, smaller heap)
+# tsc, then esbuild bundles dist/cli/main.js (docs/performance.md: sooner start, smaller heap)
 RUN npm run build
 # An empty directory for the runtime stage's socket volume (no RUN is needed there).
 RUN mkdir -p /out/kubevirt-hooks
@@ -32,7 +32,7 @@ LABEL org.opencontainers.image.title="hookpatch" \
 ENV NODE_ENV=production
 # glibc: fixed 128 KiB mmap/trim thresholds, so the freed buffers of a 270 KB call go back to the
 # kernel instead of raising the thresholds and staying in the heap (~3 MiB less anonymous RSS
-# after the mixed load, README § Performance).
+# after the mixed load, docs/performance.md).
 ENV MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
@@ -45,7 +45,7 @@ COPY schemas ./schemas
 COPY --from=build --chown=107:107 /out/kubevirt-hooks /var/run/kubevirt-hooks
 USER 107:107
 VOLUME ["/var/run/kubevirt-hooks"]
-# V8 flags for KubeVirt's 64M sidecar limit, each chosen by `npm run bench` (README § Performance):
+# V8 flags for KubeVirt's 64M sidecar limit, each chosen by `npm run bench` (docs/performance.md):
 # a 24 MiB old space holds a 1,000-disk domain's DOM (20 does not); 1 MiB semi-spaces (2 grew
 # anonymous RSS by ~2 MiB, no faster); no Sparkplug baseline code: ~4 MiB less anonymous RSS after
 # the mixed load and no slower.

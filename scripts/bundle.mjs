@@ -1,8 +1,8 @@
 /**
  * `npm run build`, second step: bundle the CLI into dist/cli/main.js (minified, one chunk per lazily
  * loaded command) over tsc's per-module output. Measured on the serve path: idle heap and RSS
- * smaller (module sources are kept on the V8 heap) and the first Info answer sooner; see README
- * § Performance.
+ * smaller (module sources are kept on the V8 heap) and the first Info answer sooner; see
+ * docs/performance.md.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';

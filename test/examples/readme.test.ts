@@ -1,16 +1,35 @@
-/** What the README tells users, run: its two quick-start commands, and every YAML snippet it shows (annotations applied, the Plugin equal to the example's). */
+/** What the README and docs/ tell users, run: the two commands, and every YAML snippet they show (annotations applied, the Plugin equal to the example's, Patch documents validated, policies loaded). */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import { loadAnnotationPolicy } from '../../src/sources/annotation-policy.js';
 import { runCli } from '../cli/run-cli.js';
 
 const README = readFileSync('README.md', 'utf8');
+const PAGES = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const DOMAIN = 'examples/kubevirt-domain.xml';
 
-function blocks(language: string, within = README): string[] {
-  return [...within.matchAll(new RegExp('^```' + language + '\\n([\\s\\S]*?)^```$', 'gm'))].map((match) => match[1] ?? '');
+interface Snippet {
+  readonly page: string;
+  readonly text: string;
+  readonly value: unknown;
 }
+
+function blocks(language: string, within: string): string[] {
+  const fence = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```$', 'gm');
+  return [...within.matchAll(fence)].map((match) => match[1] ?? '');
+}
+
+/** Every YAML snippet of the README and of docs/*.md, parsed. */
+const YAML: readonly Snippet[] = PAGES.flatMap((page) =>
+  blocks('yaml', readFileSync(page, 'utf8')).map((text) => ({ page, text, value: parse(text) })),
+);
 
 function section(title: string): string {
   const start = README.indexOf(`\n## ${title}\n`);
@@ -22,27 +41,46 @@ function section(title: string): string {
 /** Every value under a key of this name, at any depth. */
 function valuesOf(value: unknown, key: string): unknown[] {
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([name, child]) => [...(name === key ? [child] : []), ...valuesOf(child, key)]);
+  return Object.entries(value).flatMap(([name, child]) => [
+    ...(name === key ? [child] : []),
+    ...valuesOf(child, key),
+  ]);
 }
 
-test('the quick start: the first command is npm ci && npm run demo, the second runs the tests', () => {
-  assert.deepEqual(blocks('sh', section('Quick start')).slice(0, 2), ['npm ci && npm run demo\n', 'npm test\n']);
+test('the docs pages are found: the README and more than one page under docs/', () => {
+  assert.ok(PAGES.length > 2, PAGES.join(', '));
+  assert.ok(YAML.some(({ page }) => page.startsWith('docs/')));
 });
 
-test('every hookpatch.io/patch annotation the README shows loads and changes the example domain', async () => {
-  const annotations = blocks('yaml').flatMap((text) => valuesOf(parse(text), 'hookpatch.io/patch'));
+test('the two commands: the first is npm ci && npm run demo, the second runs the tests', () => {
+  const commands = blocks('sh', section('On your machine: the two commands')).slice(0, 2);
+  assert.deepEqual(commands, ['npm ci && npm run demo\n', 'npm test\n']);
+});
+
+test('every hookpatch.io/patch annotation shown loads and changes the example domain', async () => {
+  const annotations = YAML.flatMap(({ value }) => valuesOf(value, 'hookpatch.io/patch'));
   assert.ok(annotations.length >= 2);
   for (const annotation of annotations) {
     assert.equal(typeof annotation, 'string');
-    const vmi = JSON.stringify({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: 'vm', namespace: 'default', annotations: { 'hookpatch.io/patch': annotation } } });
-    const run = await runCli(['apply', '--patch', '/dev/null', '--domain', DOMAIN, '--vmi', '-', '--diff'], vmi);
+    const metadata = {
+      name: 'vm',
+      namespace: 'default',
+      annotations: { 'hookpatch.io/patch': annotation },
+    };
+    const vmi = JSON.stringify({
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachineInstance',
+      metadata,
+    });
+    const args = ['apply', '--patch', '/dev/null', '--domain', DOMAIN, '--vmi', '-', '--diff'];
+    const run = await runCli(args, vmi);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^\+.*rack-42/m);
   }
 });
 
-test('every hookSidecars annotation the README shows is a JSON list of sidecars by image, ConfigMap keys under /etc/hookpatch/', () => {
-  const lists = blocks('yaml').flatMap((text) => valuesOf(parse(text), 'hooks.kubevirt.io/hookSidecars'));
+test('every hookSidecars annotation shown is a JSON list of sidecars by image, ConfigMap keys under /etc/hookpatch/', () => {
+  const lists = YAML.flatMap(({ value }) => valuesOf(value, 'hooks.kubevirt.io/hookSidecars'));
   assert.ok(lists.length >= 2);
   for (const list of lists) {
     const entries: unknown = JSON.parse(String(list));
@@ -50,23 +88,47 @@ test('every hookSidecars annotation the README shows is a JSON list of sidecars 
     for (const entry of entries) {
       assert.match(String(Object(entry).image), /hookpatch:0\.1\.0$/);
       const configMap: unknown = Object(entry).configMap;
-      if (configMap !== undefined) assert.equal(Object(configMap).hookPath, `/etc/hookpatch/${String(Object(configMap).key)}`);
+      if (configMap !== undefined)
+        assert.equal(
+          Object(configMap).hookPath,
+          `/etc/hookpatch/${String(Object(configMap).key)}`,
+        );
     }
   }
 });
 
-test('the README\'s full-form document and Plugin are the ones the project tests', async () => {
-  const yaml = blocks('yaml').map((text) => ({ text, value: parse(text) }));
-  const plugin = yaml.find(({ value }) => Object(value).kind === 'Plugin');
-  assert.deepEqual(plugin?.value, parse(readFileSync('examples/plugin-sidecar/plugin.yaml', 'utf8')));
-  const full = yaml.find(({ value }) => Object(value).kind === 'Patch');
-  assert.ok(full !== undefined);
-  const run = await runCli(['validate', '-'], full.text);
-  assert.equal(run.code, 0, run.stderr);
+test('every Plugin shown is the one the project tests', () => {
+  const plugins = YAML.filter(({ value }) => Object(value).kind === 'Plugin');
+  assert.ok(plugins.length >= 1);
+  const example: unknown = parse(readFileSync('examples/plugin-sidecar/plugin.yaml', 'utf8'));
+  for (const { page, value } of plugins) assert.deepEqual(value, example, page);
+});
+
+test('every full-form Patch document shown validates', async () => {
+  const patches = YAML.filter(({ value }) => Object(value).kind === 'Patch');
+  assert.ok(patches.length >= 1);
+  for (const { page, text } of patches) {
+    const run = await runCli(['validate', '-'], text);
+    assert.equal(run.code, 0, `${page}: ${run.stderr}`);
+  }
+});
+
+test('every annotation policy shown loads', () => {
+  const policies = YAML.filter(({ value }) => Object(value).allow !== undefined);
+  assert.ok(policies.length >= 1);
+  for (const { page, text } of policies) {
+    const load = loadAnnotationPolicy(text, page);
+    assert.ok(load.ok, `${page}: ${JSON.stringify(load)}`);
+  }
 });
 
 test('the CI snippet gates on hookpatch validate', () => {
-  const workflow = blocks('yaml', section('GitOps: validate in CI')).map((text) => parse(text)).find((value) => valuesOf(value, 'steps').length > 0);
+  const workflow = blocks('yaml', section('GitOps: validate in CI'))
+    .map((text) => parse(text))
+    .find((value) => valuesOf(value, 'steps').length > 0);
   const commands = valuesOf(workflow, 'run').map(String);
-  assert.ok(commands.length >= 2 && commands.every((command) => / validate /.test(command)), commands.join('\n'));
+  assert.ok(
+    commands.length >= 2 && commands.every((command) => / validate /.test(command)),
+    commands.join('\n'),
+  );
 });
