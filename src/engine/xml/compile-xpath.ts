@@ -1,8 +1,7 @@
 /** Compile an XPath 1.0 expression once, at load time: syntax, prefixes, functions and arity are checked here, never at apply time. */
-import { fail, ok, type Outcome } from '../errors.js';
+import { ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
-import { checkExpression, needsFallback, staticType } from './xpath/check-expression.js';
-import { compileFallback, type FallbackEvaluator } from './xpath/fallback-evaluator.js';
+import { checkExpression, staticType } from './xpath/check-expression.js';
 import { optimizePaths } from './xpath/optimize-paths.js';
 import { parseWithNamespaces, withXmlPrefix } from './xpath/parse-expression.js';
 import { resultKindOf, type ResultKind } from './xpath/result-kind.js';
@@ -14,29 +13,17 @@ export type { ResultKind } from './xpath/result-kind.js';
 export interface CompiledXPath {
   readonly source: string;
   readonly expression: Expression;
-  /** the prefixes the expression may use (the document's, plus `xml`) */
-  readonly namespaces: Namespaces;
-  /** set when part of the expression is outside the linear evaluator */
-  readonly fallback: FallbackEvaluator | undefined;
 }
 
 /** Errors: XPATH_SYNTAX, UNKNOWN_PREFIX, LIMIT_EXCEEDED (more than 1,000 tokens). */
 export function compileXPath(source: string, namespaces: Namespaces): Outcome<CompiledXPath> {
-  const withXml = withXmlPrefix(namespaces);
-  const parsed = parseWithNamespaces(source, withXml);
+  const parsed = parseWithNamespaces(source, withXmlPrefix(namespaces));
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
   const problem = checkExpression(parsed.expression);
   if (problem !== undefined) return { ok: false, problem };
-  let fallback: FallbackEvaluator | undefined;
-  if (needsFallback(parsed.expression)) {
-    fallback = compileFallback(source);
-    if (fallback === undefined) return fail('XPATH_SYNTAX', 'not an XPath 1.0 expression');
-  }
   return ok({
     source,
     expression: optimizePaths(parsed.expression),
-    namespaces: withXml,
-    fallback,
   });
 }
 

@@ -3,7 +3,6 @@ import type { Node } from '@xmldom/xmldom';
 import type { CompiledXPath } from './compile-xpath.js';
 import { DocumentOrder } from './xpath/document-order.js';
 import { evaluateExpression } from './xpath/evaluate-expression.js';
-import { evaluateFallback } from './xpath/fallback-evaluator.js';
 import { isNodeSet, type XPathValue } from './xpath/xpath-value.js';
 
 export type { XPathValue } from './xpath/xpath-value.js';
@@ -17,7 +16,5 @@ export function selectNodes(path: CompiledXPath, context: Node): Node[] {
 /** The expression's value with the context node at position 1 of 1: a node-set (document order), string, number or boolean. */
 export function evaluateXPath(path: CompiledXPath, context: Node): XPathValue {
   const order = new DocumentOrder();
-  if (path.fallback !== undefined)
-    return evaluateFallback(path.fallback, path.namespaces, context, order);
   return evaluateExpression(path.expression, { node: context, position: 1, size: 1 }, order);
 }

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import { compileXPath, resultKind, selectsNodes } from '../../../src/engine/xml/compile-xpath.js';
-import { selectNodes } from '../../../src/engine/xml/select-nodes.js';
+import {
+  evaluateXPath,
+  selectNodes,
+  type XPathValue,
+} from '../../../src/engine/xml/select-nodes.js';
 import { QEMU_NAMESPACE } from '../../../src/engine/model.js';
 
 const namespaces = { qemu: QEMU_NAMESPACE };
@@ -35,6 +39,8 @@ const errors: readonly (readonly [string, string])[] = [
   ['/domain/namespace::*', 'XPATH_SYNTAX'],
   ['/domain disk', 'XPATH_SYNTAX'],
   ['1e3', 'XPATH_SYNTAX'],
+  ['id()', 'XPATH_SYNTAX'],
+  ["id('a', 'b')", 'XPATH_SYNTAX'],
   [`/domain[${'('.repeat(600)}1${')'.repeat(600)}]`, 'LIMIT_EXCEEDED'],
   [Array.from({ length: 600 }, () => '1').join('+'), 'LIMIT_EXCEEDED'],
 ];
@@ -65,6 +71,31 @@ for (const [source, values] of selections) {
       selectNodes(compiled.value, document).map((node) => node.nodeValue),
       values,
     );
+  });
+}
+
+// XPath 1.0 §5.2.1: an element's unique ID is an attribute the DTD declares of type ID; with no
+// DTD (hookpatch refuses DOCTYPEs) no element has one, so id() selects nothing, even where
+// attributes are named id or xml:id (the `xpath` package would return those elements).
+const withIds = new DOMParser().parseFromString(
+  '<r><a id="x"/><b xml:id="y" id="z"/><c>x</c></r>',
+  'text/xml',
+);
+const idCalls: readonly (readonly [string, XPathValue])[] = [
+  ["id('x')", []],
+  ["id('x y z')", []],
+  ['id(//c)', []],
+  ['id(//@id)', []],
+  ["id('x')/..", []],
+  ["//*[id('x')]", []],
+  ["count(id('x') | //a)", 1],
+  ["boolean(id('y'))", false],
+];
+for (const [source, value] of idCalls) {
+  test(`${source} is ${JSON.stringify(value)} without a DTD`, () => {
+    const compiled = compileXPath(source, namespaces);
+    assert.ok(compiled.ok);
+    assert.deepEqual(evaluateXPath(compiled.value, withIds), value);
   });
 }
 

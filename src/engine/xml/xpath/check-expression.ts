@@ -1,6 +1,6 @@
-/** Load-time checks a parser cannot make: known functions with the right arity, node-set operands, no variables; and whether the linear evaluator covers the expression. */
+/** Load-time checks a parser cannot make: known functions with the right arity, node-set operands, no variables. */
 import type { Problem } from '../../errors.js';
-import { CORE_FUNCTIONS, FALLBACK_FUNCTIONS, type ValueType } from './core-functions.js';
+import { CORE_FUNCTIONS, type ValueType } from './core-functions.js';
 import type { Expression } from './syntax-tree.js';
 
 /** The expressions directly inside this one, including step predicates. */
@@ -46,10 +46,7 @@ export function staticType(expression: Expression): ValueType | 'unknown' {
     case 'filter':
       return 'node-set';
     case 'call':
-      return (
-        CORE_FUNCTIONS[expression.name]?.returns ??
-        (expression.name === 'id' ? 'node-set' : 'unknown')
-      );
+      return CORE_FUNCTIONS[expression.name]?.returns ?? 'unknown';
     case 'variable':
       return 'unknown';
   }
@@ -85,7 +82,7 @@ function checkNode(expression: Expression): Problem | undefined {
   if (steps.some((step) => step.axis === 'namespace'))
     return syntax('the namespace axis is not available: the DOM has no namespace nodes');
   if (expression.kind !== 'call') return undefined;
-  const definition = CORE_FUNCTIONS[expression.name] ?? FALLBACK_FUNCTIONS[expression.name];
+  const definition = CORE_FUNCTIONS[expression.name];
   if (definition === undefined) return syntax(`unknown function ${expression.name}()`);
   if (expression.args.length < definition.min || expression.args.length > definition.max) {
     return syntax(
@@ -97,10 +94,4 @@ function checkNode(expression: Expression): Problem | undefined {
   if (needsNodeSet && first !== undefined && staticType(first) !== 'node-set')
     return syntax(`the argument of ${expression.name}() must be a node-set`);
   return undefined;
-}
-
-/** Whether some part of the expression is only evaluated by the fallback (id(), which needs attribute types). */
-export function needsFallback(expression: Expression): boolean {
-  if (expression.kind === 'call' && CORE_FUNCTIONS[expression.name] === undefined) return true;
-  return childExpressions(expression).some(needsFallback);
 }

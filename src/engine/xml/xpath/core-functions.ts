@@ -1,4 +1,4 @@
-/** The XPath 1.0 core function library (§4), except id() which needs a DTD and goes to the fallback evaluator. */
+/** The XPath 1.0 core function library (§4), all 27 functions, for documents without a DTD. */
 import { Element, type Node } from '@xmldom/xmldom';
 import { XML_NAMESPACE } from '../node-kinds.js';
 import {
@@ -78,6 +78,11 @@ function lang(wanted: string, node: Node): boolean {
 }
 
 export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = {
+  // §4.1: id() selects elements by their unique ID, "the value of the attribute that is declared in
+  // the DTD as type ID" (§5.2.1); "if a document does not have a DTD, then no element in the
+  // document will have a unique ID". Documents with a DOCTYPE are refused (DOCTYPE_REFUSED), so
+  // id() selects nothing, whatever its argument.
+  id: { min: 1, max: 1, returns: 'node-set', call: () => [] },
   last: { min: 0, max: 0, returns: 'number', call: (_args, context) => context.size },
   position: { min: 0, max: 0, returns: 'number', call: (_args, context) => context.position },
   count: {
@@ -199,8 +204,3 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = {
   ceiling: { min: 1, max: 1, returns: 'number', call: (args) => Math.ceil(number(args, 0)) },
   round: { min: 1, max: 1, returns: 'number', call: (args) => Math.round(number(args, 0)) },
 };
-
-/** Known to XPath 1.0 but evaluated by the fallback: id() needs attribute types from a DTD. */
-export const FALLBACK_FUNCTIONS: Readonly<
-  Record<string, { readonly min: number; readonly max: number }>
-> = { id: { min: 1, max: 1 } };

@@ -56,7 +56,7 @@ export function evaluateExpression(
       const definition = CORE_FUNCTIONS[expression.name];
       if (definition === undefined)
         throw new Error(
-          `function ${expression.name}() reached the linear evaluator; it belongs to the fallback`,
+          `function ${expression.name}() reached the evaluator; compileXPath rejects unknown functions`,
         );
       return definition.call(
         expression.args.map((argument) => evaluateExpression(argument, context, order)),

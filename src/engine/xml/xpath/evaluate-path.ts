@@ -57,7 +57,7 @@ function shapeAfter(step: Step, input: NodeSetShape): NodeSetShape | undefined {
 /** One context node's step result, in document order. */
 function selectStep(step: Step, node: Node, order: DocumentOrder): readonly Node[] {
   if (!isLinearAxis(step.axis))
-    throw new Error(`axis ${step.axis} reached the linear evaluator; it belongs to the fallback`);
+    throw new Error(`axis ${step.axis} reached the evaluator; compileXPath rejects it`);
   let candidates: readonly Node[] = axisNodes(step.axis, node, step.test);
   for (const predicate of step.predicates)
     candidates = applyPredicate(candidates, predicate, order);
