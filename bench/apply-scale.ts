@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { applyDomain, loadDocuments } from '../src/engine/index.js';
+import { applyDomain, installXmldomRegexpCache, loadDocuments } from '../src/engine/index.js';
 import { parseDomainXml } from '../src/engine/xml/parse-xml.js';
 import { serializeXml } from '../src/engine/xml/serialize-xml.js';
 import { domainWithDisks, tenOperationDocument } from './synthetic-domain.js';
@@ -14,6 +14,8 @@ const template = readFileSync(
   'utf8',
 );
 const call = { vmi: {}, context: 'Boot' as const };
+// as the command line does at start-up
+installXmldomRegexpCache();
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;

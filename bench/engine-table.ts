@@ -1,5 +1,10 @@
 /** In-process engine figures for synthetic domains of 10, 100 and 1,000 disks: parse, apply a 10-operation document, serialize. */
-import { applyDomain, loadDocuments, type PatchDocument } from '../src/engine/index.js';
+import {
+  applyDomain,
+  installXmldomRegexpCache,
+  loadDocuments,
+  type PatchDocument,
+} from '../src/engine/index.js';
 import { parseDomainXml } from '../src/engine/xml/parse-xml.js';
 import { serializeXml } from '../src/engine/xml/serialize-xml.js';
 import { domainWithDisks, tenOperationDocument } from './synthetic-domain.js';
@@ -82,6 +87,8 @@ export function measureEngineTable(
   sizes: readonly number[],
   iterations: number,
 ): EngineRow[] {
+  // as the command line does at start-up
+  installXmldomRegexpCache();
   return sizes.map((disks) =>
     measureEngineRow(
       template,

@@ -8,14 +8,26 @@ const out = {
   stderr: (text: string): void => void process.stderr.write(text),
 };
 
+/**
+ * Start-up for the commands that parse XML: xmldom's RegExp cache, installed here rather than as a
+ * side effect of importing the engine (see src/engine/xml/xmldom-regexp-cache.ts). Loaded with the
+ * command, so `help` and `schema` do not load the engine.
+ */
+async function installXmlParser(): Promise<void> {
+  (await import('../engine/index.js')).installXmldomRegexpCache();
+}
+
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
+      await installXmlParser();
       return (await import('./serve.js')).runServe(rest);
     case 'apply':
+      await installXmlParser();
       return (await import('./apply-command.js')).runApply(rest, out);
     case 'validate':
+      await installXmlParser();
       return (await import('./validate-command.js')).runValidate(rest, out);
     case 'call':
       return (await import('./call-command.js')).runCall(rest, out);

@@ -6,3 +6,4 @@ export { formatError } from './format-error.js';
 export { loadDocuments, type LoadResult, type SourceInfo } from './load/load-documents.js';
 export { applyDomain } from './apply-domain.js';
 export { applyCloudInit, type CloudInitResult } from './apply-cloud-init.js';
+export { installXmldomRegexpCache } from './xml/xmldom-regexp-cache.js';

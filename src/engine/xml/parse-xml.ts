@@ -3,7 +3,6 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
-import './xmldom-regexp-cache.js';
 
 /** A well-formedness problem with its 1-based position (0 when xmldom does not know it). */
 export interface SyntaxProblem {

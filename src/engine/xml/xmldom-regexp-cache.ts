@@ -3,6 +3,10 @@
  * pattern sources: on an 8 KB domain that was a seventh of a call's CPU and much of its garbage.
  * Its parts are the grammar's own constants, so one RegExp per distinct list of parts is enough;
  * the RegExps carry no `g`/`y` flag, so sharing one keeps no state between uses.
+ *
+ * Written for @xmldom/xmldom 0.9.12 (pinned exactly in package.json): the command line installs
+ * it once at start-up; test/perf/xmldom-regexp-cache.test.ts fails when a release changes the
+ * wrapped function, and src/engine/xml/xpath/README.md says how to take such a release.
  */
 import grammar from '@xmldom/xmldom/lib/grammar.js';
 
@@ -33,7 +37,7 @@ function branchOf(parts: readonly Part[]): Branch {
   return branch;
 }
 
-grammar.reg = function cachedReg(this: unknown, ...parts: Part[]): RegExp {
+function cachedReg(this: unknown, ...parts: Part[]): RegExp {
   if (cached >= MAX_CACHED) return build.apply(this, parts);
   const branch = branchOf(parts);
   if (branch.regexp === undefined) {
@@ -41,4 +45,12 @@ grammar.reg = function cachedReg(this: unknown, ...parts: Part[]): RegExp {
     cached += 1;
   }
   return branch.regexp;
-};
+}
+
+/**
+ * Replace xmldom's `grammar.reg` with the caching one; a second call changes nothing. Parsing is
+ * the same without it, only slower: the engine's functions do not depend on it being installed.
+ */
+export function installXmldomRegexpCache(): void {
+  grammar.reg = cachedReg;
+}
