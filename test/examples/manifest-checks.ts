@@ -72,6 +72,9 @@ export function checkHookSidecars(manifest: Manifest, all: readonly Manifest[]):
 
 export function checkKustomization(kustomization: Manifest, all: readonly Manifest[]): void {
   const folder = dirname(kustomization.file);
+  // an overlay of deploy/ is rendered and compared with kustomize's output by test/deploy/
+  const listed = kustomization.value['resources'];
+  if (Array.isArray(listed) && listed.includes('../../deploy')) return;
   assert.equal(kustomization.value['apiVersion'], 'kustomize.config.k8s.io/v1beta1');
   fieldsWithin(kustomization.value, ['apiVersion', 'kind', 'namespace', 'resources', 'configMapGenerator', 'generatorOptions'], kustomization.file);
   const resources = kustomization.value['resources'];
