@@ -14,6 +14,7 @@ import {
 import { explainReport } from './explain-report.js';
 import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
 import { loadPatches } from './load-patches.js';
+import { nodeFromEnv } from './node-from-env.js';
 import { patchFiles } from './patch-files.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
@@ -25,7 +26,7 @@ export interface Output {
   readonly stderr: (text: string) => void;
 }
 
-export function runApply(argv: readonly string[], out: Output): number {
+export function runApply(argv: readonly string[], out: Output, env: NodeJS.ProcessEnv): number {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -64,7 +65,7 @@ export function runApply(argv: readonly string[], out: Output): number {
     loadDocuments(text, { source: file, origin: 'file' }, limits),
   );
   if (loaded.errors.length > 0) return failWith(loaded.errors, out);
-  const call: CallContext = { vmi: vmi.vmi, context, limits };
+  const call: CallContext = { vmi: vmi.vmi, context, limits, node: nodeFromEnv(env) };
   const result =
     target.kind === 'domain'
       ? applyDomain(input, loaded.documents, call)

@@ -25,7 +25,7 @@ async function run(argv: readonly string[]): Promise<number> {
       return (await import('./serve.js')).runServe(rest);
     case 'apply':
       await installXmlParser();
-      return (await import('./apply-command.js')).runApply(rest, out);
+      return (await import('./apply-command.js')).runApply(rest, out, process.env);
     case 'validate':
       await installXmlParser();
       return (await import('./validate-command.js')).runValidate(rest, out);

@@ -7,6 +7,7 @@ import { stderrLog } from '../hook/log.js';
 import type { RunningServers, ServeSettings } from '../hook/hook-servers.js';
 import { removeSocketFile } from '../hook/socket-file.js';
 import { LIMIT_FLAG_OPTIONS, LIMIT_FLAG_USAGE, parseLimitFlags } from './limit-flags.js';
+import { nodeFromEnv } from './node-from-env.js';
 
 const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
                        [--name NAME] [--annotations=true|false] [--annotation-policy FILE] [--cloud-init]
@@ -88,6 +89,7 @@ export function parseServeFlags(
       annotations: { legacy: annotations ?? true, plugin: annotations === true },
       annotationPolicy: values['annotation-policy'],
       cloudInit: values['cloud-init'] === true,
+      node: nodeFromEnv(env),
       maxReceiveBytes,
       limits,
     },

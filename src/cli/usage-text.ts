@@ -24,7 +24,7 @@ P is a patch file or a directory (*.yaml, *.yml, *.json, *.xml by name; validate
 descends into sub-directories and reads ConfigMaps and VMs/VMIs carrying the hookpatch.io/patch annotation).
 FILE may be - for stdin. --vmi takes a VirtualMachineInstance or VirtualMachine, JSON or YAML.
 --context is Boot (default), MigrationSource or MigrationTarget. --explain writes every
-operation's match count to stderr.
+operation's match count to stderr. NODE_NAME (serve, apply) is CEL's node.name.
 
 exit status: 0 ok, 1 patch or validation error, 2 usage error
 `;

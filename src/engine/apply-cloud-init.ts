@@ -5,7 +5,7 @@ import { jsonDeeperThan } from './nesting-depth.js';
 import { applyJsonDocument } from './json/apply-json-document.js';
 import { formatGoJson, formatNoCloudSource, parseCloudInitData } from './json/cloud-init-data.js';
 import { jsonEqual, type JsonObject } from './json/json-value.js';
-import type { CallContext, PatchDocument } from './model.js';
+import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
 
 export interface CloudInitResult {
@@ -45,7 +45,12 @@ export function applyCloudInit(
     };
   const parsed = parseCloudInitData(cloudInitData);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
-  const scope = { vmi: call.vmi, context: call.context, celLimits: celLimitsOf(limits) };
+  const scope = {
+    vmi: call.vmi,
+    context: call.context,
+    node: call.node ?? UNKNOWN_NODE,
+    celLimits: celLimitsOf(limits),
+  };
   const reports: DocumentReport[] = [];
   let data: JsonObject = parsed.value;
   for (const document of documents) {

@@ -4,7 +4,7 @@ import { runDomainDocument } from './apply-domain-document.js';
 import type { Scope } from './expr/expression.js';
 import { locate } from './errors.js';
 import { celLimitsOf, DEFAULT_LIMITS, type Limits } from './limits.js';
-import type { CallContext, PatchDocument } from './model.js';
+import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
 import { parseDomainXml } from './xml/parse-xml.js';
 import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
@@ -77,7 +77,12 @@ export function applyDomain(
   let current = parsed.value;
   const applied: PatchDocument[] = [];
   let changed = false;
-  const scope: Scope = { vmi: call.vmi, context: call.context, celLimits: celLimitsOf(limits) };
+  const scope: Scope = {
+    vmi: call.vmi,
+    context: call.context,
+    node: call.node ?? UNKNOWN_NODE,
+    celLimits: celLimitsOf(limits),
+  };
   for (const document of documents) {
     if (document.domain.length === 0) {
       reports.push({ name: document.name, status: 'skipped', operations: [] });

@@ -106,11 +106,21 @@ export interface PatchDocument {
   readonly networkData: readonly JsonOperation[];
 }
 
+/** The node the sidecar runs on, as CEL's `node` sees it. */
+export interface NodeInfo {
+  /** `NODE_NAME` (the pod's `spec.nodeName`, from the downward API); `''` when unknown */
+  readonly name: string;
+}
+
+export const UNKNOWN_NODE: NodeInfo = { name: '' };
+
 /** What a call knows about the VM it patches. */
 export interface CallContext {
   /** the VMI object (parsed JSON); `{}` when the caller has none */
   readonly vmi: unknown;
   readonly context: InvocationContext;
+  /** UNKNOWN_NODE when absent */
+  readonly node?: NodeInfo;
   /** input size, depth and CEL cost bounds; DEFAULT_LIMITS when absent */
   readonly limits?: Limits;
 }

@@ -5,6 +5,7 @@ import type {
   CallContext,
   DocumentReport,
   InvocationContext,
+  NodeInfo,
   PatchDocument,
   PatchError,
 } from '../engine/index.js';
@@ -34,6 +35,8 @@ export interface HookDeps {
   readonly policy?: PolicyLoad | undefined;
   /** `--max-*` flags; DEFAULT_LIMITS when absent */
   readonly limits?: Limits | undefined;
+  /** the node this sidecar runs on; UNKNOWN_NODE when absent */
+  readonly node?: NodeInfo | undefined;
 }
 
 export type CallResult<T> =
@@ -136,7 +139,12 @@ export async function runHookCall<T>(
     if (!sourced.ok) {
       result = { ok: false, failure: sourced.failure };
     } else {
-      const outcome = apply(sourced.documents, { vmi: vmi.value, context: call.context, limits });
+      const outcome = apply(sourced.documents, {
+        vmi: vmi.value,
+        context: call.context,
+        limits,
+        ...(deps.node === undefined ? {} : { node: deps.node }),
+      });
       reports = outcome.documents;
       result = outcome.ok
         ? { ok: true, value: outcome.value }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Server } from '@grpc/grpc-js';
+import type { NodeInfo } from '../engine/index.js';
 import type { Limits } from '../engine/limits.js';
 import { loadAnnotationPolicy, type PolicyLoad } from '../sources/annotation-policy.js';
 import { documentSources } from '../sources/document-sources.js';
@@ -34,6 +35,8 @@ export interface ServeSettings {
   /** `--annotation-policy FILE`, read once at start */
   readonly annotationPolicy: string | undefined;
   readonly cloudInit: boolean;
+  /** the node this sidecar runs on (`NODE_NAME`), CEL's `node` */
+  readonly node: NodeInfo;
   readonly maxReceiveBytes: number;
   /** `--max-input-length`, `--max-source-length`, `--max-operations`, `--max-depth`, `--max-cel-cost` */
   readonly limits?: Limits;
@@ -82,6 +85,7 @@ export async function startHookServers(
     sources,
     log,
     policy,
+    node: settings.node,
     limits: settings.limits,
     annotations: settings.annotations.legacy,
   };
@@ -111,7 +115,14 @@ export async function startHookServers(
   };
   const plugin = (annotations: boolean): ServedService => ({
     name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
-    implementation: pluginV1alpha1({ sources, log, policy, limits: settings.limits, annotations }),
+    implementation: pluginV1alpha1({
+      sources,
+      log,
+      policy,
+      node: settings.node,
+      limits: settings.limits,
+      annotations,
+    }),
   });
 
   const stale = await removeStaleSockets(settings.socketDir);
@@ -153,6 +164,7 @@ export async function startHookServers(
     patch: settings.patchPaths,
     annotations: settings.annotations,
     annotationPolicy: settings.annotationPolicy,
+    node: settings.node.name,
     maxReceiveBytes: settings.maxReceiveBytes,
     limits: settings.limits,
   });

@@ -156,10 +156,11 @@ describe('limits', () => {
     const run = (...flags: string[]): { code: number; stdout: string; stderr: string } => {
       let stdout = '';
       let stderr = '';
-      const code = runApply(['--patch', patch, '--domain', domain, ...flags], {
-        stdout: (text) => (stdout += text),
-        stderr: (text) => (stderr += text),
-      });
+      const code = runApply(
+        ['--patch', patch, '--domain', domain, ...flags],
+        { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+        {},
+      );
       return { code, stdout, stderr };
     };
     const refused = run();

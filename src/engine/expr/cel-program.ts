@@ -1,4 +1,4 @@
-/** Parses and type-checks CEL once, in an environment that declares only `vmi` and `context`. */
+/** Parses and type-checks CEL once, in an environment that declares only `vmi`, `context` and `node`. */
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { CelLimits } from './cel-limits.js';
@@ -29,6 +29,9 @@ function environmentFor(limits: CelLimits): Environment {
   })
     .registerVariable('vmi', 'dyn')
     .registerVariable('context', 'string')
+    // a type, not a map: `node.nmae` is an error when the document loads, not on some node later
+    .registerType('Node', { fields: { name: 'string' } })
+    .registerVariable('node', 'Node')
     .registerFunction(`string.${RE2_FUNCTION}(string): bool`, re2Matches)
     .registerFunction(`${RE2_FUNCTION}(string, string): bool`, re2Matches);
   environments.set(key, environment);

@@ -137,11 +137,13 @@ function estimate(node: ASTNode, names: Names): Estimate {
   }
 }
 
-/** The worst-case cost of one evaluation with this (converted) `vmi` and `context` a short string. */
-export function estimateCost(ast: ASTNode, vmi: unknown): number {
+/** The worst-case cost of one evaluation with this (converted) `vmi`, `context` a short string and this node name. */
+export function estimateCost(ast: ASTNode, vmi: unknown, nodeName: string): number {
+  const name = stringBound(nodeName.length);
   const names: Names = new Map([
     ['vmi', concreteBound(vmi)],
     ['context', stringBound(16)],
+    ['node', { kind: 'any', items: 1, chars: name.chars, total: name.total + 1, item: name }],
   ]);
   return estimate(ast, names).cost;
 }

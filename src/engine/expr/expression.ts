@@ -1,6 +1,11 @@
 /** CEL conditions (`when`) and values (`vars`), compiled once at load time (SPEC §1.5). */
 import { fail, ok, type Outcome } from '../errors.js';
-import type { InvocationContext, VarDefinition } from '../model.js';
+import {
+  UNKNOWN_NODE,
+  type InvocationContext,
+  type NodeInfo,
+  type VarDefinition,
+} from '../model.js';
 import { activationFor } from './cel-activation.js';
 import { DEFAULT_CEL_LIMITS, type CelLimits } from './cel-limits.js';
 import { compileCel, describeCelError, type CelProgram } from './cel-program.js';
@@ -16,6 +21,8 @@ export interface Expression {
 export interface Scope {
   readonly vmi: unknown;
   readonly context: InvocationContext;
+  /** UNKNOWN_NODE when absent */
+  readonly node?: NodeInfo;
   /** the call's CEL bounds (`--max-cel-cost`); DEFAULT_CEL_LIMITS when absent */
   readonly celLimits?: CelLimits;
 }
@@ -24,8 +31,8 @@ export interface Scope {
 const programs = new WeakMap<Expression, CelProgram>();
 
 /**
- * Errors: CEL_SYNTAX (a parse or type error, a reference to an unknown identifier — only `vmi`
- * and `context` exist — or an unsafe `matches()` pattern); LIMIT_EXCEEDED (the source is too
+ * Errors: CEL_SYNTAX (a parse or type error, a reference to an unknown identifier — only `vmi`,
+ * `context` and `node` exist, and `node` has only `name` — or an unsafe `matches()` pattern); LIMIT_EXCEEDED (the source is too
  * long, or the expression is over the cost limit even with an empty VMI).
  */
 export function compileExpression(
@@ -34,7 +41,7 @@ export function compileExpression(
 ): Outcome<Expression> {
   const compiled = compileCel(source, limits);
   if (!compiled.ok) return compiled;
-  const cost = estimateCost(compiled.value.ast, {});
+  const cost = estimateCost(compiled.value.ast, {}, '');
   if (cost > limits.maxCost) {
     return fail(
       'LIMIT_EXCEEDED',
@@ -56,7 +63,8 @@ function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outc
   const program = programOf(expression, limits);
   if (!program.ok) return program;
   const activation = activationFor(scope.vmi);
-  const cost = estimateCost(program.value.ast, activation.vmi);
+  const node = { name: (scope.node ?? UNKNOWN_NODE).name };
+  const cost = estimateCost(program.value.ast, activation.vmi, node.name);
   if (cost > limits.maxCost) {
     return fail(
       'LIMIT_EXCEEDED',
@@ -64,7 +72,7 @@ function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outc
     );
   }
   try {
-    return ok(program.value.run({ vmi: activation.vmi, context: scope.context }));
+    return ok(program.value.run({ vmi: activation.vmi, context: scope.context, node }));
   } catch (error) {
     return fail('CEL_EVAL', describeCelError(error, expression.source));
   }
@@ -86,7 +94,7 @@ export function evaluateCondition(
 
 /**
  * Each var's value as a string, evaluated once per call in declaration order. A var may not
- * refer to another: only `vmi` and `context` exist in its expression.
+ * refer to another: only `vmi`, `context` and `node` exist in its expression.
  * Errors: CEL_EVAL (including a value that is not a string, int, uint, double or bool); LIMIT_EXCEEDED.
  */
 export function evaluateVars(

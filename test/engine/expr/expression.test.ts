@@ -248,3 +248,32 @@ describe('evaluateVars', () => {
     assert.deepEqual(evaluateVars([], boot), { ok: true, value: new Map() });
   });
 });
+
+describe('node', () => {
+  const rows: ReadonlyArray<readonly [Scope['node'], string, boolean]> = [
+    [{ name: 'n1' }, "node.name == 'n1'", true],
+    [{ name: 'n2' }, "node.name == 'n1'", false],
+    [undefined, "node.name == ''", true],
+    [{ name: 'epyc-07' }, "node.name.startsWith('epyc-')", true],
+  ];
+  for (const [node, source, expected] of rows) {
+    it(`${source} on node ${JSON.stringify(node?.name)}`, () => {
+      const scope: Scope = node === undefined ? boot : { ...boot, node };
+      assert.deepEqual(evaluateCondition(compiled(source), scope), { ok: true, value: expected });
+    });
+  }
+
+  it('is a type with one field: a misspelt field is refused when the expression compiles', () => {
+    const misspelt = compileExpression("node.nmae == 'n1'");
+    assert.equal(misspelt.ok ? 'ok' : misspelt.problem.code, 'CEL_SYNTAX');
+  });
+
+  it('a var may use the node name', () => {
+    const expression = compiled("'pool-' + node.name");
+    const vars = evaluateVars([{ name: 'pool', expression, at: {} }], {
+      ...boot,
+      node: { name: 'n1' },
+    });
+    assert.deepEqual(vars.ok && [...vars.value], [['pool', 'pool-n1']]);
+  });
+});
