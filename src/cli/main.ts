@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `hookpatch <serve|apply|validate|call|schema>`: one entry point; each command is loaded only when asked for, so the offline commands never load gRPC. */
+/** `hookpatch <serve|apply|validate|test|call|schema>`: one entry point; each command is loaded only when asked for, so the offline commands never load gRPC. */
 import { USAGE } from './usage-text.js';
 import { asUsageError } from './usage-error.js';
 
@@ -29,11 +29,12 @@ async function run(argv: readonly string[]): Promise<number> {
     case 'validate':
       await installXmlParser();
       return (await import('./validate-command.js')).runValidate(rest, out);
+    case 'test':
+      return (await import('./test-command.js')).runTest(rest, out);
     case 'call':
       return (await import('./call-command.js')).runCall(rest, out);
     case 'schema':
-      out.stdout((await import('./schema-command.js')).schemaText());
-      return 0;
+      return (await import('./schema-command.js')).runSchema(rest, out);
     case 'help':
     case '--help':
     case '-h':

@@ -1,9 +1,19 @@
-/** `hookpatch schema`: print schemas/patch.schema.json, the single source of truth for the document format. */
+/** `hookpatch schema [patch|test]`: print schemas/patch.schema.json (the document format), or the hookpatch-test.yaml one. */
 import { readFileSync } from 'node:fs';
+import type { Output } from './apply-command.js';
+import { UsageError } from './usage-error.js';
 
-/** The schema sits two levels above this module both in the sources (src/cli/) and in the build (dist/cli/). */
-const SCHEMA_FILE = new URL('../../schemas/patch.schema.json', import.meta.url);
+const SCHEMAS = { patch: 'patch.schema.json', test: 'test.schema.json' } as const;
 
-export function schemaText(): string {
-  return readFileSync(SCHEMA_FILE, 'utf8');
+/** The schemas sit two levels above this module both in the sources (src/cli/) and in the build (dist/cli/). */
+export function schemaText(which: keyof typeof SCHEMAS = 'patch'): string {
+  return readFileSync(new URL(`../../schemas/${SCHEMAS[which]}`, import.meta.url), 'utf8');
+}
+
+export function runSchema(argv: readonly string[], out: Output): number {
+  const [which = 'patch', ...rest] = argv;
+  if (rest.length > 0 || (which !== 'patch' && which !== 'test'))
+    throw new UsageError(`schema takes patch (the default) or test, not ${argv.join(' ')}`);
+  out.stdout(schemaText(which));
+  return 0;
 }

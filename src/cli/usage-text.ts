@@ -17,8 +17,12 @@ commands:
   call [--socket S] mutate --domain FILE [--vmi FILE] [--context C] [--diff]
       call a hook socket as virt-launcher does (S: a socket, or a directory holding one;
       default /var/run/kubevirt-hooks); the VMI is sent as compact JSON
-  schema
-      print the patch document JSON Schema
+  test [PATH]... [--junit FILE]
+      run the golden cases of every hookpatch-test.yaml under PATH (default .): each case
+      applies patches to an input and expects an output file (then applies them again to it,
+      which must change nothing) or an error code; one line per case, JUnit XML with --junit
+  schema [patch|test]
+      print the patch document JSON Schema (or the hookpatch-test.yaml one)
 
 P is a patch file or a directory (*.yaml, *.yml, *.json, *.xml by name; validate also
 descends into sub-directories and reads ConfigMaps and VMs/VMIs carrying the hookpatch.io/patch annotation).
