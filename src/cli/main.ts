@@ -30,6 +30,7 @@ async function run(argv: readonly string[]): Promise<number> {
       await installXmlParser();
       return (await import('./validate-command.js')).runValidate(rest, out);
     case 'test':
+      await installXmlParser();
       return (await import('./test-command.js')).runTest(rest, out);
     case 'call':
       return (await import('./call-command.js')).runCall(rest, out);
