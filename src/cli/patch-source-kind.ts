@@ -42,6 +42,9 @@ export function patchSourceKind(text: string): PatchSourceKind {
     if (isSeq(contents)) return contents.items.filter((item) => isMap(item));
     return isMap(contents) ? [contents] : [];
   });
+  // `hookpatch test`'s own files (hookpatch-test.yaml) sit beside the patches they test
+  if (mappings.length > 0 && mappings.every(isTestFile))
+    return { kind: 'skipped', reason: 'a hookpatch test file (hookpatch test runs it)' };
   if (mappings.some(isPatchDocument)) return { kind: 'patch' };
   const kinds = mappings.flatMap((mapping) =>
     isManifest(mapping) ? [String(mapping.get('kind'))] : [],
@@ -64,6 +67,15 @@ function isPatchDocument(mapping: YAMLMap): boolean {
   if (typeof apiVersion === 'string' && apiVersion.startsWith('hookpatch.io/')) return true;
   if (mapping.get('kind') === 'Patch') return true;
   return SHORT_FORM_KEYS.some((key) => mapping.has(key));
+}
+
+function isTestFile(mapping: YAMLMap): boolean {
+  const apiVersion: unknown = mapping.get('apiVersion');
+  return (
+    typeof apiVersion === 'string' &&
+    apiVersion.startsWith('hookpatch.io/') &&
+    mapping.get('kind') === 'Test'
+  );
 }
 
 function isManifest(mapping: YAMLMap): boolean {

@@ -1,10 +1,11 @@
 /** `hookpatch test`: the examples pass as golden tests, and each way a case can fail is reported on its line, with exit 1. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { exampleFolders } from '../examples/example-folders.js';
 import { ROOT, runCli } from './run-cli.js';
 
 const EXAMPLES = join(ROOT, 'examples');
@@ -31,11 +32,8 @@ test('hookpatch test examples/ passes, one line per case, and every example fold
   const cases = lines.slice(0, -1);
   assert.ok(cases.length >= 16 && cases.every((line) => line.startsWith('ok   ')), run.stdout);
   assert.equal(lines.at(-1), `${cases.length} passed, 0 failed`);
-  const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) =>
-    entry.isDirectory(),
-  );
-  for (const folder of folders)
-    assert.ok(existsSync(join(EXAMPLES, folder.name, 'hookpatch-test.yaml')), folder.name);
+  for (const folder of exampleFolders(EXAMPLES))
+    assert.ok(existsSync(join(folder, 'hookpatch-test.yaml')), folder);
 });
 
 test('changing one expected file fails that case, names it, and exits 1', async () => {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { exampleFolders } from './example-folders.js';
 
 const EXAMPLES = 'examples';
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -39,7 +40,7 @@ function cases(dir: string): { expected: string; args: string[] }[] {
     }));
 }
 
-const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(EXAMPLES, entry.name));
+const folders = exampleFolders();
 
 test('every example folder has a README, a VM or VMI manifest and at least one expected output', () => {
   assert.ok(folders.length >= 9);
