@@ -1,14 +1,22 @@
-/** Read a FILE argument: a path, or `-` for stdin (read once, whichever argument names it first). */
+/** Read a FILE argument: a path, or `-` for stdin (read once per command run, whichever argument names it first). */
 import { readFileSync, statSync } from 'node:fs';
 import { UsageError } from './usage-error.js';
 
-let stdinTaken = false;
+let stdin: { readonly read: () => string; taken: boolean } = {
+  read: () => readFileSync(0, 'utf8'),
+  taken: false,
+};
+
+/** Set by runCommand at the start of each run: where `-` reads from, once. */
+export function readStdinFrom(read: () => string): void {
+  stdin = { read, taken: false };
+}
 
 export function readInput(path: string, what: string): string {
   if (path === '-') {
-    if (stdinTaken) throw new UsageError(`only one input can be read from stdin (${what})`);
-    stdinTaken = true;
-    return readFileSync(0, 'utf8');
+    if (stdin.taken) throw new UsageError(`only one input can be read from stdin (${what})`);
+    stdin.taken = true;
+    return stdin.read();
   }
   try {
     if (statSync(path).isDirectory())
