@@ -1,18 +1,12 @@
-/** Every example folder runs through `hookpatch apply` as a user would, once per VM/VMI manifest, and must give its expected output. */
+/** Every example folder runs through `hookpatch apply` (in process: test/cli/run-cli.ts), once per VM/VMI manifest, and must give its expected output. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runCli } from '../cli/run-cli.js';
 import { exampleFolders } from './example-folders.js';
 
 const EXAMPLES = 'examples';
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
-
-function hookpatch(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', input });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 /** VM and VMI manifests of a folder: each must give the folder's expected outputs (a VM becomes the VMI its controller makes). */
 function manifestsOf(dir: string): string[] {
@@ -60,33 +54,33 @@ test('an annotation-only example changes the domain through its manifests alone'
 
 for (const dir of folders) {
   for (const { expected, args } of cases(dir)) {
-    test(`${expected}`, () => {
-      const run = hookpatch(args);
-      assert.equal(run.status, 0, run.stderr);
+    test(`${expected}`, async () => {
+      const run = await runCli(args);
+      assert.equal(run.code, 0, run.stderr);
       assert.equal(run.stdout, readFileSync(expected, 'utf8'));
     });
   }
 }
 
-test('examples are idempotent: applying a domain example to its own output changes nothing', () => {
+test('examples are idempotent: applying a domain example to its own output changes nothing', async () => {
   for (const dir of folders) {
     for (const { expected, args } of cases(dir)) {
       if (!expected.endsWith('.xml')) continue;
       const again = args.map((arg, i) => (args[i - 1] === '--domain' ? expected : arg));
-      const run = hookpatch(again);
-      assert.equal(run.status, 0, run.stderr);
+      const run = await runCli(again);
+      assert.equal(run.code, 0, run.stderr);
       assert.equal(run.stdout, readFileSync(expected, 'utf8'), expected);
     }
   }
 });
 
-test('smbios-from-annotation: without the annotation the domain is returned unchanged', () => {
+test('smbios-from-annotation: without the annotation the domain is returned unchanged', async () => {
   const dir = join(EXAMPLES, 'smbios-from-annotation');
   const vmi = readFileSync(join(dir, 'vmi.yaml'), 'utf8').replace(/^ {4}smbios\.vm\.kubevirt\.io\/baseBoardManufacturer:.*\n/m, '');
   assert.ok(!vmi.includes('baseBoardManufacturer'));
   const domain = join(EXAMPLES, 'kubevirt-domain.xml');
-  const run = hookpatch(['apply', '--patch', join(dir, 'patch.yaml'), '--domain', domain, '--vmi', '-'], vmi);
-  assert.equal(run.status, 0, run.stderr);
+  const run = await runCli(['apply', '--patch', join(dir, 'patch.yaml'), '--domain', domain, '--vmi', '-'], vmi);
+  assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, readFileSync(domain, 'utf8'));
 });
 
