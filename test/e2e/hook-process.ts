@@ -4,11 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { builtBundle } from '../built-bundle.js';
 import { discoverSockets } from './virt-launcher-client.js';
-
-/** The CLI's entry point, as the image runs it (`hookpatch serve …`). */
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 export interface HookProcess {
   readonly child: ChildProcess;
@@ -39,7 +36,9 @@ export async function startHook(
   const withDir = expanded.some((arg) => arg.startsWith('--socket-dir'))
     ? expanded
     : [...expanded, '--socket-dir', socketDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', ...withDir], {
+  // The built bundle the image runs (`hookpatch serve …`): it starts in a third of the CPU time the
+  // sources take through tsx, and it is the artefact that ships.
+  const child = spawn(process.execPath, [builtBundle(), 'serve', ...withDir], {
     env: { ...process.env, CONTAINER_NAME: 'hook-sidecar-0', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
