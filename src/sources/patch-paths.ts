@@ -13,6 +13,11 @@ interface ListedFile {
   readonly from?: string;
 }
 
+/** A ConfigMap directory whose version was replaced while it was listed. */
+interface VersionGone {
+  readonly gone: string;
+}
+
 export interface PatchPaths {
   readonly paths: readonly string[];
   /** Every file's load, in `--patch` order and by name within a directory. */
@@ -36,13 +41,20 @@ export function patchPaths(paths: readonly string[], limits?: Limits): PatchPath
    * they are read from a ConfigMap's version directory. Reading every key through the one version
    * `..data` names now means a flip of `..data` between two reads cannot mix two versions.
    */
-  async function filesOf(path: string): Promise<readonly ListedFile[]> {
+  async function filesOf(path: string): Promise<readonly ListedFile[] | VersionGone> {
     const info = await stat(path).catch(() => undefined);
     // A missing path is loaded as a file so that its absence is reported like any unreadable file.
     if (info === undefined || !info.isDirectory()) return [{ path, listed: false }];
-    const version = await readlink(join(path, '..data')).catch(() => undefined);
+    const dataLink = join(path, '..data');
+    const version = await readlink(dataLink).catch(() => undefined);
     const listing = version === undefined ? path : join(path, version);
     const names = await readdir(listing).catch(() => undefined);
+    // kubelet removes the old version directory right after the flip, its files first: listed
+    // while that happens, it shows some keys or none. `..data` still naming it means it is whole.
+    if (names !== undefined && version !== undefined) {
+      const stillNamed = (await readlink(dataLink).catch(() => undefined)) === version;
+      if (!stillNamed) return { gone: path };
+    }
     // An unreadable directory is reported through the failing read of the path itself.
     if (names === undefined)
       return version === undefined
@@ -63,7 +75,20 @@ export function patchPaths(paths: readonly string[], limits?: Limits): PatchPath
     readonly loads: readonly FileLoad[];
     readonly versionGone: boolean;
   }> {
-    const expanded = (await Promise.all(paths.map(filesOf))).flat();
+    const listed = await Promise.all(paths.map(filesOf));
+    const gone = listed.flatMap((files) => ('gone' in files ? [files.gone] : []));
+    // Retried like a removed version; reported (the call fails) only if the retries run out.
+    if (gone.length > 0)
+      return {
+        loads: gone.map((path) => ({
+          ok: false,
+          path,
+          message: `${path}: its ConfigMap version was replaced while it was read`,
+          missing: true,
+        })),
+        versionGone: true,
+      };
+    const expanded = listed.flatMap((files) => ('gone' in files ? [] : files));
     const loads = await Promise.all(
       expanded.map(async (file) => ({ file, load: await fileAt(file.path).load(file.from) })),
     );
