@@ -19,8 +19,12 @@ process.chdir(ROOT);
 /** Runs never overlap: stdin and the streams belong to one run at a time, as in a process. */
 let previous: Promise<unknown> = Promise.resolve();
 
-/** main.ts's runCommand with captured streams; `stdin` is what `-` reads. */
-export function runCli(args: readonly string[], stdin = ''): Promise<CliResult> {
+/** main.ts's runCommand with captured streams; `stdin` is what `-` reads, `env` the environment. */
+export function runCli(
+  args: readonly string[],
+  stdin = '',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliResult> {
   const run = previous.then(async () => {
     let stdout = '';
     let stderr = '';
@@ -28,6 +32,7 @@ export function runCli(args: readonly string[], stdin = ''): Promise<CliResult> 
       stdout: (text) => void (stdout += text),
       stderr: (text) => void (stderr += text),
       stdin: () => stdin,
+      env,
     });
     return { code, stdout, stderr };
   });

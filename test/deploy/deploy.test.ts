@@ -4,7 +4,6 @@
  * virt-launcher pod, giving the pod deploy/README.md shows.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { validate as validatePolicy } from 'kubernetes-models/_schemas/IoK8sApiA
 import { validate as validateBinding } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1MutatingAdmissionPolicyBinding';
 import { validate as validatePod } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod';
 import { parse, parseAllDocuments } from 'yaml';
+import { runCli } from '../cli/run-cli.js';
 import { admit, rewriteConstruction } from './admission-cel.js';
 import { objectKey, renderKustomization, type KubeObject } from './render-kustomization.js';
 
@@ -262,13 +262,9 @@ test('the overlay runs its own image and adds its patch files to the base ones',
   assert.ok(keys.length > 1);
 });
 
-test('hookpatch validate accepts the patch documents of both renderings', () => {
+test('hookpatch validate accepts the patch documents of both renderings', async () => {
   for (const { kustomize } of RENDERINGS) {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'validate', kustomize],
-      { encoding: 'utf8' },
-    );
-    assert.equal(run.status, 0, run.stderr);
+    const run = await runCli(['validate', kustomize]);
+    assert.equal(run.code, 0, run.stderr);
   }
 });

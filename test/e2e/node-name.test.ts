@@ -1,8 +1,8 @@
 /** CEL's `node.name` is the sidecar's NODE_NAME, over a real socket (legacy OnDefineDomain and the plugin API) and in `hookpatch apply`. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runCli } from '../cli/run-cli.js';
 import { baseBoardEntry, DOMAIN, VMI, writePatch } from './fixtures.js';
 import { socketOf, startHook, tempDir } from './hook-process.js';
 import { bytes, call, discoverSockets } from './virt-launcher-client.js';
@@ -59,12 +59,15 @@ for (const row of rows) {
     const patch = await writePatch(tmp, 'node.yaml', ON_N1);
     const env = { ...process.env };
     delete env['NODE_NAME'];
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'apply', '--patch', patch, '--domain', '-'],
-      { input: DOMAIN, encoding: 'utf8', env: { ...env, ...row.env } },
+    const run = await runCli(
+      ['apply', '--patch', patch, '--domain', '-'],
+      DOMAIN.toString('utf8'),
+      {
+        ...env,
+        ...row.env,
+      },
     );
-    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout.includes(baseBoardEntry('n1-pool')), row.applied);
   });
 }

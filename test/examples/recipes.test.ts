@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runCli } from '../cli/run-cli.js';
 import { exampleFolders, RECIPES } from './example-folders.js';
 
 const recipes = exampleFolders().filter((dir) => dir.startsWith(RECIPES));
@@ -49,8 +50,8 @@ test("the libvirt check can fail: an interface driver named '' (what KubeVirt's 
   assert.equal(libvirtAccepts(file).ok, false);
 });
 
-test('hookpatch test examples/recipes/ passes every recipe', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'test', RECIPES], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stdout);
+test('hookpatch test examples/recipes/ passes every recipe', async () => {
+  const run = await runCli(['test', RECIPES]);
+  assert.equal(run.code, 0, run.stdout);
   assert.match(run.stdout, new RegExp(`^${recipes.length} passed, 0 failed$`, 'm'));
 });
