@@ -30,5 +30,5 @@ FILE may be - for stdin. --vmi takes a VirtualMachineInstance or VirtualMachine,
 --context is Boot (default), MigrationSource or MigrationTarget. --explain writes every
 operation's match count to stderr. NODE_NAME (serve, apply) is CEL's node.name.
 
-exit status: 0 ok, 1 patch or validation error, 2 usage error
+exit status: 0 ok, 1 patch or validation error, 2 usage error, 70 internal error (a bug)
 `;
