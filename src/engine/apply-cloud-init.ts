@@ -3,7 +3,12 @@ import { locate } from './errors.js';
 import { celLimitsOf, DEFAULT_LIMITS } from './limits.js';
 import { jsonDeeperThan } from './nesting-depth.js';
 import { applyJsonDocument } from './json/apply-json-document.js';
-import { formatGoJson, formatNoCloudSource, parseCloudInitData } from './json/cloud-init-data.js';
+import {
+  acceptedByKubevirt,
+  formatGoJson,
+  formatNoCloudSource,
+  parseCloudInitData,
+} from './json/cloud-init-data.js';
 import { jsonEqual, type JsonObject } from './json/json-value.js';
 import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
@@ -22,8 +27,9 @@ export interface CloudInitResult {
  *
  * KUBEVIRT.md: the reply's cloudInitData is json-unmarshalled by virt-launcher, so a changed
  * object is written as Go writes it (same member order, `\u003c`-style escapes); when nothing
- * changed, the input text itself is returned. Errors: JSON_MALFORMED, and whatever an
- * operation, condition or var fails with.
+ * changed, the input text itself is returned — unless KubeVirt would discard it for an empty
+ * UserData (acceptedByKubevirt). Errors: JSON_MALFORMED, and whatever an operation, condition
+ * or var fails with.
  */
 export function applyCloudInit(
   cloudInitData: string,
@@ -79,6 +85,7 @@ export function applyCloudInit(
         break;
     }
   }
+  data = acceptedByKubevirt(data);
   const changed = !jsonEqual(parsed.value, data);
   const value = {
     cloudInitData: changed ? formatGoJson(data) : cloudInitData,

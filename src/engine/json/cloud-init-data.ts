@@ -1,6 +1,12 @@
 /** KubeVirt's CloudInitData JSON at the PreCloudInitIso hook: parsed from and written back in Go's encoding/json form. */
 import { fail, ok, type Outcome } from '../errors.js';
-import { defineMember, isJsonObject, ownMember, type JsonObject } from './json-value.js';
+import {
+  defineMember,
+  isJsonObject,
+  ownMember,
+  withMember,
+  type JsonObject,
+} from './json-value.js';
 
 /**
  * KUBEVIRT.md: the input is `json.Marshal` of a Go struct without json tags, so the members are
@@ -56,4 +62,24 @@ export function formatNoCloudSource(data: JsonObject): string {
       defineMember(source, name, member.value);
   }
   return formatGoJson(source);
+}
+
+/** An empty cloud-config: what cloud-init reads as no user data. */
+export const EMPTY_CLOUD_CONFIG = '#cloud-config\n';
+
+/**
+ * KubeVirt's `IsValidCloudInitData` discards a reply whose UserData is empty although it has
+ * metadata, and rebuilds the data from the legacy source, losing the metadata (hostname, keys,
+ * instance type), VolumeName and DevicesData. So a reply with metadata never has empty UserData:
+ * it gets an empty `#cloud-config`, which means the same to cloud-init. Without metadata KubeVirt
+ * falls back whatever the UserData, and the data is left as it is.
+ */
+export function acceptedByKubevirt(data: JsonObject): JsonObject {
+  const userData = ownMember(data, 'UserData');
+  if (userData.found && typeof userData.value === 'string' && userData.value !== '') return data;
+  const metadata = (['NoCloudMetaData', 'ConfigDriveMetaData'] as const).some((field) => {
+    const member = ownMember(data, field);
+    return member.found && isJsonObject(member.value);
+  });
+  return metadata ? withMember(data, 'UserData', EMPTY_CLOUD_CONFIG) : data;
 }
