@@ -2,19 +2,37 @@
 import type { Document } from '@xmldom/xmldom';
 import { runDomainDocument } from './apply-domain-document.js';
 import type { Scope } from './expr/expression.js';
-import { locate } from './errors.js';
+import { locate, ok, type Outcome, type PatchError } from './errors.js';
 import { celLimitsOf, DEFAULT_LIMITS, type Limits } from './limits.js';
 import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
+import { emptyElementForms, type EmptyForms } from './xml/empty-element-forms.js';
 import { parseDomainXml } from './xml/parse-xml.js';
 import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
 
 /** The serialized DOM with the input's byte order mark and trailing whitespace, which the parser does not keep. */
-function written(document: Document, input: string): string {
-  const text = serializeXml(document, xmlStyleOf(input));
+function written(document: Document, input: string, forms: EmptyForms): string {
+  const text = serializeXml(document, {
+    ...xmlStyleOf(input),
+    empty: forms.usual,
+    otherEmpty: forms.other,
+  });
   const bom = input.startsWith('\uFEFF') ? '\uFEFF' : '';
   const trailing = /\s*$/.exec(input)?.[0] ?? '';
   return bom + (/\s$/.test(text) ? text : text + trailing);
+}
+
+/** The parsed input and the forms of its empty elements, which the DOM does not keep. */
+interface ParsedDomain {
+  readonly document: Document;
+  readonly forms: EmptyForms;
+}
+
+function parseDomain(text: string, limits: Limits): Outcome<ParsedDomain> {
+  const parsed = parseDomainXml(text, limits.maxDepth);
+  return parsed.ok
+    ? ok({ document: parsed.value, forms: emptyElementForms(text, parsed.value) })
+    : parsed;
 }
 
 /**
@@ -28,14 +46,64 @@ function rebuild(
   applied: readonly PatchDocument[],
   scope: Scope,
   limits: Limits,
-): Document {
-  const parsed = parseDomainXml(input, limits.maxDepth);
+): ParsedDomain {
+  const parsed = parseDomain(input, limits);
   if (!parsed.ok) throw new Error('the input parsed once and not again');
   for (const document of applied) {
-    if (runDomainDocument(parsed.value, document, scope).status !== 'applied')
+    if (runDomainDocument(parsed.value.document, document, scope).status !== 'applied')
       throw new Error(`document ${document.name} applied once and not again`);
   }
   return parsed.value;
+}
+
+type DocumentsRun =
+  | { readonly ok: true; readonly current: ParsedDomain; readonly changed: boolean }
+  | { readonly ok: false; readonly error: PatchError };
+
+/** Every document in order on the parsed input; `reports` receives what each did. */
+function runDocuments(
+  input: string,
+  parsed: ParsedDomain,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+  reports: DocumentReport[],
+): DocumentsRun {
+  const limits = call.limits ?? DEFAULT_LIMITS;
+  const scope: Scope = {
+    vmi: call.vmi,
+    context: call.context,
+    node: call.node ?? UNKNOWN_NODE,
+    celLimits: celLimitsOf(limits),
+  };
+  let current = parsed;
+  const applied: PatchDocument[] = [];
+  let changed = false;
+  for (const document of documents) {
+    if (document.domain.length === 0) {
+      reports.push({ name: document.name, status: 'skipped', operations: [] });
+      continue;
+    }
+    const run = runDomainDocument(current.document, document, scope);
+    if (run.status === 'skipped') {
+      reports.push({ name: document.name, status: 'skipped', operations: run.operations });
+    } else if (run.status === 'applied') {
+      reports.push({ name: document.name, status: 'applied', operations: run.operations });
+      applied.push(document);
+      changed ||= run.changed;
+    } else if (document.failurePolicy === 'Ignore') {
+      reports.push({
+        name: document.name,
+        status: 'ignored',
+        operations: run.operations,
+        error: run.error,
+      });
+      current = rebuild(input, applied, scope, limits);
+    } else {
+      // the failing document is named by `error`; reports list what ran before it
+      return { ok: false, error: run.error };
+    }
+  }
+  return { ok: true, current, changed };
 }
 
 /**
@@ -72,41 +140,11 @@ export function applyDomain(
       documents: reports,
     };
   }
-  const parsed = parseDomainXml(domainXml, limits.maxDepth);
+  const parsed = parseDomain(domainXml, limits);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
-  let current = parsed.value;
-  const applied: PatchDocument[] = [];
-  let changed = false;
-  const scope: Scope = {
-    vmi: call.vmi,
-    context: call.context,
-    node: call.node ?? UNKNOWN_NODE,
-    celLimits: celLimitsOf(limits),
-  };
-  for (const document of documents) {
-    if (document.domain.length === 0) {
-      reports.push({ name: document.name, status: 'skipped', operations: [] });
-      continue;
-    }
-    const run = runDomainDocument(current, document, scope);
-    if (run.status === 'skipped') {
-      reports.push({ name: document.name, status: 'skipped', operations: run.operations });
-    } else if (run.status === 'applied') {
-      reports.push({ name: document.name, status: 'applied', operations: run.operations });
-      applied.push(document);
-      changed ||= run.changed;
-    } else if (document.failurePolicy === 'Ignore') {
-      reports.push({
-        name: document.name,
-        status: 'ignored',
-        operations: run.operations,
-        error: run.error,
-      });
-      current = rebuild(domainXml, applied, scope, limits);
-    } else {
-      // the failing document is named by `error`; reports list what ran before it
-      return { ok: false, error: run.error, documents: reports };
-    }
-  }
-  return { ok: true, value: changed ? written(current, domainXml) : domainXml, documents: reports };
+  const run = runDocuments(domainXml, parsed.value, documents, call, reports);
+  if (!run.ok) return { ok: false, error: run.error, documents: reports };
+  const { document, forms } = run.current;
+  const value = run.changed ? written(document, domainXml, forms) : domainXml;
+  return { ok: true, value, documents: reports };
 }

@@ -303,6 +303,6 @@ spec:
       'instance-id': '0b8a1f57-6f2c-4c43-9d2e-5a1b7e3c9f10',
       'local-hostname': 'vm1.example.com',
     },
-    UserData: `${String(input.UserData)}\nssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlatform ops@example.com\na/b: 1\n`,
+    UserData: `${String(input.UserData)}\nssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlatform ops@example.com\na/b: 1`,
   });
 });

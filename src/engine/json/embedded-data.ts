@@ -5,11 +5,14 @@ import {
   type DocumentOptions,
   type ParseOptions,
   type SchemaOptions,
+  type ToStringOptions,
 } from 'yaml';
 import { fail, ok, type Outcome } from '../errors.js';
 import { MAX_YAML_ALIASES } from '../limits.js';
 import { isJsonObject } from './json-value.js';
 import { reconcileDocument } from './reconcile-yaml.js';
+import { spliceYaml } from './splice-yaml.js';
+import { endingAs, yamlLayoutOf } from './yaml-layout.js';
 import { asJsonData } from './yaml-json-data.js';
 
 export type EmbeddedField = 'userData' | 'networkData';
@@ -18,7 +21,13 @@ export interface EmbeddedData {
   /** the comment and blank lines before the data, written back verbatim */
   readonly header: string;
   readonly format:
-    | { readonly kind: 'yaml'; readonly document: Document }
+    | {
+        readonly kind: 'yaml';
+        readonly document: Document;
+        /** the text's own layout habits, and the text after the header */
+        readonly layout: ToStringOptions;
+        readonly body: string;
+      }
     | { readonly kind: 'json'; readonly indent: number };
   /** the data as plain JSON, what the operations patch */
   readonly value: unknown;
@@ -94,18 +103,28 @@ export function readEmbedded(field: EmbeddedField, text: string): Outcome<Embedd
   if (!isJsonObject(data)) return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
   return ok({
     header: header === '' || header.endsWith('\n') ? header : `${header}\n`,
-    format: { kind: 'yaml', document },
+    format: { kind: 'yaml', document, layout: yamlLayoutOf(document, body), body },
     value: data,
   });
 }
 
-/** The text for `value`, patched from `data`: header kept, YAML nodes of unchanged data kept. */
+/** The text for `value`, patched from `data`: header kept, the lines of unchanged data kept. */
 export function writeEmbedded(data: EmbeddedData, value: unknown): string {
   if (data.format.kind === 'json')
     return JSON.stringify(value, null, data.format.indent) + (data.format.indent > 0 ? '\n' : '');
-  const { document } = data.format;
+  const { document, layout, body } = data.format;
   reconcileDocument(document, document.contents === null ? null : data.value, value);
-  return data.header + document.toString({ lineWidth: 0 });
+  const render = (): string => document.toString({ lineWidth: 0, ...layout });
+  // the text as written, for its positions: unpatched lines are copied from it
+  const original = parseDocument(body, YAML_OPTIONS);
+  const spliced = spliceYaml(
+    body,
+    original,
+    document,
+    { before: data.value, after: value },
+    render,
+  );
+  return data.header + (spliced ?? endingAs(body, render()));
 }
 
 function readJson(text: string): unknown {

@@ -48,6 +48,8 @@ export type Quote = '"' | "'";
 export interface XmlStyle {
   readonly empty: 'self-closing' | 'end-tag';
   readonly quote: Quote;
+  /** empty elements written in the other form (the input's own, empty-element-forms.ts) */
+  readonly otherEmpty?: ReadonlySet<Node>;
 }
 
 const DEFAULT_STYLE: XmlStyle = { empty: 'self-closing', quote: '"' };
@@ -79,7 +81,9 @@ function writeElement(element: Element, writer: Writer): void {
     const attr = attributes.item(i);
     if (attr !== null) writeAttribute(attr, writer);
   }
-  if (element.firstChild === null && writer.style.empty === 'self-closing') {
+  const selfClosing =
+    (writer.style.empty === 'self-closing') !== (writer.style.otherEmpty?.has(element) === true);
+  if (element.firstChild === null && selfClosing) {
     out.push('/>');
     return;
   }

@@ -79,10 +79,9 @@ test('userData: header, comments, styles and YAML 1.1 scalars survive a patch', 
     { op: 'test', path: '/write_files/0/permissions', value: 0o644 },
     { op: 'test', path: '/copy', value: { a: 1 } },
   ]);
-  const expected =
-    owner
-      .replace('# the owner\n', `# the owner\n  - ${platformKey}\n`)
-      .replace('  - vim\n', '  - vim\n  - qemu-guest-agent\n') + '\n';
+  const expected = owner
+    .replace('# the owner\n', `# the owner\n  - ${platformKey}\n`)
+    .replace('  - vim\n', '  - vim\n  - qemu-guest-agent\n');
   assert.equal(patched, expected);
 });
 
@@ -140,14 +139,14 @@ const cases: [
     'userData',
     '#cloud-config\na: [1]\n',
     [{ op: 'copy', from: '/a', path: '/b' }],
-    '#cloud-config\na: [ 1 ]\nb:\n  - 1\n',
+    '#cloud-config\na: [1]\nb:\n  - 1\n',
   ],
   [
     '__proto__ is plain data',
     'userData',
     '#cloud-config\n__proto__: {a: 1}\n',
     [{ op: 'add', path: '/__proto__/b', value: 2 }],
-    '#cloud-config\n__proto__: { a: 1, b: 2 }\n',
+    '#cloud-config\n__proto__: {a: 1, b: 2}\n',
   ],
   [
     'a test that holds changes nothing',
