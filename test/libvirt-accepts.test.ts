@@ -4,16 +4,12 @@
  * many-operation patch on each accepted KubeVirt domain. virsh is required (.ci/run installs it).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { applyDomain, loadDocuments } from '../src/engine/index.js';
+import { virshDefine } from './libvirt-define.js';
 
 const fixtures = new URL('fixtures/', import.meta.url);
-const scratch = mkdtempSync(join(tmpdir(), 'hookpatch-libvirt-'));
-writeFileSync(join(scratch, 'node.xml'), '<node/>\n');
 
 /** Fixture path (relative to test/fixtures/) -> whether libvirt 9.0.0's parser accepts it, from the corpus manifests. */
 function acceptedInputs(): Map<string, boolean> {
@@ -35,21 +31,6 @@ function acceptedInputs(): Map<string, boolean> {
     accepted.get('domain/inputs/virt-launcher_virtwrap_converter__domain_x86_64.xml') === true,
   );
   return accepted;
-}
-
-function virshDefine(xml: string): { ok: boolean; output: string } {
-  const file = join(scratch, 'domain.xml');
-  writeFileSync(file, xml);
-  const run = spawnSync(
-    'virsh',
-    ['-q', '-c', `test://${join(scratch, 'node.xml')}`, 'define', file],
-    { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
-  );
-  if (run.error !== undefined)
-    throw new Error(
-      `virsh is required for this test (apt-get install libvirt-clients): ${run.error.message}`,
-    );
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
 const accepted = acceptedInputs();

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import {
   applyCloudInit,
   applyDomain,
+  documentWarnings,
   formatError,
   loadDocuments,
   type ApplyOutcome,
@@ -70,7 +71,8 @@ export function runApply(argv: readonly string[], out: Output, env: NodeJS.Proce
     target.kind === 'domain'
       ? applyDomain(input, loaded.documents, call)
       : mapValue(applyCloudInit(input, loaded.documents, call));
-  if (values.explain) out.stderr(explainReport(result.documents));
+  if (values.explain)
+    out.stderr(explainReport(result.documents, documentWarnings(loaded.documents)));
   if (!result.ok) return failWith([result.error], out);
   out.stdout(
     values.diff

@@ -1,16 +1,26 @@
-/** `--explain`: every operation of every document, with its match count and what happened. */
-import type { DocumentReport, OperationReport } from '../engine/index.js';
+/** `--explain`: every operation of every document, its match count and what happened, and the document's warnings. */
+import {
+  formatWarning,
+  type DocumentReport,
+  type OperationReport,
+  type PatchWarning,
+} from '../engine/index.js';
 
-export function explainReport(documents: readonly DocumentReport[]): string {
+export function explainReport(
+  documents: readonly DocumentReport[],
+  warnings: readonly PatchWarning[] = [],
+): string {
   if (documents.length === 0) return 'no documents\n';
-  return documents.map(explainDocument).join('');
+  return documents.map((document) => explainDocument(document, warnings)).join('');
 }
 
-function explainDocument(document: DocumentReport): string {
+function explainDocument(document: DocumentReport, warnings: readonly PatchWarning[]): string {
   const error =
     document.error === undefined ? '' : ` (${document.error.code}: ${document.error.message})`;
   const lines = [`document ${document.name}: ${document.status}${error}`];
   for (const operation of document.operations) lines.push(`  ${explainOperation(operation)}`);
+  for (const warning of warnings)
+    if (warning.location.document === document.name) lines.push(`  ${formatWarning(warning)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,12 @@
 /** `hookpatch validate`: load every document (schema, XPath, CEL, `$(var)`) of the patch files and manifests given, report all errors; with a sample domain also apply them for match counts. */
 import { parseArgs } from 'node:util';
-import { applyCloudInit, applyDomain, type CallContext } from '../engine/index.js';
+import {
+  applyCloudInit,
+  applyDomain,
+  documentWarnings,
+  formatWarning,
+  type CallContext,
+} from '../engine/index.js';
 import { failWith, type Output } from './apply-command.js';
 import { explainReport } from './explain-report.js';
 import { loadServingUnits } from './load-serving-units.js';
@@ -53,6 +59,9 @@ export function runValidate(argv: readonly string[], out: Output): number {
       ],
       out,
     );
+  // warnings do not fail validation: they are on stderr, the report stays on stdout
+  const warnings = documentWarnings(loaded.documents);
+  for (const warning of warnings) out.stderr(`${formatWarning(warning)}\n`);
   const call: CallContext = { vmi: vmi.vmi, context: 'Boot' };
   let status = 0;
   for (const [flag, apply] of [
@@ -62,14 +71,21 @@ export function runValidate(argv: readonly string[], out: Output): number {
     const file = values[flag];
     if (file === undefined) continue;
     const result = apply(readInput(file, flag));
-    out.stdout(explainReport(result.documents));
+    out.stdout(explainReport(result.documents, warnings));
     if (!result.ok) status = failWith([result.error], out);
   }
-  if (status === 0)
-    out.stdout(
-      `valid: ${total} ${total === 1 ? 'document' : 'documents'} in ${carrying.length} ${carrying.length === 1 ? 'file' : 'files'}\n`,
-    );
+  if (status === 0) out.stdout(`valid: ${summary(total, carrying.length, warnings.length)}\n`);
   return status;
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `3 documents in 2 files`, with `, 1 warning` when there are warnings. */
+function summary(documents: number, files: number, warnings: number): string {
+  const base = `${counted(documents, 'document')} in ${counted(files, 'file')}`;
+  return warnings === 0 ? base : `${base}, ${counted(warnings, 'warning')}`;
 }
 
 interface Sources {

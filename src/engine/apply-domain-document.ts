@@ -1,11 +1,13 @@
 /** One patch document's `domain` operations on the DOM, in place; a failure leaves it half-patched and the caller discards it. */
-import type { Document } from '@xmldom/xmldom';
-import { locate, type PatchError } from './errors.js';
+import type { Document, Element } from '@xmldom/xmldom';
+import { fail, locate, ok, type Outcome, type PatchError } from './errors.js';
 import { evaluateCondition, type Scope } from './expr/expression.js';
 import type { PatchDocument, XmlOperation } from './model.js';
 import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
+import { unwritableVar, unwritableVars } from './unwritable-var.js';
 import { applyXmlOperation } from './xml/apply-xml-operation.js';
+import type { OperationEffect } from './xml/operation-effect.js';
 
 export type DocumentRun =
   | { readonly status: 'skipped'; readonly operations: readonly OperationReport[] }
@@ -42,6 +44,39 @@ function report(op: XmlOperation, matches: number, skipped?: 'when' | 'present')
   return skipped === undefined ? base : { ...base, skipped };
 }
 
+/** A domain stays a domain (virt-launcher unmarshals the reply into its DomainSpec); other roots are RFC 5261's. */
+function rootChanged(document: Document, wasDomain: boolean): boolean {
+  const root = document.documentElement;
+  return wasDomain && (root === null || !isDomainElement(root));
+}
+
+function isDomainElement(element: Element): boolean {
+  return element.namespaceURI === null && element.localName === 'domain';
+}
+
+/** What every operation of one document run shares. */
+interface OperationRun {
+  readonly document: Document;
+  readonly scope: Scope;
+  readonly vars: ReadonlyMap<string, string>;
+  readonly unwritable: ReadonlyMap<string, string>;
+  readonly wasDomain: boolean;
+}
+
+/** One operation under the document's guards; `undefined` when its `when` is false. */
+function runOperation(op: XmlOperation, run: OperationRun): Outcome<OperationEffect | undefined> {
+  if (op.when !== undefined) {
+    const condition = evaluateCondition(op.when, run.scope);
+    if (!condition.ok || !condition.value) return condition.ok ? ok(undefined) : condition;
+  }
+  const refused = unwritableVar(op, run.unwritable);
+  if (refused !== undefined) return { ok: false, problem: refused };
+  const effect = applyXmlOperation(op, { document: run.document, vars: run.vars });
+  if (effect.ok && rootChanged(run.document, run.wasDomain))
+    return fail('ROOT_REMOVED', 'the document element must stay a <domain>');
+  return effect;
+}
+
 export function runDomainDocument(
   current: Document,
   document: PatchDocument,
@@ -49,31 +84,29 @@ export function runDomainDocument(
 ): DocumentRun {
   const gate = openDocument(document, scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
+  const run: OperationRun = {
+    document: current,
+    scope,
+    vars: gate.vars,
+    unwritable: unwritableVars(gate.vars),
+    wasDomain: current.documentElement !== null && isDomainElement(current.documentElement),
+  };
   const operations: OperationReport[] = [];
   let changed = false;
   for (const op of document.domain) {
-    if (op.when !== undefined) {
-      const condition = evaluateCondition(op.when, scope);
-      if (!condition.ok)
-        return {
-          status: 'failed',
-          error: locate(condition.problem, operationLocation(document, op)),
-          operations,
-        };
-      if (!condition.value) {
-        operations.push(report(op, 0, 'when'));
-        continue;
-      }
-    }
-    const effect = applyXmlOperation(op, { document: current, vars: gate.vars });
-    if (!effect.ok)
+    const ran = runOperation(op, run);
+    if (!ran.ok)
       return {
         status: 'failed',
-        error: locate(effect.problem, operationLocation(document, op)),
+        error: locate(ran.problem, operationLocation(document, op)),
         operations,
       };
-    operations.push(report(op, effect.value.matches, effect.value.skipped));
-    changed ||= effect.value.changed;
+    if (ran.value === undefined) {
+      operations.push(report(op, 0, 'when'));
+      continue;
+    }
+    operations.push(report(op, ran.value.matches, ran.value.skipped));
+    changed ||= ran.value.changed;
   }
   return { status: 'applied', changed, operations };
 }

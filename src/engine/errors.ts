@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'POINTER_SYNTAX' // a JSON pointer that is not RFC 6901
   | 'CEL_SYNTAX' // a CEL expression that does not parse / check
   | 'UNKNOWN_VAR' // `$(name)` with no such var
+  | 'NAMESPACE_DECLARATION' // `set` of an xmlns or xmlns:p attribute: hookpatch declares namespaces itself
+  | 'INVALID_CHARACTER' // a value (at load) or a var's value (at apply) holds a character XML 1.0 cannot carry
+  | 'NOT_IDEMPOTENT' // a later call would not find the operation's result again: it would add again or fail
   // applying
   | 'DOCTYPE_REFUSED' // a <!DOCTYPE> in the input or in a fragment
   | 'XML_MALFORMED' // the input domain XML is not well-formed
@@ -22,7 +25,7 @@ export type ErrorCode =
   | 'NO_MATCH' // add/replace/set selected nothing and the op is not optional
   | 'COUNT_MISMATCH' // `count: N` and the path selected another number of nodes
   | 'WRONG_NODE_TYPE' // the path selected a node the operation cannot act on
-  | 'ROOT_REMOVED' // an operation would remove or replace the document element
+  | 'ROOT_REMOVED' // an operation would remove the document element, or make a <domain> another element
   | 'POINTER_NOT_FOUND' // a JSON pointer into nothing
   | 'TEST_FAILED' // a JSON Patch `test` op did not hold
   | 'CEL_EVAL' // a CEL expression failed at call time (missing key, cost limit, wrong type)

@@ -1,9 +1,17 @@
-/** The one formatter for errors: `FILE:LINE:COL: document NAME, operation N (op PATH): message [CODE]`. */
-import type { PatchError } from './errors.js';
+/** The one formatter for errors and warnings: `FILE:LINE:COL: document NAME, operation N (op PATH): message [CODE]`. */
+import type { Location, PatchError } from './errors.js';
+import type { PatchWarning } from './warnings.js';
 
 export function formatError(error: PatchError): string {
-  const { location: at } = error;
-  const place = [at.source ?? '<input>', at.line, at.column]
+  return `${place(error.location)}: ${error.message} [${error.code}]`;
+}
+
+export function formatWarning(warning: PatchWarning): string {
+  return `${place(warning.location)}: warning: ${warning.message} [${warning.code}]`;
+}
+
+function place(at: Location): string {
+  const file = [at.source ?? '<input>', at.line, at.column]
     .filter((part) => part !== undefined)
     .join(':');
   const scope: string[] = [];
@@ -13,6 +21,5 @@ export function formatError(error: PatchError): string {
     const list = at.list !== undefined && at.list !== 'domain' ? `${at.list} ` : '';
     scope.push(`${list}operation ${at.operation}${what === '' ? '' : ` (${what})`}`);
   }
-  const prefix = scope.length === 0 ? place : `${place}: ${scope.join(', ')}`;
-  return `${prefix}: ${error.message} [${error.code}]`;
+  return scope.length === 0 ? file : `${file}: ${scope.join(', ')}`;
 }

@@ -2,7 +2,8 @@
 export * from './errors.js';
 export * from './model.js';
 export * from './report.js';
-export { formatError } from './format-error.js';
+export * from './warnings.js';
+export { formatError, formatWarning } from './format-error.js';
 export { loadDocuments, type LoadResult, type SourceInfo } from './load/load-documents.js';
 export { applyDomain } from './apply-domain.js';
 export { applyCloudInit, type CloudInitResult } from './apply-cloud-init.js';

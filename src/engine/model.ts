@@ -1,5 +1,6 @@
 /** The loaded, compiled form of patch documents: what the loader produces and the appliers consume. */
 import type { Location } from './errors.js';
+import type { PatchWarning } from './warnings.js';
 import type { Expression } from './expr/expression.js';
 import type { Limits } from './limits.js';
 import type { Pointer } from './json/pointer.js';
@@ -104,6 +105,8 @@ export interface PatchDocument {
   readonly cloudInit: readonly JsonOperation[];
   readonly userData: readonly JsonOperation[];
   readonly networkData: readonly JsonOperation[];
+  /** what loading found questionable but not wrong (warnings.ts) */
+  readonly warnings: readonly PatchWarning[];
 }
 
 /** The node the sidecar runs on, as CEL's `node` sees it. */

@@ -1,13 +1,15 @@
 /** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
 import { performance } from 'node:perf_hooks';
-import type {
-  ApplyOutcome,
-  CallContext,
-  DocumentReport,
-  InvocationContext,
-  NodeInfo,
-  PatchDocument,
-  PatchError,
+import {
+  documentWarnings,
+  formatWarning,
+  type ApplyOutcome,
+  type CallContext,
+  type DocumentReport,
+  type InvocationContext,
+  type NodeInfo,
+  type PatchDocument,
+  type PatchError,
 } from '../engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { jsonDeeperThan } from '../engine/nesting-depth.js';
@@ -105,6 +107,17 @@ function reportFields(reports: readonly DocumentReport[]): Record<string, unknow
   };
 }
 
+/** The warnings of the documents that applied, each one formatted line, for the call's log line. */
+function appliedWarnings(
+  documents: readonly PatchDocument[],
+  reports: readonly DocumentReport[],
+): string[] {
+  const applied = new Set(reports.filter((r) => r.status === 'applied').map((r) => r.name));
+  return documentWarnings(documents.filter((document) => applied.has(document.name))).map(
+    formatWarning,
+  );
+}
+
 /** An engine error about the input has no source: name the request field it came from. */
 function inInput(error: PatchError, input: string): PatchError {
   return error.location.source === undefined
@@ -132,6 +145,7 @@ export async function runHookCall<T>(
     : {};
   let result: CallResult<T>;
   let reports: readonly DocumentReport[] = [];
+  let warnings: string[] = [];
   if (!vmi.ok) {
     result = vmi;
   } else {
@@ -146,6 +160,7 @@ export async function runHookCall<T>(
         ...(deps.node === undefined ? {} : { node: deps.node }),
       });
       reports = outcome.documents;
+      warnings = appliedWarnings(sourced.documents, reports);
       result = outcome.ok
         ? { ok: true, value: outcome.value }
         : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input)] } };
@@ -157,9 +172,11 @@ export async function runHookCall<T>(
     version: call.version,
     context: call.context,
     ...reportFields(reports),
+    ...(warnings.length === 0 ? {} : { warnings }),
     durationMs: Math.round((performance.now() - started) * 100) / 100,
   };
-  if (result.ok) deps.log.info(`${call.hook} patched`, fields);
+  if (result.ok && warnings.length > 0) deps.log.warning(`${call.hook} patched`, fields);
+  else if (result.ok) deps.log.info(`${call.hook} patched`, fields);
   else deps.log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.failure) });
   return result;
 }

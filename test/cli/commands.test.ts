@@ -198,3 +198,18 @@ test("apply --patch DIR reads the directory's patch files by name, not its sub-d
     ['a.yaml#0'],
   );
 });
+
+test('warnings: validate and apply --explain name the operation and the code, and still exit 0', async () => {
+  const patch = `${CLI}/rng-rate.yaml`;
+  const warning =
+    /^test\/fixtures\/cli\/rng-rate\.yaml:5:12: document rng-rate\.yaml#0, operation 0 \(add \/domain\/devices\): warning: .*rate.* \[DROPPED_BY_KUBEVIRT\]$/m;
+  const validated = await runCli(['validate', patch]);
+  assert.equal(validated.code, 0, validated.stderr);
+  assert.equal(validated.stdout, 'valid: 1 document in 1 file, 1 warning\n');
+  assert.match(validated.stderr, warning);
+  const applied = await runCli(['apply', '--patch', patch, '--domain', DOMAIN, '--explain']);
+  assert.equal(applied.code, 0, applied.stderr);
+  assert.match(applied.stderr.replace(/^ {2}/gm, ''), warning);
+  const quiet = await runCli(['apply', '--patch', patch, '--domain', DOMAIN]);
+  assert.equal(quiet.stderr, '', 'without --explain apply prints no warnings');
+});

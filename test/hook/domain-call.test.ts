@@ -129,3 +129,18 @@ for (const [name, text, domain, vmi, code, prefix] of failures) {
     assert.ok(String(lines[0]?.error).startsWith(prefix), String(lines[0]?.error));
   });
 }
+
+test("a document's warnings are in the call's log line, which is then a warning", async () => {
+  const { lines, deps } = capture();
+  const patch =
+    'domain:\n  - op: add\n    path: /domain/devices\n    value: <rng model="virtio"><rate bytes="1" period="2"/></rng>\n';
+  const result = await patchDomain(deps(patch), BOOT, 'domainXML', DOMAIN, VMI);
+  assert.ok(result.ok);
+  const [line] = lines;
+  assert.equal(line?.level, 'warning');
+  assert.ok(Array.isArray(line?.warnings));
+  assert.match(
+    String(line?.warnings?.[0]),
+    /operation 0 \(add \/domain\/devices\): warning: .*\[DROPPED_BY_KUBEVIRT\]$/,
+  );
+});

@@ -78,16 +78,18 @@ const domainRows: ReadonlyArray<{ name: string; annotation: string; denied?: str
   },
   {
     name: 'a replace of an allowed node by more than itself',
+    // optional, and the new sysinfo not selected again: an idempotent replace the policy must judge
     annotation: op(
       'replace',
-      '/domain/sysinfo',
-      '<sysinfo type="smbios"/><memballoon model="none"/>',
+      "/domain/sysinfo[@type='smbios']",
+      '<sysinfo type="fwcfg"/><memballoon model="none"/>',
+      '    optional: true\n',
     ),
     denied: 'allow.domain',
   },
   {
     name: 'a replace of an allowed node by another element',
-    annotation: op('replace', '/domain/os/smbios', '<loader>/x</loader>'),
+    annotation: op('replace', '/domain/os/smbios', '<loader>/x</loader>', '    optional: true\n'),
     denied: 'allow.domain',
   },
   {

@@ -1,6 +1,7 @@
 /** Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting every problem it has. */
 import type { Node } from 'yaml';
 import type { PatchError } from '../errors.js';
+import type { PatchWarning } from '../warnings.js';
 import type { CelLimits } from '../expr/cel-limits.js';
 import {
   QEMU_NAMESPACE,
@@ -52,6 +53,7 @@ export function compileDocument(
   const name =
     (full ? stringAt(fieldsAt(root, 'metadata'), 'name') : undefined) ?? input.derivedName;
   const before = errors.length;
+  const warnings: PatchWarning[] = [];
   const scope = documentScope({
     source: input.source,
     document: name,
@@ -61,6 +63,7 @@ export function compileDocument(
     varNames: new Set(Object.keys(fieldsAt(spec, 'vars'))),
     position: input.position,
     errors,
+    warnings,
     celLimits: input.celLimits,
   });
   const vars = compileVars(spec, scope);
@@ -92,6 +95,7 @@ export function compileDocument(
     cloudInit,
     userData,
     networkData,
+    warnings,
   };
 }
 

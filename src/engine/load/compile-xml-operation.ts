@@ -1,10 +1,13 @@
 /** Compile one `domain` operation: XPath or simple path, XML fragment, condition and `$(var)` references, all checked at load time. */
-import type { Location, Outcome } from '../errors.js';
+import { fail, ok, type Location, type Outcome, type Problem } from '../errors.js';
 import type { Expression } from '../expr/expression.js';
 import type { AddPosition, Namespaces, XmlOperation } from '../model.js';
+import { droppedByKubevirt } from '../kubevirt/dropped-by-kubevirt.js';
+import type { WarningCode } from '../warnings.js';
 import { compileXPath, resultKind } from '../xml/compile-xpath.js';
 import { parseFragment } from '../xml/fragment.js';
 import { compileSimplePath } from '../xml/simple-path.js';
+import { checkReplaceWrite, checkSetWrite, invalidCharacter } from './check-written-values.js';
 import { compileCondition } from './compile-condition.js';
 import { checkTemplate, type DocumentScope } from './document-scope.js';
 import { booleanAt, integerAt, stringAt, textAt, type Fields } from './field-values.js';
@@ -24,6 +27,7 @@ interface Written {
     readonly count?: number;
   };
   readonly use: <T>(outcome: Outcome<T>, field: 'path' | 'value') => T | undefined;
+  readonly warn: (code: WarningCode, message: string, field: 'path' | 'value') => void;
 }
 
 export function compileXmlOperation(
@@ -60,12 +64,18 @@ export function compileXmlOperation(
     namespaces: scope.namespaces,
     base,
     use,
+    warn: (code, message, field) => scope.warn(code, message, [...here, field], extra),
   });
   return failed ? undefined : operation;
 }
 
+/** A check's problem as an outcome, for `use`. */
+function refused(problem: Problem | undefined): Outcome<true> {
+  return problem === undefined ? ok(true) : fail(problem.code, problem.message);
+}
+
 function compileByOp(op: string, written: Written): XmlOperation | undefined {
-  const { fields, source, text, namespaces, base, use } = written;
+  const { fields, source, text, namespaces, base, use, warn } = written;
   const optional = booleanAt(fields, 'optional', false);
   switch (op) {
     case 'add': {
@@ -74,6 +84,9 @@ function compileByOp(op: string, written: Written): XmlOperation | undefined {
       if (path === undefined || value === undefined) return undefined;
       const position =
         POSITIONS.find((candidate) => candidate === stringAt(fields, 'position')) ?? 'append';
+      const once = booleanAt(fields, 'once', true);
+      const dropped = once ? droppedByKubevirt(path, position, value) : undefined;
+      if (dropped !== undefined) warn('DROPPED_BY_KUBEVIRT', dropped, 'value');
       return {
         ...base,
         op,
@@ -81,15 +94,20 @@ function compileByOp(op: string, written: Written): XmlOperation | undefined {
         value,
         position,
         optional,
-        once: booleanAt(fields, 'once', true),
+        once,
       };
     }
     case 'replace': {
       const path = use(compileXPath(source, namespaces), 'path');
       // SPEC §1.3: an attribute or text node is set to the string value; anything else is replaced by a fragment.
       const kind = path === undefined ? 'unknown' : resultKind(path);
-      if (path !== undefined && (kind === 'attribute' || kind === 'text'))
+      if (path !== undefined && (kind === 'attribute' || kind === 'text')) {
+        const simple = compileSimplePath(source, namespaces);
+        const mustMatch = !optional || base.count !== undefined;
+        const checked = checkReplaceWrite(simple.ok ? simple.value : undefined, text, mustMatch);
+        if (use(refused(checked), 'value') === undefined) return undefined;
         return { ...base, op, path, value: { text }, optional };
+      }
       const fragment = use(parseFragment(text, namespaces), 'value');
       if (path === undefined || fragment === undefined) return undefined;
       return { ...base, op, path, value: { text, fragment }, optional };
@@ -100,7 +118,10 @@ function compileByOp(op: string, written: Written): XmlOperation | undefined {
     }
     case 'set': {
       const path = use(compileSimplePath(source, namespaces), 'path');
-      return path === undefined ? undefined : { ...base, op, path, value: text, optional };
+      if (use(refused(invalidCharacter([text])), 'value') === undefined) return undefined;
+      if (path === undefined || use(refused(checkSetWrite(path, text)), 'path') === undefined)
+        return undefined;
+      return { ...base, op, path, value: text, optional };
     }
     default:
       return undefined;

@@ -3,6 +3,7 @@ import type { Node } from 'yaml';
 import type { Location, PatchError, Problem } from '../errors.js';
 import type { CelLimits } from '../expr/cel-limits.js';
 import type { Namespaces } from '../model.js';
+import type { PatchWarning, WarningCode } from '../warnings.js';
 import { templateNames } from '../template.js';
 import { fieldOffset, fieldPointer, type FieldPath } from './locate-field.js';
 
@@ -14,6 +15,7 @@ export interface DocumentScope {
   /** the location of a field (path inside the spec body), with what the caller adds (list, operation, op, path) */
   readonly at: (path: FieldPath, extra?: Location) => Location;
   readonly report: (problem: Problem, path: FieldPath, extra?: Location) => void;
+  readonly warn: (code: WarningCode, message: string, path: FieldPath, extra?: Location) => void;
   /** `--max-cel-cost` for the load-time check; DEFAULT_CEL_LIMITS when absent */
   readonly celLimits?: CelLimits | undefined;
 }
@@ -28,6 +30,7 @@ export interface ScopeInput {
   readonly varNames: ReadonlySet<string>;
   readonly position: (offset: number) => { readonly line: number; readonly column: number };
   readonly errors: PatchError[];
+  readonly warnings: PatchWarning[];
   readonly celLimits?: CelLimits | undefined;
 }
 
@@ -55,6 +58,9 @@ export function documentScope(input: ScopeInput): DocumentScope {
         message: problem.message,
         location: at(path, extra),
       });
+    },
+    warn: (code, message, path, extra) => {
+      input.warnings.push({ code, message, location: at(path, extra) });
     },
   };
 }

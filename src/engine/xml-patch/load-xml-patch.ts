@@ -139,6 +139,7 @@ export function loadXmlPatch(
     cloudInit: [],
     userData: [],
     networkData: [],
+    warnings: [],
   };
   return { documents: [document], errors: [] };
 }

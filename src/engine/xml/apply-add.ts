@@ -3,10 +3,11 @@ import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { AddOperation } from '../model.js';
 import { bindInsertedNamespaces } from './declare-namespace.js';
-import { containsRun, significantItems } from './equal-nodes.js';
+import { checkReselection } from './check-reselection.js';
+import { fragmentStands } from './fragment-presence.js';
 import { instantiateFragment } from './instantiate-fragment.js';
 import { insertNodes } from './layout.js';
-import { childNodes, isElement } from './node-kinds.js';
+import { isElement } from './node-kinds.js';
 import { checkMatchCount, type OperationEffect, type OperationInput } from './operation-effect.js';
 import { selectNodes } from './select-nodes.js';
 
@@ -25,15 +26,6 @@ function bound(nodes: readonly Node[], parent: Element, document: Document): Nod
   return nodes.map((node) =>
     isElement(node) ? bindInsertedNamespaces(node, parent, document) : node,
   );
-}
-
-/**
- * SPEC §1.3: `add` does not insert a fragment whose nodes already stand, equal, at that position —
- * here: as a contiguous run among the insertion parent's significant children, which is what
- * keeps a document idempotent when KubeVirt calls the hook again with its earlier result.
- */
-function alreadyPresent(parent: Element, nodes: readonly Node[]): boolean {
-  return containsRun(significantItems(childNodes(parent)), significantItems(nodes));
 }
 
 export function applyAdd(op: AddOperation, input: OperationInput): Outcome<OperationEffect> {
@@ -57,7 +49,7 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
     if (!parent.ok) return parent;
     const nodes = instantiateFragment(op.value, input.document, input.vars);
     if (op.once && !present.has(parent.value))
-      present.set(parent.value, alreadyPresent(parent.value, nodes));
+      present.set(parent.value, fragmentStands(parent.value, nodes));
     if (!op.once || present.get(parent.value) !== true)
       plans.push({ target, parent: parent.value, nodes });
   }
@@ -70,6 +62,11 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
       input.document,
       laidOut,
     );
+  // `once: false` asks for an insertion on every call
+  if (plans.length > 0 && op.once) {
+    const reselected = checkReselection(op, input.document, new Set());
+    if (!reselected.ok) return reselected;
+  }
   const effect: OperationEffect = { matches: targets.length, changed: plans.length > 0 };
   return ok(targets.length > 0 && plans.length === 0 ? { ...effect, skipped: 'present' } : effect);
 }

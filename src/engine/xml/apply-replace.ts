@@ -3,6 +3,7 @@ import type { Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ReplaceOperation } from '../model.js';
 import { expandTemplate } from '../template.js';
+import { checkReselection } from './check-reselection.js';
 import { bindInsertedNamespaces } from './declare-namespace.js';
 import { equalItems, significantItems } from './equal-nodes.js';
 import { instantiateFragment } from './instantiate-fragment.js';
@@ -11,12 +12,23 @@ import { isAttr, isElement, isText } from './node-kinds.js';
 import { checkMatchCount, type OperationEffect, type OperationInput } from './operation-effect.js';
 import { selectNodes } from './select-nodes.js';
 
+/** virt-launcher unmarshals the reply into its DomainSpec: a domain stays a domain. */
+function isDomain(element: Element): boolean {
+  return element.namespaceURI === null && element.localName === 'domain';
+}
+
+/** Layout knowledge shared by one operation's replacements, and the nodes inserted several for one. */
+interface Placed {
+  readonly laidOut: Map<Node, boolean>;
+  readonly inserted: Set<Node>;
+}
+
 /** Replace one element; `changed` is false when it already equals the fragment. */
 function replaceElement(
   element: Element,
   op: ReplaceOperation,
   input: OperationInput,
-  laidOut: Map<Node, boolean>,
+  placed: Placed,
 ): Outcome<boolean> {
   const fragment = op.value.fragment;
   if (fragment === undefined)
@@ -35,6 +47,8 @@ function replaceElement(
         'ROOT_REMOVED',
         'the document element can only be replaced by exactly one element',
       );
+    if (isDomain(element) && !isDomain(only))
+      return fail('ROOT_REMOVED', 'the document element must stay a <domain>');
     input.document.replaceChild(only, element);
     bindInsertedNamespaces(only, only, input.document);
     return ok(true);
@@ -42,8 +56,10 @@ function replaceElement(
   const bound = nodes.map((node: Node) =>
     isElement(node) ? bindInsertedNamespaces(node, parent, input.document) : node,
   );
-  if (bound.length > 0) insertNodes(element, bound, 'before', input.document, laidOut);
-  removeNode(element, laidOut);
+  if (bound.length > 0) insertNodes(element, bound, 'before', input.document, placed.laidOut);
+  // several nodes for one: if the path selects one of them again, the next call multiplies it
+  if (wanted.length > 1) for (const node of bound) placed.inserted.add(node);
+  removeNode(element, placed.laidOut);
   return ok(true);
 }
 
@@ -51,9 +67,9 @@ function replaceOne(
   node: Node,
   op: ReplaceOperation,
   input: OperationInput,
-  laidOut: Map<Node, boolean>,
+  placed: Placed,
 ): Outcome<boolean> {
-  if (isElement(node)) return replaceElement(node, op, input, laidOut);
+  if (isElement(node)) return replaceElement(node, op, input, placed);
   const value = expandTemplate(op.value.text, input.vars);
   if (isAttr(node)) {
     if (node.value === value) return ok(false);
@@ -83,11 +99,15 @@ export function applyReplace(
   });
   if (!counted.ok) return counted;
   let changed = false;
-  const laidOut = new Map<Node, boolean>();
+  const placed: Placed = { laidOut: new Map(), inserted: new Set() };
   for (const target of targets) {
-    const replaced = replaceOne(target, op, input, laidOut);
+    const replaced = replaceOne(target, op, input, placed);
     if (!replaced.ok) return replaced;
     changed ||= replaced.value;
+  }
+  if (changed) {
+    const reselected = checkReselection(op, input.document, placed.inserted);
+    if (!reselected.ok) return reselected;
   }
   return ok({ matches: targets.length, changed });
 }

@@ -2,13 +2,13 @@
  * `set`: walk a simple path from the root; where no child matches a step (name and every
  * predicate), create one that does; then give every reached node the value (SPEC §1.3).
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { SetOperation } from '../model.js';
 import { expandTemplate } from '../template.js';
 import { bindAttributes, bindInsertedNamespaces } from './declare-namespace.js';
 import { insertNodes } from './layout.js';
-import { childElements, childNodes, isText } from './node-kinds.js';
+import { childElements, childNodes, isElement, isText } from './node-kinds.js';
 import { checkMatchCount, type OperationEffect, type OperationInput } from './operation-effect.js';
 import type { NameTest, SimplePredicate, SimpleStep, SimpleTarget } from './simple-path.js';
 
@@ -125,6 +125,17 @@ function assign(
   return true;
 }
 
+/** Whether `element` is still what the path's steps select: its new value may have broken one of their predicates. */
+function stillSelected(element: Element, steps: readonly SimpleStep[]): boolean {
+  let node: Node | null = element;
+  for (let i = steps.length - 1; i >= 0; i -= 1) {
+    const step = steps[i];
+    if (!isElement(node) || step === undefined || !matchesStep(node, step)) return false;
+    node = node.parentNode;
+  }
+  return node !== null && node.nodeType === 9;
+}
+
 export function applySet(op: SetOperation, input: OperationInput): Outcome<OperationEffect> {
   const root = input.document.documentElement;
   const [first, ...rest] = op.path.steps;
@@ -145,5 +156,11 @@ export function applySet(op: SetOperation, input: OperationInput): Outcome<Opera
   const value = expandTemplate(op.value, input.vars);
   for (const element of reached)
     changed = assign(element, op.path.target, value, input.document) || changed;
+  if (changed && !reached.every((element) => stillSelected(element, op.path.steps)))
+    return fail(
+      'NOT_IDEMPOTENT',
+      `the value '${value}' breaks a predicate of the path: ` +
+        'the next call would not find this element and would create another',
+    );
   return ok({ matches: reached.length, changed });
 }

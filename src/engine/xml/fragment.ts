@@ -4,7 +4,7 @@ import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { QEMU_NAMESPACE, type Namespaces } from '../model.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
-import { childNodes } from './node-kinds.js';
+import { childElements, childNodes, isElement, isNamespaceDeclaration } from './node-kinds.js';
 import { hasDoctype, parseStrict } from './parse-xml.js';
 import { escapeAttribute } from './serialize-xml.js';
 
@@ -57,5 +57,23 @@ export function parseFragment(source: string, namespaces: Namespaces): Outcome<X
   }
   const wrapper = parsed.document.documentElement;
   if (wrapper === null) return fail('FRAGMENT_MALFORMED', 'the XML fragment is not well-formed');
+  const undeclared = childElements(wrapper).map(emptyPrefixDeclaration).find(Boolean);
+  if (undeclared !== undefined)
+    return fail(
+      'FRAGMENT_MALFORMED',
+      `the XML fragment declares ${undeclared}="": Namespaces in XML 1.0 cannot bind a prefix to no namespace`,
+    );
   return ok({ source, nodes: childNodes(wrapper) });
+}
+
+/** The first `xmlns:p=""` in an element's subtree (XML 1.1 may undeclare a prefix; XML 1.0, libvirt's, may not). */
+function emptyPrefixDeclaration(element: Node): string | undefined {
+  if (!isElement(element)) return undefined;
+  for (const attr of Array.from(element.attributes))
+    if (isNamespaceDeclaration(attr) && attr.prefix !== null && attr.value === '') return attr.name;
+  for (const child of childElements(element)) {
+    const found = emptyPrefixDeclaration(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

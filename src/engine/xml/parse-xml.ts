@@ -3,6 +3,7 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
+import { isForbiddenCode } from './xml-characters.js';
 
 /** A well-formedness problem with its 1-based position (0 when xmldom does not know it). */
 export interface SyntaxProblem {
@@ -31,14 +32,6 @@ function normalizeXml10LineEnds(text: string): string {
 /** Character references to characters XML 1.0 forbids (xmldom lets `&#0;` through). */
 const FORBIDDEN_REFERENCE =
   /&#0*(?:[0-8]|1[1-24-9]|2\d|3[01]);|&#x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]);/;
-
-function isForbiddenCode(code: number): boolean {
-  return (
-    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
-    code === 0xfffe ||
-    code === 0xffff
-  );
-}
 
 /** Offset of the first character XML 1.0 forbids, literally or as a reference; -1 if none. */
 function firstForbidden(text: string): number {

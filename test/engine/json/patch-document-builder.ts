@@ -94,5 +94,6 @@ export function jsonDocument(name: string, spec: DocumentSpec): PatchDocument {
     cloudInit: list('cloudInit'),
     userData: list('userData'),
     networkData: list('networkData'),
+    warnings: [],
   };
 }

@@ -157,6 +157,7 @@ export function patchDocument(
     cloudInit: [],
     userData: [],
     networkData: [],
+    warnings: [],
     ...extra,
   };
 }
