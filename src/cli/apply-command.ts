@@ -5,7 +5,6 @@ import {
   applyDomain,
   documentWarnings,
   formatError,
-  loadDocuments,
   type ApplyOutcome,
   type CallContext,
   type CloudInitResult,
@@ -14,9 +13,8 @@ import {
 } from '../engine/index.js';
 import { explainReport } from './explain-report.js';
 import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
-import { loadPatches } from './load-patches.js';
+import { applyDocuments, noteMessage, type SourceNote } from '../sources/index.js';
 import { nodeFromEnv } from './node-from-env.js';
-import { patchFiles } from './patch-files.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -27,7 +25,11 @@ export interface Output {
   readonly stderr: (text: string) => void;
 }
 
-export function runApply(argv: readonly string[], out: Output, env: NodeJS.ProcessEnv): number {
+export async function runApply(
+  argv: readonly string[],
+  out: Output,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -62,17 +64,22 @@ export function runApply(argv: readonly string[], out: Output, env: NodeJS.Proce
   const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);
-  const loaded = loadPatches(patchFiles(patches, { recursive: false }), vmi.vmi, (text, file) =>
-    loadDocuments(text, { source: file, origin: 'file' }, limits),
-  );
-  if (loaded.errors.length > 0) return failWith(loaded.errors, out);
+  const { sourced, notes } = await applyDocuments(patches, vmi.vmi, {
+    limits,
+    stdin: () => readInput('-', 'patch'),
+  });
+  writeNotes(notes, out);
+  if (!sourced.ok) {
+    if (sourced.failure.kind === 'source') throw new UsageError(sourced.failure.message);
+    return failWith(sourced.failure.errors, out);
+  }
   const call: CallContext = { vmi: vmi.vmi, context, limits, node: nodeFromEnv(env) };
   const result =
     target.kind === 'domain'
-      ? applyDomain(input, loaded.documents, call)
-      : mapValue(applyCloudInit(input, loaded.documents, call));
+      ? applyDomain(input, sourced.documents, call)
+      : mapValue(applyCloudInit(input, sourced.documents, call));
   if (values.explain)
-    out.stderr(explainReport(result.documents, documentWarnings(loaded.documents)));
+    out.stderr(explainReport(result.documents, documentWarnings(sourced.documents)));
   if (!result.ok) return failWith([result.error], out);
   out.stdout(
     values.diff
@@ -92,4 +99,9 @@ function mapValue(result: ApplyOutcome<CloudInitResult>): ApplyOutcome<string> {
 export function failWith(errors: readonly PatchError[], out: Output): number {
   for (const error of errors) out.stderr(`${formatError(error)}\n`);
   return 1;
+}
+
+/** Notes about the sources (a dangling link skipped) go to stderr; stdout stays the result. */
+export function writeNotes(notes: readonly SourceNote[], out: Output): void {
+  for (const note of notes) out.stderr(`skipped ${noteMessage(note)}\n`);
 }

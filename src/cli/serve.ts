@@ -85,8 +85,9 @@ export function parseServeFlags(
       socketDir: values['socket-dir'] ?? DEFAULT_SOCKET_DIR,
       socketOwner: env.CONTAINER_NAME ?? String(pid),
       pluginSocket: values['plugin-socket'],
-      // SPEC §3: on the plugin socket the annotation is read only when explicitly enabled.
-      annotations: { legacy: annotations ?? true, plugin: annotations === true },
+      // A plugin is the administrator's, run for every VM: with --plugin-socket no socket of the
+      // process reads the VM owner's annotation unless --annotations=true says so.
+      annotations: annotations ?? values['plugin-socket'] === undefined,
       annotationPolicy: values['annotation-policy'],
       cloudInit: values['cloud-init'] === true,
       node: nodeFromEnv(env),

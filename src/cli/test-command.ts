@@ -8,23 +8,21 @@ import { junitReport, type CaseRecord } from './golden/junit-report.js';
 import { readTestFile } from './golden/read-test-file.js';
 import { runCase } from './golden/run-case.js';
 
-function recordsOf(file: string): CaseRecord[] {
+async function recordsOf(file: string): Promise<CaseRecord[]> {
   const read = readTestFile(readFileSync(file, 'utf8'), file);
   if (!read.ok) {
     // an invalid test file is one failed case named after the file, so CI sees it
     const reason = `${file}: ${read.problems.join('; ')}`;
     return [{ suite: read.suite, name: file, seconds: 0, outcome: { status: 'failed', reason } }];
   }
-  return read.cases.map((golden) => {
+  const records: CaseRecord[] = [];
+  for (const golden of read.cases) {
     const started = performance.now();
-    const outcome = runCase(golden);
-    return {
-      suite: golden.suite,
-      name: golden.name,
-      seconds: (performance.now() - started) / 1000,
-      outcome,
-    };
-  });
+    const outcome = await runCase(golden);
+    const seconds = (performance.now() - started) / 1000;
+    records.push({ suite: golden.suite, name: golden.name, seconds, outcome });
+  }
+  return records;
 }
 
 function line(record: CaseRecord): string {
@@ -35,7 +33,7 @@ function line(record: CaseRecord): string {
 }
 
 /** 0 when every case passed, 1 when one failed (or none was found). */
-export function runTest(argv: readonly string[], out: Output): number {
+export async function runTest(argv: readonly string[], out: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -44,7 +42,7 @@ export function runTest(argv: readonly string[], out: Output): number {
   const files = findTestFiles(positionals.length === 0 ? ['.'] : positionals);
   const records: CaseRecord[] = [];
   for (const file of files) {
-    for (const record of recordsOf(file)) {
+    for (const record of await recordsOf(file)) {
       records.push(record);
       out.stdout(line(record));
     }

@@ -14,7 +14,7 @@ import {
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { jsonDeeperThan } from '../engine/nesting-depth.js';
 import type { PolicyLoad } from '../sources/annotation-policy.js';
-import type { DocumentSources } from '../sources/document-sources.js';
+import type { DocumentSources } from '../sources/index.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
 import type { Log } from './log.js';
 import { utf8Text } from './request-fields.js';

@@ -6,7 +6,7 @@ import type { Server } from '@grpc/grpc-js';
 import type { NodeInfo } from '../engine/index.js';
 import type { Limits } from '../engine/limits.js';
 import { loadAnnotationPolicy, type PolicyLoad } from '../sources/annotation-policy.js';
-import { documentSources } from '../sources/document-sources.js';
+import { documentSources, noteMessage } from '../sources/index.js';
 import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
 import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
 import { callbacksV1alpha3 } from './callbacks-v1alpha3.js';
@@ -31,7 +31,8 @@ export interface ServeSettings {
   /** `CONTAINER_NAME` (set by KubeVirt) or the pid: part of the socket's file name */
   readonly socketOwner: string;
   readonly pluginSocket: string | undefined;
-  readonly annotations: { readonly legacy: boolean; readonly plugin: boolean };
+  /** whether calls read the VMI's `hookpatch.io/patch` annotation, on every socket */
+  readonly annotations: boolean;
   /** `--annotation-policy FILE`, read once at start */
   readonly annotationPolicy: string | undefined;
   readonly cloudInit: boolean;
@@ -68,7 +69,11 @@ export async function startHookServers(
   log: Log,
   onSocket: (path: string) => void,
 ): Promise<RunningServers> {
-  const sources = documentSources(settings.patchPaths, settings.limits);
+  const sources = documentSources(settings.patchPaths, {
+    limits: settings.limits,
+    onNotes: (notes) =>
+      notes.forEach((note) => log.warning('skipped a patch source', { note: noteMessage(note) })),
+  });
   const files = await sources.fileDocuments();
   if (!files.ok)
     log.error('patch files do not load; every call will fail until they are fixed', {
@@ -87,7 +92,7 @@ export async function startHookServers(
     policy,
     node: settings.node,
     limits: settings.limits,
-    annotations: settings.annotations.legacy,
+    annotations: settings.annotations,
   };
   const callbacks: Record<LegacyVersion, ServedService> = {
     v1alpha1: {
@@ -113,17 +118,10 @@ export async function startHookServers(
     sources,
     log,
   };
-  const plugin = (annotations: boolean): ServedService => ({
+  const plugin: ServedService = {
     name: 'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
-    implementation: pluginV1alpha1({
-      sources,
-      log,
-      policy,
-      node: settings.node,
-      limits: settings.limits,
-      annotations,
-    }),
-  });
+    implementation: pluginV1alpha1(legacy),
+  };
 
   const stale = await removeStaleSockets(settings.socketDir);
   if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
@@ -135,7 +133,7 @@ export async function startHookServers(
       [
         { name: 'kubevirt.hooks.info.Info', implementation: infoService(info) },
         ...settings.versions.map((v) => callbacks[v]),
-        plugin(settings.annotations.legacy),
+        plugin,
       ],
       settings,
     ),
@@ -147,7 +145,7 @@ export async function startHookServers(
     try {
       await mkdir(dirname(path), { recursive: true });
       if (existsSync(path) && !(await isListening(path))) removeSocketFile(path);
-      servers.push(await listen(path, [plugin(settings.annotations.plugin)], settings));
+      servers.push(await listen(path, [plugin], settings));
       onSocket(path);
     } catch (error) {
       // The legacy server already listens: stop it, or it would keep the process alive after a failed start.

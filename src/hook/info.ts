@@ -1,6 +1,6 @@
 /** `kubevirt.hooks.info.Info`: the name, versions and hook points virt-launcher discovers once per socket. */
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
-import { hasCloudInitOperations, type DocumentSources } from '../sources/document-sources.js';
+import { hasCloudInitOperations, type DocumentSources } from '../sources/index.js';
 import type { LegacyVersion } from './legacy-versions.js';
 import type { Log } from './log.js';
 import { unaryHandler } from './unary-handler.js';

@@ -1,18 +1,14 @@
-/** All patch documents for one call: file documents in path order, then the VMI's annotation documents. */
-import type { PatchDocument, PatchError } from '../engine/index.js';
-import type { Limits } from '../engine/limits.js';
-import { findDuplicateNames } from '../engine/load/duplicate-names.js';
+/** All patch documents for one served call: the `--patch` files as they are on disk now, then the VMI's annotation documents. */
+import type { LoadResult, PatchDocument } from '../engine/index.js';
+import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { annotationDocuments } from './annotation-documents.js';
-import { patchPaths } from './patch-paths.js';
-
-/** Why no documents can be given: documents that do not load, or a file that cannot be read. */
-export type SourceFailure =
-  | { readonly kind: 'patch'; readonly errors: readonly PatchError[] }
-  | { readonly kind: 'source'; readonly message: string };
-
-export type SourcedDocuments =
-  | { readonly ok: true; readonly documents: readonly PatchDocument[] }
-  | { readonly ok: false; readonly failure: SourceFailure };
+import { documentCache } from './document-cache.js';
+import type { SourceFileSystem } from './file-system.js';
+import { callDocuments, type SourcedDocuments } from './gather-documents.js';
+import { nodeFileSystem } from './node-file-system.js';
+import type { SourceNote } from './source-problem.js';
+import type { Walk } from './source-walk.js';
+import { walkPatchPaths } from './walk-patch-paths.js';
 
 export interface DocumentSources {
   /** The `--patch` files' documents as they are on disk now. */
@@ -21,45 +17,39 @@ export interface DocumentSources {
   forCall(vmi: unknown, options: { readonly annotations: boolean }): Promise<SourcedDocuments>;
 }
 
-/** Names are unique among the documents of a call: they name the document in logs and errors. */
-function checked(documents: readonly PatchDocument[]): SourcedDocuments {
-  const duplicates = findDuplicateNames(documents);
-  return duplicates.length === 0
-    ? { ok: true, documents }
-    : { ok: false, failure: { kind: 'patch', errors: duplicates } };
+export interface SourceSettings {
+  readonly limits?: Limits | undefined;
+  readonly fs?: SourceFileSystem;
+  /** told the notes (dangling links) whenever they differ from the last ones told */
+  readonly onNotes?: (notes: readonly SourceNote[]) => void;
 }
 
-export function documentSources(paths: readonly string[], limits?: Limits): DocumentSources {
-  const files = patchPaths(paths, limits);
+export function documentSources(
+  paths: readonly string[],
+  settings: SourceSettings = {},
+): DocumentSources {
+  const limits = settings.limits ?? DEFAULT_LIMITS;
+  const fs = settings.fs ?? nodeFileSystem;
+  const cache = documentCache(fs, limits);
   const annotation = annotationDocuments(limits);
+  let toldNotes = '[]';
 
-  async function fileDocuments(): Promise<SourcedDocuments> {
-    const documents: PatchDocument[] = [];
-    const errors: PatchError[] = [];
-    for (const load of await files.loadAll()) {
-      if (!load.ok) return { ok: false, failure: { kind: 'source', message: load.message } };
-      documents.push(...load.result.documents);
-      errors.push(...load.result.errors);
+  async function walkFiles(): Promise<Walk<LoadResult>> {
+    const walk = await walkPatchPaths(paths, { fs, recursive: false }, cache.load);
+    cache.keepOnly(new Set(walk.files.map(({ file }) => file.path)));
+    const notes = JSON.stringify(walk.notes);
+    if (notes !== toldNotes) {
+      toldNotes = notes;
+      settings.onNotes?.(walk.notes);
     }
-    return errors.length > 0
-      ? { ok: false, failure: { kind: 'patch', errors } }
-      : checked(documents);
+    return walk;
   }
 
-  async function forCall(
-    vmi: unknown,
-    options: { readonly annotations: boolean },
-  ): Promise<SourcedDocuments> {
-    const fromFiles = await fileDocuments();
-    if (!fromFiles.ok || !options.annotations) return fromFiles;
-    const fromAnnotation = annotation.load(vmi);
-    if (fromAnnotation.errors.length > 0)
-      return { ok: false, failure: { kind: 'patch', errors: fromAnnotation.errors } };
-    if (fromAnnotation.documents.length === 0) return fromFiles;
-    return checked([...fromFiles.documents, ...fromAnnotation.documents]);
-  }
-
-  return { fileDocuments, forCall };
+  return {
+    fileDocuments: async () => callDocuments(await walkFiles(), undefined),
+    forCall: async (vmi, options) =>
+      callDocuments(await walkFiles(), options.annotations ? annotation.load(vmi) : undefined),
+  };
 }
 
 /** Whether any document has cloud-init operations: only then may the hook subscribe PreCloudInitIso. */

@@ -11,11 +11,8 @@ const CALLBACKS = 'kubevirt.hooks.v1alpha3.Callbacks';
 
 describe('annotations', { concurrency: true }, () => {
   test('an annotation-only VMI is patched; 32 parallel calls each get their own result', async (t) => {
-    const tmp = await tempDir();
-    const pluginSocket = join(tmp, 'plugin', 'hookpatch', 'hook.sock');
-    const hook = await startHook(t, ['--plugin-socket', pluginSocket], { tmp });
+    const hook = await startHook(t, []);
     const socket = await socketOf(hook);
-
     const makers = Array.from({ length: 32 }, (_, i) => `maker-${i}`);
     const replies = await Promise.all(
       makers.map((maker) =>
@@ -30,28 +27,39 @@ describe('annotations', { concurrency: true }, () => {
       const own = makers.filter((maker) => xml.includes(baseBoardEntry(maker)));
       assert.deepEqual(own, [makers[i]]);
     });
-
-    // SPEC §3: on --plugin-socket the annotation is off unless --annotations=true.
-    await discoverSockets(join(tmp, 'plugin', 'hookpatch'));
-    const vmi = vmiWith('vm-plugin', baseBoardPatch('from-annotation'));
-    const plugin = await call(
-      pluginSocket,
-      'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
-      'MutateDomain',
-      { domain_type: 'libvirt', domain: DOMAIN, vmi },
-    );
-    assert.equal(bytes(plugin, 'domain'), DOMAIN.toString('utf8'));
-    const sameServer = await call(
-      socket,
-      'kubevirt.hooks.plugins.v1alpha1.DomainHookService',
-      'MutateDomain',
-      { domain_type: 'libvirt', domain: DOMAIN, vmi },
-    );
-    assert.ok(bytes(sameServer, 'domain').includes(baseBoardEntry('from-annotation')));
-
     hook.child.kill('SIGINT');
     assert.equal(await hook.exited, 0);
   });
+
+  for (const [flags, read] of [
+    [[], false],
+    [['--annotations=true'], true],
+  ] as const) {
+    test(`--plugin-socket ${flags.join(' ')}: the annotation is ${read ? 'read' : 'read by no socket of the process'}`, async (t) => {
+      const tmp = await tempDir();
+      const pluginSocket = join(tmp, 'plugin', 'hookpatch', 'hook.sock');
+      const hook = await startHook(t, ['--plugin-socket', pluginSocket, ...flags], { tmp });
+      const socket = await socketOf(hook);
+      await discoverSockets(join(tmp, 'plugin', 'hookpatch'));
+      const vmi = vmiWith('vm-plugin', baseBoardPatch('from-annotation'));
+      const mutate = { domain_type: 'libvirt', domain: DOMAIN, vmi };
+      const plugin = 'kubevirt.hooks.plugins.v1alpha1.DomainHookService';
+      const replies = [
+        bytes(await call(pluginSocket, plugin, 'MutateDomain', mutate), 'domain'),
+        bytes(await call(socket, plugin, 'MutateDomain', mutate), 'domain'),
+        bytes(
+          await call(socket, CALLBACKS, 'OnDefineDomain', { domainXML: DOMAIN, vmi }),
+          'domainXML',
+        ),
+      ];
+      assert.deepEqual(
+        replies.map((xml) => xml.includes(baseBoardEntry('from-annotation'))),
+        [read, read, read],
+      );
+      hook.child.kill('SIGTERM');
+      assert.equal(await hook.exited, 0);
+    });
+  }
 
   test('--annotations=false leaves an annotated VMI alone', async (t) => {
     const hook = await startHook(t, ['--annotations=false']);

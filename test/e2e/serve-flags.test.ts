@@ -9,21 +9,30 @@ const settingsOf = (argv: readonly string[], env: NodeJS.ProcessEnv = {}) => {
   return parsed.settings;
 };
 
-test('defaults: every version, the KubeVirt socket directory, annotations on the legacy socket only', () => {
+test('defaults: every version, the KubeVirt socket directory, annotations read', () => {
   const settings = settingsOf([]);
   assert.deepEqual(settings.versions, ['v1alpha3', 'v1alpha2', 'v1alpha1']);
   assert.equal(settings.socketDir, '/var/run/kubevirt-hooks');
   assert.equal(settings.name, 'hookpatch');
-  assert.deepEqual(settings.annotations, { legacy: true, plugin: false });
+  assert.equal(settings.annotations, true);
   assert.equal(settings.maxReceiveBytes, 4 * 1024 * 1024);
   assert.equal(settings.socketOwner, '4242');
   assert.equal(settingsOf([], { CONTAINER_NAME: 'hook-sidecar-1' }).socketOwner, 'hook-sidecar-1');
 });
 
 const rows: ReadonlyArray<[readonly string[], Partial<ReturnType<typeof settingsOf>>]> = [
-  [['--annotations'], { annotations: { legacy: true, plugin: true } }],
-  [['--annotations=true'], { annotations: { legacy: true, plugin: true } }],
-  [['--annotations=false'], { annotations: { legacy: false, plugin: false } }],
+  [['--annotations'], { annotations: true }],
+  [['--annotations=true'], { annotations: true }],
+  [['--annotations=false'], { annotations: false }],
+  [['--plugin-socket', '/var/run/kubevirt-plugin/p/s.sock'], { annotations: false }],
+  [
+    ['--plugin-socket', '/var/run/kubevirt-plugin/p/s.sock', '--annotations'],
+    { annotations: true },
+  ],
+  [
+    ['--plugin-socket', '/var/run/kubevirt-plugin/p/s.sock', '--annotations=false'],
+    { annotations: false },
+  ],
   [['--version', 'v1alpha2'], { versions: ['v1alpha2'] }],
   [['--patch', 'a.yaml', '--patch', 'dir'], { patchPaths: ['a.yaml', 'dir'] }],
   [['--max-receive-bytes', '1024'], { maxReceiveBytes: 1024 }],

@@ -1,6 +1,6 @@
 /** A DocumentSources that serves fixed documents (file ones, then annotation ones), for in-process tests of the hook adapters. */
 import { loadDocuments, type PatchDocument } from '../../src/engine/index.js';
-import type { DocumentSources, SourcedDocuments } from '../../src/sources/document-sources.js';
+import type { DocumentSources, SourcedDocuments } from '../../src/sources/index.js';
 
 function load(text: string, origin: 'file' | 'annotation'): readonly PatchDocument[] {
   const source = origin === 'file' ? 'test.yaml' : 'annotation:hookpatch.io/patch';

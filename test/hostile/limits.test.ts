@@ -153,20 +153,22 @@ describe('limits', () => {
     const patch = join(dir, 'patch.yaml');
     await writeFile(domain, `<domain>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</domain>`);
     await writeFile(patch, SET);
-    const run = (...flags: string[]): { code: number; stdout: string; stderr: string } => {
+    const run = async (
+      ...flags: string[]
+    ): Promise<{ code: number; stdout: string; stderr: string }> => {
       let stdout = '';
       let stderr = '';
-      const code = runApply(
+      const code = await runApply(
         ['--patch', patch, '--domain', domain, ...flags],
         { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
         {},
       );
       return { code, stdout, stderr };
     };
-    const refused = run();
+    const refused = await run();
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /\[LIMIT_EXCEEDED\]/);
-    const allowed = run('--max-depth', '400');
+    const allowed = await run('--max-depth', '400');
     assert.equal(allowed.code, 0);
     assert.match(allowed.stdout, /^<domain hp="x">/);
   });

@@ -13,8 +13,8 @@ import {
   type PatchDocument,
   type PatchError,
 } from '../../engine/index.js';
-import { loadPatches } from '../load-patches.js';
-import { patchFiles } from '../patch-files.js';
+import { applyDocuments } from '../../sources/index.js';
+import { readInput } from '../read-input.js';
 import { readVmi } from '../read-vmi.js';
 import { asUsageError } from '../usage-error.js';
 import type { GoldenCase } from './read-test-file.js';
@@ -83,25 +83,31 @@ function judge(golden: GoldenCase, first: Run, again: () => Run): CaseOutcome {
   }
 }
 
-function runCaseOrThrow(golden: GoldenCase): CaseOutcome {
+async function runCaseOrThrow(golden: GoldenCase): Promise<CaseOutcome> {
   const vmi = readVmi(golden.vmi);
   if (!vmi.ok) return failed(formatError(vmi.error));
-  const loaded = loadPatches(patchFiles(golden.patches, { recursive: false }), vmi.vmi);
-  const call: CallContext = { vmi: vmi.vmi, context: golden.context, node: golden.node };
-  const [loadError] = loaded.errors;
-  if (loadError !== undefined)
+  const { sourced } = await applyDocuments(golden.patches, vmi.vmi, {
+    stdin: () => readInput('-', 'patch'),
+  });
+  if (!sourced.ok) {
+    if (sourced.failure.kind === 'source') return failed(sourced.failure.message);
+    const [loadError] = sourced.failure.errors;
+    if (loadError === undefined) throw new Error('a failed load with no error');
     return judge(golden, { ok: false, error: loadError }, () => ({ ok: false, error: loadError }));
+  }
+  const call: CallContext = { vmi: vmi.vmi, context: golden.context, node: golden.node };
+  const documents = sourced.documents;
   const input = readFileSync(golden.input.file, 'utf8');
-  const first = applyOnce(golden, input, loaded.documents, call);
+  const first = applyOnce(golden, input, documents, call);
   return judge(golden, first, () =>
-    applyOnce(golden, first.ok ? first.output : input, loaded.documents, call),
+    applyOnce(golden, first.ok ? first.output : input, documents, call),
   );
 }
 
 /** A missing or unreadable file fails its case, not the run. */
-export function runCase(golden: GoldenCase): CaseOutcome {
+export async function runCase(golden: GoldenCase): Promise<CaseOutcome> {
   try {
-    return runCaseOrThrow(golden);
+    return await runCaseOrThrow(golden);
   } catch (error) {
     const usage = asUsageError(error);
     if (usage !== undefined) return failed(usage.message);

@@ -1,0 +1,47 @@
+/** One call's documents from what the sources gave: file documents in path order, then the annotation's, names unique across them. */
+import type { LoadResult, PatchDocument, PatchError } from '../engine/index.js';
+import { findDuplicateNames } from '../engine/load/duplicate-names.js';
+import { asPatchError, problemMessage } from './source-problem.js';
+import type { Walk } from './source-walk.js';
+
+/** Why no documents can be given: documents that do not load, or a source that cannot be read. */
+export type SourceFailure =
+  | { readonly kind: 'patch'; readonly errors: readonly PatchError[] }
+  | { readonly kind: 'source'; readonly message: string };
+
+export type SourcedDocuments =
+  | { readonly ok: true; readonly documents: readonly PatchDocument[] }
+  | { readonly ok: false; readonly failure: SourceFailure };
+
+/** Every error at once: each text's own, then DUPLICATE_NAME for a name an earlier document took; no documents when any. */
+export function gatherDocuments(results: readonly LoadResult[]): LoadResult {
+  const documents = results.flatMap((result) => result.documents);
+  const errors = [...results.flatMap((result) => result.errors), ...findDuplicateNames(documents)];
+  return { documents: errors.length > 0 ? [] : documents, errors };
+}
+
+/**
+ * SPEC §2's order: file documents in path order, then the annotation documents. A source that
+ * cannot be read at all fails first (its documents are unknown, so nothing else can be judged);
+ * a source over the size limit is a LIMIT_EXCEEDED error like any document error.
+ */
+export function callDocuments(
+  files: Walk<LoadResult>,
+  annotation: LoadResult | undefined,
+): SourcedDocuments {
+  const unreadable = files.problems.filter((problem) => asPatchError(problem) === undefined);
+  if (unreadable.length > 0)
+    return {
+      ok: false,
+      failure: { kind: 'source', message: unreadable.map(problemMessage).join('\n') },
+    };
+  const oversized = files.problems.flatMap((problem) => asPatchError(problem) ?? []);
+  const gathered = gatherDocuments([
+    ...files.files.map((file) => file.value),
+    { documents: [], errors: oversized },
+    ...(annotation === undefined ? [] : [annotation]),
+  ]);
+  return gathered.errors.length > 0
+    ? { ok: false, failure: { kind: 'patch', errors: gathered.errors } }
+    : { ok: true, documents: gathered.documents };
+}

@@ -1,0 +1,20 @@
+/** Where documents come from: files, directories, ConfigMap mounts and the VMI annotation, one way for serve, apply and validate. */
+export { applyDocuments, type CommandLineSources } from './command-line-sources.js';
+export {
+  documentSources,
+  hasCloudInitOperations,
+  type DocumentSources,
+  type SourceSettings,
+} from './document-sources.js';
+export type { SourceFailure, SourcedDocuments } from './gather-documents.js';
+export {
+  noteMessage,
+  problemMessage,
+  type SourceNote,
+  type SourceProblem,
+} from './source-problem.js';
+export {
+  validationSources,
+  type ValidatedFile,
+  type ValidationSources,
+} from './validate-sources.js';
