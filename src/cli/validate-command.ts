@@ -1,4 +1,7 @@
-/** `hookpatch validate`: load every document (schema, XPath, CEL, `$(var)`) of the patch files and manifests given, report all errors; with a sample domain also apply them for match counts. */
+/**
+ * `hookpatch validate`: load every document (schema, XPath, CEL, `$(var)`) of the patch files and
+ * manifests given, report all errors; with a sample domain also apply them for match counts.
+ */
 import { parseArgs } from 'node:util';
 import {
   applyCloudInit,
@@ -8,7 +11,7 @@ import {
   type CallContext,
 } from '../engine/index.js';
 import { asPatchError } from '../sources/source-problem.js';
-import { problemMessage, validationSources } from '../sources/index.js';
+import { problemMessage, validationSources, type ValidatedFile } from '../sources/index.js';
 import { failWith, writeNotes, type Output } from './apply-command.js';
 import { explainReport } from './explain-report.js';
 import { readInput } from './read-input.js';
@@ -42,7 +45,7 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
       file.kind.kind === 'skipped'
         ? file.kind.reason
         : sources.errors.length === 0 && !carrying.includes(file)
-          ? `${file.kind.kind === 'manifest' ? `a ${file.kind.manifestKind}` : 'a file'} carrying no hookpatch documents`
+          ? `${carrier(file)} carrying no hookpatch documents`
           : undefined;
     if (reason !== undefined) out.stderr(`skipped ${file.path}: ${reason}\n`);
   }
@@ -91,4 +94,8 @@ function counted(count: number, noun: string): string {
 function summary(documents: number, files: number, warnings: number): string {
   const base = `${counted(documents, 'document')} in ${counted(files, 'file')}`;
   return warnings === 0 ? base : `${base}, ${counted(warnings, 'warning')}`;
+}
+
+function carrier(file: ValidatedFile): string {
+  return file.kind.kind === 'manifest' ? `a ${file.kind.manifestKind}` : 'a file';
 }

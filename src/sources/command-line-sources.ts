@@ -1,4 +1,7 @@
-/** The command line's sources: `apply`'s documents (`--patch` paths, `-` for stdin, and the VMI's annotation, gathered as a served call gathers them) and the text reader `validate` shares. */
+/**
+ * The command line's sources: `apply`'s documents (the `--patch` paths, `-` for stdin, then the
+ * VMI's annotation, gathered as a served call gathers them), and the text reader `validate` shares.
+ */
 import { loadDocuments, type LoadResult } from '../engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { ANNOTATION_SOURCE, patchAnnotation } from '../engine/patch-annotation.js';

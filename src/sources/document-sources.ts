@@ -1,4 +1,4 @@
-/** All patch documents for one served call: the `--patch` files as they are on disk now, then the VMI's annotation documents. */
+/** All patch documents of one served call: the `--patch` files as they are on disk now, then the annotation's. */
 import type { LoadResult, PatchDocument } from '../engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { annotationDocuments } from './annotation-documents.js';

@@ -1,4 +1,4 @@
-/** The few file-system calls patch sources make, as an interface: tests drive a ConfigMap update between any two of them. */
+/** The few file-system calls patch sources make, as an interface: tests run a ConfigMap update between any two. */
 
 /** What a path is; `symbolic link` only from `lstat` (everything else follows links). */
 export type EntryKind =

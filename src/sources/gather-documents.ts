@@ -1,4 +1,4 @@
-/** One call's documents from what the sources gave: file documents in path order, then the annotation's, names unique across them. */
+/** One call's documents from what the sources gave: files in path order, then the annotation, names unique. */
 import type { LoadResult, PatchDocument, PatchError } from '../engine/index.js';
 import { findDuplicateNames } from '../engine/load/duplicate-names.js';
 import { asPatchError, problemMessage } from './source-problem.js';
@@ -13,7 +13,7 @@ export type SourcedDocuments =
   | { readonly ok: true; readonly documents: readonly PatchDocument[] }
   | { readonly ok: false; readonly failure: SourceFailure };
 
-/** Every error at once: each text's own, then DUPLICATE_NAME for a name an earlier document took; no documents when any. */
+/** Every error at once: each text's own, then DUPLICATE_NAME for names taken earlier; no documents if any. */
 export function gatherDocuments(results: readonly LoadResult[]): LoadResult {
   const documents = results.flatMap((result) => result.documents);
   const errors = [...results.flatMap((result) => result.errors), ...findDuplicateNames(documents)];

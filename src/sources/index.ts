@@ -1,4 +1,4 @@
-/** Where documents come from: files, directories, ConfigMap mounts and the VMI annotation, one way for serve, apply and validate. */
+/** Where documents come from (files, directories, ConfigMap mounts, the annotation): one way for every command. */
 export { applyDocuments, type CommandLineSources } from './command-line-sources.js';
 export {
   documentSources,

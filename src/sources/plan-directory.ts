@@ -1,8 +1,8 @@
-/** What to do with each entry of a patch directory, decided from names and kinds alone: order, filter, refusals, notes. */
+/** What to do with each entry of a patch directory, from names and kinds alone: order, filter, refusals, notes. */
 import { isPatchFileName } from '../engine/load/patch-file-name.js';
 import type { EntryKind } from './file-system.js';
 
-/** An entry as listed and looked at: what its path resolves to, `dangling` for a link to nothing, `gone` when it vanished. */
+/** A listed entry and what its path resolves to: `dangling` for a link to nothing, `gone` when it vanished. */
 export interface ListedEntry {
   readonly name: string;
   readonly kind: EntryKind | 'dangling' | 'gone';

@@ -49,7 +49,7 @@ export async function readConfigMap<T>(
   }
 }
 
-/** One version's keys, named as the mount shows them (`DIR/KEY`); `gone` when the version was deleted under the read. */
+/** One version's keys, named as the mount shows them (`DIR/KEY`); `gone`: the version was deleted meanwhile. */
 async function readVersion<T>(
   dir: string,
   version: string,

@@ -31,7 +31,10 @@ export function problemMessage(problem: SourceProblem): string {
     case 'unreadable':
       return `${problem.path}: cannot read: ${problem.message}`;
     case 'changing':
-      return `${problem.path}: the ConfigMap changed during each of ${problem.attempts} reads in a row (..data moved every time); not served half-updated`;
+      return (
+        `${problem.path}: the ConfigMap changed during each of ${problem.attempts} reads in a row ` +
+        '(..data moved every time); not served half-updated'
+      );
     case 'too large':
       return `${problem.path}: ${problem.bytes} bytes or more, more than the ${problem.limit} a patch source may have`;
   }
@@ -41,7 +44,7 @@ export function noteMessage(note: SourceNote): string {
   return `${note.path}: a symbolic link to nothing`;
 }
 
-/** A source too large to read is a document error (LIMIT_EXCEEDED, as for an annotation); the rest cannot be read at all. */
+/** A source too large to read is a document error (LIMIT_EXCEEDED, as for an annotation); the rest are not. */
 export function asPatchError(problem: SourceProblem): PatchError | undefined {
   if (problem.kind !== 'too large') return undefined;
   return {

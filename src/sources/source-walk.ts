@@ -4,7 +4,7 @@ import type { SourceFileSystem } from './file-system.js';
 import { needsLook, type ListedEntry } from './plan-directory.js';
 import type { SourceNote, SourceProblem } from './source-problem.js';
 
-/** One file to load: the path users know, and where its bytes are (a ConfigMap key: inside the version `..data` names). */
+/** One file to load: the path users know, and where its bytes are (a ConfigMap key: in the version `..data` names). */
 export interface SourceFile {
   readonly path: string;
   readonly from: string;
@@ -52,7 +52,7 @@ export function problemWalk<T>(problem: SourceProblem): Walk<T> {
   return { files: [], notes: [], problems: [problem] };
 }
 
-/** Each listed name that matters, with what it resolves to; `vanished` when one was gone by the time it was looked at. */
+/** Each listed name that matters and what it resolves to; `vanished`: one was gone when looked at. */
 export async function lookAt(
   dir: string,
   names: readonly string[],

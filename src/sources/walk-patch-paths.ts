@@ -1,4 +1,4 @@
-/** The files a list of patch paths names, in order, each handed to a loader: files, directories, and ConfigMap mounts read whole. */
+/** The files patch paths name, in order, each handed to a loader: files, directories, ConfigMap mounts read whole. */
 import { join } from 'node:path';
 import { isMissing } from './file-system.js';
 import { planDirectory } from './plan-directory.js';
