@@ -9,8 +9,11 @@ import {
   type CallContext,
   type CloudInitResult,
   INVOCATION_CONTEXTS,
+  type InvocationContext,
   type PatchError,
 } from '../engine/index.js';
+import type { Limits } from '../engine/limits.js';
+import { annotationPolicyFlag } from './annotation-policy-flag.js';
 import { explainReport } from './explain-report.js';
 import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
 import { applyDocuments, noteMessage, type SourceNote } from '../sources/index.js';
@@ -25,11 +28,18 @@ export interface Output {
   readonly stderr: (text: string) => void;
 }
 
-export async function runApply(
-  argv: readonly string[],
-  out: Output,
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
+interface ApplyFlags {
+  readonly patches: readonly string[];
+  readonly target: { readonly kind: 'domain' | 'cloud-init'; readonly file: string };
+  readonly vmi: string | undefined;
+  readonly context: InvocationContext;
+  readonly limits: Limits;
+  readonly policy: string | undefined;
+  readonly diff: boolean;
+  readonly explain: boolean;
+}
+
+function applyFlags(argv: readonly string[]): ApplyFlags {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -39,6 +49,7 @@ export async function runApply(
       'cloud-init': { type: 'string' },
       vmi: { type: 'string' },
       context: { type: 'string', default: 'Boot' },
+      'annotation-policy': { type: 'string' },
       diff: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       ...LIMIT_FLAG_OPTIONS,
@@ -48,24 +59,46 @@ export async function runApply(
   const limits = parseLimitFlags(values);
   if (limits instanceof Error) throw new UsageError(limits.message);
   const patches = [...(values.patch ?? []), ...positionals];
-  if (patches.length === 0) throw new UsageError('apply needs at least one --patch PATH');
-  const target =
-    values.domain !== undefined
-      ? { kind: 'domain', file: values.domain }
-      : values['cloud-init'] !== undefined
-        ? { kind: 'cloud-init', file: values['cloud-init'] }
-        : undefined;
-  if (target === undefined || (values.domain !== undefined && values['cloud-init'] !== undefined)) {
+  // a VMI alone brings its annotation's documents: what an administrator checks against a policy
+  if (patches.length === 0 && values.vmi === undefined)
+    throw new UsageError(
+      'apply needs at least one --patch PATH, or a --vmi FILE with its annotation',
+    );
+  const domain = values.domain;
+  const cloudInit = values['cloud-init'];
+  if ((domain === undefined) === (cloudInit === undefined))
     throw new UsageError('apply needs exactly one of --domain FILE and --cloud-init FILE');
-  }
   const context = INVOCATION_CONTEXTS.find((candidate) => candidate === values.context);
   if (context === undefined)
     throw new UsageError(`--context must be one of ${INVOCATION_CONTEXTS.join(', ')}`);
-  const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
-  const vmi = readVmi(values.vmi);
-  if (!vmi.ok) return failWith([vmi.error], out);
-  const { sourced, notes } = await applyDocuments(patches, vmi.vmi, {
+  return {
+    patches,
+    target:
+      domain !== undefined
+        ? { kind: 'domain', file: domain }
+        : { kind: 'cloud-init', file: cloudInit ?? '' },
+    vmi: values.vmi,
+    context,
     limits,
+    policy: values['annotation-policy'],
+    diff: values.diff,
+    explain: values.explain,
+  };
+}
+
+export async function runApply(
+  argv: readonly string[],
+  out: Output,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const flags = applyFlags(argv);
+  const { target } = flags;
+  const input = readInput(target.file, target.kind === 'domain' ? 'domain' : 'cloud-init data');
+  const vmi = readVmi(flags.vmi);
+  if (!vmi.ok) return failWith([vmi.error], out);
+  const policy = await annotationPolicyFlag(flags.policy);
+  const { sourced, notes } = await applyDocuments(flags.patches, vmi.vmi, {
+    limits: flags.limits,
     stdin: () => readInput('-', 'patch'),
   });
   writeNotes(notes, out);
@@ -73,16 +106,22 @@ export async function runApply(
     if (sourced.failure.kind === 'source') throw new UsageError(sourced.failure.message);
     return failWith(sourced.failure.errors, out);
   }
-  const call: CallContext = { vmi: vmi.vmi, context, limits, node: nodeFromEnv(env) };
+  const call: CallContext = {
+    vmi: vmi.vmi,
+    context: flags.context,
+    limits: flags.limits,
+    node: nodeFromEnv(env),
+    policy,
+  };
   const result =
     target.kind === 'domain'
       ? applyDomain(input, sourced.documents, call)
       : mapValue(applyCloudInit(input, sourced.documents, call));
-  if (values.explain)
+  if (flags.explain)
     out.stderr(explainReport(result.documents, documentWarnings(sourced.documents)));
   if (!result.ok) return failWith([result.error], out);
   out.stdout(
-    values.diff
+    flags.diff
       ? unifiedDiff(target.file === '-' ? 'stdin' : target.file, input, result.value)
       : result.value,
   );

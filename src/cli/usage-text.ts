@@ -3,13 +3,16 @@ export const USAGE = `usage: hookpatch <command> [options]
 
 commands:
   serve [--patch P]... [--socket-dir D] [--plugin-socket S] [--version V] [--name N]
-        [--annotations=false] [--cloud-init]
-      serve the KubeVirt hooks (the image's default command)
-  apply --patch P... --domain FILE [--vmi FILE] [--context C] [--diff] [--explain]
+        [--annotations=true|false] [--annotation-policy FILE] [--cloud-init]
+      serve the KubeVirt hooks (the image's default command); with --plugin-socket the
+      annotation is read only with --annotations=true
+  apply [--patch P]... --domain FILE [--vmi FILE] [--context C] [--annotation-policy FILE]
+        [--diff] [--explain]
       print the patched domain XML (or, with --diff, a unified diff)
-  apply --patch P... --cloud-init FILE [--vmi FILE] [--context C] [--diff] [--explain]
+  apply [--patch P]... --cloud-init FILE [--vmi FILE] [--context C] [--annotation-policy FILE]
+        [--diff] [--explain]
       print the patched CloudInitData JSON
-  validate P... [--domain FILE] [--cloud-init FILE] [--vmi FILE]
+  validate P... [--domain FILE] [--cloud-init FILE] [--vmi FILE] [--annotation-policy FILE]
       check documents (schema, XPath, CEL, $(var)); with a sample domain also match counts
   call [--socket S] info | shutdown
   call [--socket S] [--version V] define --domain FILE [--vmi FILE] [--diff]
@@ -26,7 +29,9 @@ commands:
 
 P is a patch file or a directory (*.yaml, *.yml, *.json, *.xml by name; validate also
 descends into sub-directories and reads ConfigMaps and VMs/VMIs carrying the hookpatch.io/patch annotation).
-FILE may be - for stdin. --vmi takes a VirtualMachineInstance or VirtualMachine, JSON or YAML.
+FILE may be - for stdin. --vmi takes a VirtualMachineInstance or VirtualMachine, JSON or YAML;
+its hookpatch.io/patch annotation is applied after the files, and --annotation-policy judges it
+exactly as serve does.
 --context is Boot (default), MigrationSource or MigrationTarget. --explain writes every
 operation's match count to stderr. NODE_NAME (serve, apply) is CEL's node.name.
 

@@ -8,10 +8,19 @@ import {
   applyDomain,
   documentWarnings,
   formatWarning,
+  policyGate,
   type CallContext,
+  type PatchDocument,
+  type PatchWarning,
 } from '../engine/index.js';
-import { asPatchError } from '../sources/source-problem.js';
-import { problemMessage, validationSources, type ValidatedFile } from '../sources/index.js';
+import {
+  asPatchError,
+  problemMessage,
+  validationSources,
+  type ValidatedFile,
+  type ValidationSources,
+} from '../sources/index.js';
+import { annotationPolicyFlag } from './annotation-policy-flag.js';
 import { failWith, writeNotes, type Output } from './apply-command.js';
 import { explainReport } from './explain-report.js';
 import { readInput } from './read-input.js';
@@ -27,6 +36,7 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
       domain: { type: 'string' },
       'cloud-init': { type: 'string' },
       vmi: { type: 'string' },
+      'annotation-policy': { type: 'string' },
     },
   });
   const paths = [...positionals, ...(values.patch ?? [])];
@@ -34,12 +44,41 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
     throw new UsageError('validate needs at least one patch file or directory');
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);
+  const policy = await annotationPolicyFlag(values['annotation-policy']);
   const sources = await validationSources(paths, { stdin: () => readInput('-', 'patch') });
   const unreadable = sources.problems.filter((problem) => problem.kind !== 'too large');
   if (unreadable.length > 0) throw new UsageError(unreadable.map(problemMessage).join('\n'));
   writeNotes(sources.notes, out);
   const carrying = sources.files.filter((file) => file.result.documents.length > 0);
-  // Skips are notes, on stderr: stdout stays the report (and empty on failure).
+  reportSkipped(sources, carrying, out);
+  const errors = [
+    ...sources.errors,
+    ...sources.problems.flatMap((problem) => asPatchError(problem) ?? []),
+    // each manifest's annotation is one VM's: held to the policy's limits as a call would be
+    ...sources.files.flatMap((file) => policyGate(file.result.documents, policy) ?? []),
+  ];
+  if (errors.length > 0) return failWith(errors, out);
+  const total = carrying.reduce((sum, file) => sum + file.result.documents.length, 0);
+  // A CI gate that found nothing to check must not pass silently (a wrong path, a renamed folder).
+  if (total === 0) {
+    const location = { source: paths.join(' ') };
+    return failWith([{ code: 'NO_MATCH', message: 'no hookpatch documents found', location }], out);
+  }
+  // warnings do not fail validation: they are on stderr, the report stays on stdout
+  const warnings = documentWarnings(sources.documents);
+  for (const warning of warnings) out.stderr(`${formatWarning(warning)}\n`);
+  const call: CallContext = { vmi: vmi.vmi, context: 'Boot', policy };
+  const status = applySamples(sources.documents, call, values, warnings, out);
+  if (status === 0) out.stdout(`valid: ${summary(total, carrying.length, warnings.length)}\n`);
+  return status;
+}
+
+/** Skips are notes, on stderr: stdout stays the report (and empty on failure). */
+function reportSkipped(
+  sources: ValidationSources,
+  carrying: readonly ValidatedFile[],
+  out: Output,
+): void {
   for (const file of sources.files) {
     const reason =
       file.kind.kind === 'skipped'
@@ -49,40 +88,27 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
           : undefined;
     if (reason !== undefined) out.stderr(`skipped ${file.path}: ${reason}\n`);
   }
-  const errors = [
-    ...sources.errors,
-    ...sources.problems.flatMap((problem) => asPatchError(problem) ?? []),
-  ];
-  if (errors.length > 0) return failWith(errors, out);
-  const total = carrying.reduce((sum, file) => sum + file.result.documents.length, 0);
-  // A CI gate that found nothing to check must not pass silently (a wrong path, a renamed folder).
-  if (total === 0)
-    return failWith(
-      [
-        {
-          code: 'NO_MATCH',
-          message: 'no hookpatch documents found',
-          location: { source: paths.join(' ') },
-        },
-      ],
-      out,
-    );
-  // warnings do not fail validation: they are on stderr, the report stays on stdout
-  const warnings = documentWarnings(sources.documents);
-  for (const warning of warnings) out.stderr(`${formatWarning(warning)}\n`);
-  const call: CallContext = { vmi: vmi.vmi, context: 'Boot' };
+}
+
+/** With a sample domain or CloudInitData, the documents are applied to it as a call would apply them. */
+function applySamples(
+  documents: readonly PatchDocument[],
+  call: CallContext,
+  samples: { readonly domain?: string | undefined; readonly 'cloud-init'?: string | undefined },
+  warnings: readonly PatchWarning[],
+  out: Output,
+): number {
   let status = 0;
   for (const [flag, apply] of [
-    ['domain', (text: string) => applyDomain(text, sources.documents, call)],
-    ['cloud-init', (text: string) => applyCloudInit(text, sources.documents, call)],
+    ['domain', (text: string) => applyDomain(text, documents, call)],
+    ['cloud-init', (text: string) => applyCloudInit(text, documents, call)],
   ] as const) {
-    const file = values[flag];
+    const file = samples[flag];
     if (file === undefined) continue;
     const result = apply(readInput(file, flag));
     out.stdout(explainReport(result.documents, warnings));
     if (!result.ok) status = failWith([result.error], out);
   }
-  if (status === 0) out.stdout(`valid: ${summary(total, carrying.length, warnings.length)}\n`);
   return status;
 }
 

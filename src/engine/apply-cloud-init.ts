@@ -11,6 +11,8 @@ import {
 } from './json/cloud-init-data.js';
 import { jsonEqual, type JsonObject } from './json/json-value.js';
 import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
+import { judgeJson } from './policy/judge-json.js';
+import { policyGate } from './policy/policy-gate.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
 
 export interface CloudInitResult {
@@ -36,6 +38,8 @@ export function applyCloudInit(
   documents: readonly PatchDocument[],
   call: CallContext,
 ): ApplyOutcome<CloudInitResult> {
+  const refusal = policyGate(documents, call.policy);
+  if (refusal !== undefined) return { ok: false, error: refusal, documents: [] };
   const limits = call.limits ?? DEFAULT_LIMITS;
   const over =
     cloudInitData.length > limits.maxInputLength
@@ -64,8 +68,14 @@ export function applyCloudInit(
       reports.push({ name: document.name, status: 'skipped', operations: [] });
       continue;
     }
-    const result = applyJsonDocument(data, document, scope);
+    const judge =
+      document.origin === 'annotation' && call.policy?.ok === true
+        ? judgeJson(call.policy.policy)
+        : undefined;
+    const result = applyJsonDocument(data, document, scope, judge);
     switch (result.status) {
+      case 'refused':
+        return { ok: false, error: result.error, documents: reports };
       case 'applied':
         data = result.data;
         reports.push({ name: document.name, status: 'applied', operations: result.operations });

@@ -6,7 +6,9 @@ import type { PatchDocument, XmlOperation } from './model.js';
 import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
 import { unwritableVar, unwritableVars } from './unwritable-var.js';
+import type { DomainJudge, DomainViolation } from './policy/judge-domain.js';
 import { applyXmlOperation } from './xml/apply-xml-operation.js';
+import { UNJUDGED, type ChangeLog } from './xml/change-log.js';
 import type { OperationEffect } from './xml/operation-effect.js';
 
 export type DocumentRun =
@@ -17,7 +19,8 @@ export type DocumentRun =
       readonly operations: readonly OperationReport[];
     }
   | {
-      readonly status: 'failed';
+      /** `refused`: by the annotation policy; the call fails whatever the document's failurePolicy */
+      readonly status: 'failed' | 'refused';
       readonly error: PatchError;
       readonly operations: readonly OperationReport[];
     };
@@ -61,6 +64,8 @@ interface OperationRun {
   readonly vars: ReadonlyMap<string, string>;
   readonly unwritable: ReadonlyMap<string, string>;
   readonly wasDomain: boolean;
+  /** the log each operation tells its selections and changes (the annotation policy's judge) */
+  readonly changes: (op: XmlOperation) => ChangeLog;
 }
 
 /** One operation under the document's guards; `undefined` when its `when` is false. */
@@ -71,16 +76,35 @@ function runOperation(op: XmlOperation, run: OperationRun): Outcome<OperationEff
   }
   const refused = unwritableVar(op, run.unwritable);
   if (refused !== undefined) return { ok: false, problem: refused };
-  const effect = applyXmlOperation(op, { document: run.document, vars: run.vars });
+  const effect = applyXmlOperation(op, {
+    document: run.document,
+    vars: run.vars,
+    changes: run.changes(op),
+  });
   if (effect.ok && rootChanged(run.document, run.wasDomain))
     return fail('ROOT_REMOVED', 'the document element must stay a <domain>');
   return effect;
 }
 
+function refused(
+  document: PatchDocument,
+  violation: DomainViolation,
+  operations: readonly OperationReport[],
+): DocumentRun {
+  const error: PatchError = {
+    code: 'POLICY_DENIED',
+    message: violation.message,
+    location: operationLocation(document, violation.op),
+  };
+  return { status: 'refused', error, operations };
+}
+
+/** `judge`: the annotation policy's, for an annotation document; the first refusal stops the document. */
 export function runDomainDocument(
   current: Document,
   document: PatchDocument,
   scope: Scope,
+  judge?: DomainJudge,
 ): DocumentRun {
   const gate = openDocument(document, scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
@@ -90,11 +114,14 @@ export function runDomainDocument(
     vars: gate.vars,
     unwritable: unwritableVars(gate.vars),
     wasDomain: current.documentElement !== null && isDomainElement(current.documentElement),
+    changes: judge?.log ?? (() => UNJUDGED),
   };
   const operations: OperationReport[] = [];
   let changed = false;
   for (const op of document.domain) {
     const ran = runOperation(op, run);
+    const early = judge?.early();
+    if (early !== undefined) return refused(document, early, operations);
     if (!ran.ok)
       return {
         status: 'failed',
@@ -108,5 +135,7 @@ export function runDomainDocument(
     operations.push(report(op, ran.value.matches, ran.value.skipped));
     changed ||= ran.value.changed;
   }
+  const late = judge?.verdict();
+  if (late !== undefined) return refused(document, late, operations);
   return { status: 'applied', changed, operations };
 }

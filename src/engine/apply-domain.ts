@@ -6,6 +6,8 @@ import { locate, ok, type Outcome, type PatchError } from './errors.js';
 import { celLimitsOf, DEFAULT_LIMITS, type Limits } from './limits.js';
 import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
+import { judgeDomain } from './policy/judge-domain.js';
+import { policyGate } from './policy/policy-gate.js';
 import { emptyElementForms, type EmptyForms } from './xml/empty-element-forms.js';
 import { parseDomainXml } from './xml/parse-xml.js';
 import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
@@ -83,7 +85,12 @@ function runDocuments(
       reports.push({ name: document.name, status: 'skipped', operations: [] });
       continue;
     }
-    const run = runDomainDocument(current.document, document, scope);
+    const judge =
+      document.origin === 'annotation' && call.policy?.ok === true
+        ? judgeDomain(call.policy.policy, current.document)
+        : undefined;
+    const run = runDomainDocument(current.document, document, scope, judge);
+    if (run.status === 'refused') return { ok: false, error: run.error };
     if (run.status === 'skipped') {
       reports.push({ name: document.name, status: 'skipped', operations: run.operations });
     } else if (run.status === 'applied') {
@@ -117,6 +124,8 @@ export function applyDomain(
   call: CallContext,
 ): ApplyOutcome<string> {
   const reports: DocumentReport[] = [];
+  const refusal = policyGate(documents, call.policy);
+  if (refusal !== undefined) return { ok: false, error: refusal, documents: reports };
   if (documents.every((document) => document.domain.length === 0)) {
     return {
       ok: true,

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'CEL_EVAL' // a CEL expression failed at call time (missing key, cost limit, wrong type)
   | 'NOT_CLOUD_CONFIG' // userData/networkData targeted but the string is not YAML data
   | 'LIMIT_EXCEEDED' // a size / count / cost limit
+  | 'POLICY_INVALID' // the annotation policy file does not load
   | 'POLICY_DENIED'; // the annotation policy refuses the document
 
 /** The operation list a location points into. */

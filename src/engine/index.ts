@@ -8,3 +8,6 @@ export { loadDocuments, type LoadResult, type SourceInfo } from './load/load-doc
 export { applyDomain } from './apply-domain.js';
 export { applyCloudInit, type CloudInitResult } from './apply-cloud-init.js';
 export { installXmldomRegexpCache } from './xml/xmldom-regexp-cache.js';
+export type { AnnotationPolicy, PolicyLoad } from './policy/annotation-policy.js';
+export { loadAnnotationPolicy } from './policy/load-policy.js';
+export { policyGate } from './policy/policy-gate.js';

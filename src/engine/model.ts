@@ -4,6 +4,7 @@ import type { PatchWarning } from './warnings.js';
 import type { Expression } from './expr/expression.js';
 import type { Limits } from './limits.js';
 import type { Pointer } from './json/pointer.js';
+import type { PolicyLoad } from './policy/annotation-policy.js';
 import type { CompiledXPath } from './xml/compile-xpath.js';
 import type { XmlFragment } from './xml/fragment.js';
 import type { XmlPatchDirective } from './xml-patch/xml-patch-directive.js';
@@ -126,4 +127,6 @@ export interface CallContext {
   readonly node?: NodeInfo;
   /** input size, depth and CEL cost bounds; DEFAULT_LIMITS when absent */
   readonly limits?: Limits;
+  /** `--annotation-policy`: what annotation documents may touch; absent = anything */
+  readonly policy?: PolicyLoad | undefined;
 }

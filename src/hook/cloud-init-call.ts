@@ -1,11 +1,6 @@
 /** PreCloudInitIso's body: KubeVirt's CloudInitData JSON in, both the new CloudInitData and the legacy NoCloud source out. */
-import { applyCloudInit, type CloudInitResult } from '../engine/index.js';
+import { applyCloudInit } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
-import { cloudInitViolation } from './policy-cloud-init.js';
-import { applyUnderPolicy, type Outside } from './policy-guard.js';
-
-const outsideCloudInit: Outside<CloudInitResult> = (before, after, policy, document, report) =>
-  cloudInitViolation(before.cloudInitData, after.cloudInitData, policy, document, report);
 import { bytesField, utf8Text } from './request-fields.js';
 
 export interface PreCloudInitIsoReply {
@@ -42,13 +37,7 @@ export async function patchCloudInit(
     call,
     'cloudInitData',
     bytesField(request, 'vmi'),
-    (documents, context) =>
-      applyUnderPolicy(
-        documents,
-        deps.policy,
-        (subset) => applyCloudInit(json, subset, context),
-        outsideCloudInit,
-      ),
+    (documents, context) => applyCloudInit(json, documents, context),
   );
   if (!result.ok) return result;
   if (result.value.cloudInitData === json)

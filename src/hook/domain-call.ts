@@ -1,12 +1,7 @@
 /** OnDefineDomain and MutateDomain share one body: domain XML bytes and VMI bytes in, patched XML bytes out. */
 import { applyDomain } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
-import { domainViolation } from './policy-domain.js';
-import { applyUnderPolicy, type Outside } from './policy-guard.js';
 import { utf8Text } from './request-fields.js';
-
-const outsideDomain: Outside<string> = (before, after, policy, document, report, partial) =>
-  domainViolation(before, after, policy.domain, document, report, partial);
 
 export async function patchDomain(
   deps: HookDeps,
@@ -19,12 +14,7 @@ export async function patchDomain(
   if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
   const xml = decoded.text;
   const result = await runHookCall(deps, call, input, vmi, (documents, context) =>
-    applyUnderPolicy(
-      documents,
-      deps.policy,
-      (subset) => applyDomain(xml, subset, context),
-      outsideDomain,
-    ),
+    applyDomain(xml, documents, context),
   );
   if (!result.ok) return result;
   // Nothing changed: hand back the very bytes we got, so a pass-through is byte-exact.

@@ -10,10 +10,10 @@ import {
   type NodeInfo,
   type PatchDocument,
   type PatchError,
+  type PolicyLoad,
 } from '../engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { jsonDeeperThan } from '../engine/nesting-depth.js';
-import type { PolicyLoad } from '../sources/annotation-policy.js';
 import type { DocumentSources } from '../sources/index.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
 import type { Log } from './log.js';
@@ -153,12 +153,14 @@ export async function runHookCall<T>(
     if (!sourced.ok) {
       result = { ok: false, failure: sourced.failure };
     } else {
-      const outcome = apply(sourced.documents, {
+      const context = {
         vmi: vmi.value,
         context: call.context,
         limits,
+        policy: deps.policy,
         ...(deps.node === undefined ? {} : { node: deps.node }),
-      });
+      };
+      const outcome = apply(sourced.documents, context);
       reports = outcome.documents;
       warnings = appliedWarnings(sourced.documents, reports);
       result = outcome.ok

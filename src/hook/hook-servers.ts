@@ -1,12 +1,12 @@
 /** Start-up of the legacy hook socket (Info, Callbacks, plugin API) and the optional plugin socket, and their stop. */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Server } from '@grpc/grpc-js';
 import type { NodeInfo } from '../engine/index.js';
 import type { Limits } from '../engine/limits.js';
-import { loadAnnotationPolicy, type PolicyLoad } from '../sources/annotation-policy.js';
-import { documentSources, noteMessage } from '../sources/index.js';
+import { formatError, type PolicyLoad } from '../engine/index.js';
+import { documentSources, noteMessage, policyOrRefusal, readPolicyFile } from '../sources/index.js';
 import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
 import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
 import { callbacksV1alpha3 } from './callbacks-v1alpha3.js';
@@ -50,15 +50,7 @@ export interface RunningServers {
 
 /** The administrator's policy file; one that cannot be read allows no annotation document (fail closed). */
 async function readPolicy(path: string | undefined): Promise<PolicyLoad | undefined> {
-  if (path === undefined) return undefined;
-  try {
-    return loadAnnotationPolicy(await readFile(path, 'utf8'), path);
-  } catch (error) {
-    return {
-      ok: false,
-      message: `${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  return path === undefined ? undefined : policyOrRefusal(await readPolicyFile(path), path);
 }
 
 /** Long enough for a patch call in flight; KubeVirt's own deadline per call is 1 minute. */
@@ -83,7 +75,7 @@ export async function startHookServers(
   const policy = await readPolicy(settings.annotationPolicy);
   if (policy?.ok === false)
     log.error('the annotation policy does not load; annotation documents are refused', {
-      error: policy.message,
+      error: formatError(policy.error),
     });
   const shutdownListeners: Array<() => void> = [];
   const legacy = {

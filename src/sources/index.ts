@@ -8,6 +8,7 @@ export {
 } from './document-sources.js';
 export type { SourceFailure, SourcedDocuments } from './gather-documents.js';
 export {
+  asPatchError,
   noteMessage,
   problemMessage,
   type SourceNote,
@@ -18,3 +19,4 @@ export {
   type ValidatedFile,
   type ValidationSources,
 } from './validate-sources.js';
+export { policyOrRefusal, readPolicyFile, type PolicyFile } from './read-policy-file.js';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { patchCloudInit } from '../../src/hook/cloud-init-call.js';
 import { patchDomain } from '../../src/hook/domain-call.js';
 import { jsonLog } from '../../src/hook/log.js';
-import { loadAnnotationPolicy } from '../../src/sources/annotation-policy.js';
+import { loadAnnotationPolicy } from '../../src/engine/index.js';
 import { fixedSources } from './sources-double.js';
 
 const fixture = (name: string): Buffer =>

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { findTestFiles } from '../../src/cli/golden/find-test-files.js';
 import { readTestFile, type GoldenCase } from '../../src/cli/golden/read-test-file.js';
-import { loadPatches } from '../../src/cli/load-patches.js';
-import { patchFiles } from '../../src/cli/patch-files.js';
 import { readVmi } from '../../src/cli/read-vmi.js';
 import { applyDomain, type CallContext, type PatchDocument } from '../../src/engine/index.js';
+import { applyDocuments } from '../../src/sources/index.js';
 import { divergence, threeCalls } from './three-calls.js';
 
 const INPUTS = 'test/fixtures/domain/inputs';
@@ -24,26 +23,30 @@ interface DomainCase {
   readonly call: CallContext;
 }
 
-function domainCase(golden: GoldenCase): DomainCase {
+async function domainCase(golden: GoldenCase): Promise<DomainCase> {
   const vmi = readVmi(golden.vmi);
   assert.ok(vmi.ok, golden.name);
-  const loaded = loadPatches(patchFiles(golden.patches, { recursive: false }), vmi.vmi);
-  assert.deepEqual(loaded.errors, [], golden.name);
+  const { sourced } = await applyDocuments(golden.patches, vmi.vmi, {
+    stdin: () => assert.fail('no case reads stdin'),
+  });
+  assert.ok(sourced.ok, `${golden.name}: ${sourced.ok ? '' : JSON.stringify(sourced.failure)}`);
   return {
     name: `${golden.suite}: ${golden.name}`,
     domain: readFileSync(golden.input.file, 'utf8'),
-    documents: loaded.documents,
+    documents: sourced.documents,
     call: { vmi: vmi.vmi, context: golden.context, node: golden.node },
   };
 }
 
-const cases = findTestFiles(['examples']).flatMap((file) => {
-  const read = readTestFile(readFileSync(file, 'utf8'), file);
-  assert.ok(read.ok, file);
-  return read.cases
-    .filter((golden) => golden.input.kind === 'domain' && golden.expect.kind === 'output')
-    .map(domainCase);
-});
+const cases = await Promise.all(
+  findTestFiles(['examples']).flatMap((file) => {
+    const read = readTestFile(readFileSync(file, 'utf8'), file);
+    assert.ok(read.ok, file);
+    return read.cases
+      .filter((golden) => golden.input.kind === 'domain' && golden.expect.kind === 'output')
+      .map(domainCase);
+  }),
+);
 const corpus = readdirSync(INPUTS)
   .filter((file) => file.endsWith('.xml'))
   .map((file) => ({ file, text: readFileSync(join(INPUTS, file), 'utf8') }));

@@ -1,16 +1,10 @@
 /** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
-import {
-  locate,
-  ok,
-  fail,
-  type Location,
-  type OperationList,
-  type Outcome,
-  type PatchError,
-} from '../errors.js';
+import { locate, ok, fail, type Location, type Outcome, type PatchError } from '../errors.js';
 import { evaluateCondition, type Scope } from '../expr/expression.js';
 import type { JsonOperation, PatchDocument } from '../model.js';
 import { openDocument } from '../open-document.js';
+import type { JsonList } from '../policy/annotation-policy.js';
+import type { JsonJudge } from '../policy/judge-json.js';
 import type { OperationReport } from '../report.js';
 import { applyOperation, type JsonPatchOperation } from './apply-operation.js';
 import {
@@ -30,7 +24,8 @@ export type JsonDocumentResult =
     }
   | { readonly status: 'skipped'; readonly operations: readonly OperationReport[] }
   | {
-      readonly status: 'failed';
+      /** `refused`: by the annotation policy; the call fails whatever the document's failurePolicy */
+      readonly status: 'failed' | 'refused';
       readonly error: PatchError;
       readonly operations: readonly OperationReport[];
     };
@@ -51,20 +46,33 @@ export function applyJsonDocument(
   data: JsonObject,
   document: PatchDocument,
   scope: Scope,
+  judge?: JsonJudge,
 ): JsonDocumentResult {
   const gate = openDocument(document, scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
   const reports: OperationReport[] = [];
-  const run: ListRun = { scope, vars: gate.vars, name: document.name, reports };
+  const run: ListRun = { scope, vars: gate.vars, name: document.name, reports, judge };
+  const stopped = (error: PatchError): JsonDocumentResult => ({
+    status: error.code === 'POLICY_DENIED' ? 'refused' : 'failed',
+    error,
+    operations: reports,
+  });
 
   const object = runList(run, 'cloudInit', document.cloudInit, () => ok(data));
-  if (!object.ok) return { status: 'failed', error: object.error, operations: reports };
+  if (!object.ok) return stopped(object.error);
   let current = isJsonObject(object.value) ? object.value : data;
   for (const field of ['userData', 'networkData'] as const) {
     const patched = patchEmbedded(run, current, field, document[field]);
-    if (!patched.ok) return { status: 'failed', error: patched.error, operations: reports };
+    if (!patched.ok) return stopped(patched.error);
     current = patched.value;
   }
+  const refusal = judge?.embedded(data, current);
+  if (refusal !== undefined)
+    return stopped({
+      code: 'POLICY_DENIED',
+      message: refusal,
+      location: { ...document.at, document: document.name },
+    });
   return { status: 'applied', data: current, operations: reports };
 }
 
@@ -106,6 +114,8 @@ interface ListRun {
   readonly vars: ReadonlyMap<string, string>;
   readonly name: string;
   readonly reports: OperationReport[];
+  /** the annotation policy's judge, for an annotation document under one */
+  readonly judge: JsonJudge | undefined;
 }
 
 /**
@@ -115,7 +125,7 @@ interface ListRun {
  */
 function runList(
   run: ListRun,
-  list: OperationList,
+  list: JsonList,
   operations: readonly JsonOperation[],
   start: () => Outcome<unknown>,
 ): ListResult<unknown> {
@@ -144,6 +154,9 @@ function runList(
       if (!initial.ok) return { ok: false, error: locate(initial.problem, at) };
       value = { current: initial.value, at };
     }
+    const refusal = run.judge?.operation(list, operation, value.current);
+    if (refusal !== undefined)
+      return { ok: false, error: { code: 'POLICY_DENIED', message: refusal, location: at } };
     const next = applyOperation(value.current, expanded(operation, run.vars));
     if (!next.ok) return { ok: false, error: locate(next.problem, at) };
     value = { current: next.value, at };

@@ -14,6 +14,7 @@ import { reconcileDocument } from './reconcile-yaml.js';
 import { spliceYaml } from './splice-yaml.js';
 import { endingAs, yamlLayoutOf } from './yaml-layout.js';
 import { asJsonData } from './yaml-json-data.js';
+import { yaml11SafeJson, yaml11StringTag } from './yaml11-scalars.js';
 
 export type EmbeddedField = 'userData' | 'networkData';
 
@@ -36,15 +37,20 @@ export interface EmbeddedData {
 /**
  * cloud-init reads user data and network config with PyYAML, i.e. YAML 1.1: `yes` is true and
  * `0644` is octal there. Timestamps are left as strings: JSON has no dates, and an untouched
- * scalar is written back from its source text anyway.
+ * scalar is written back from its source text anyway. Strings are written so that YAML 1.1 reads
+ * them as they are (yaml11-scalars.ts).
  */
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   prettyErrors: false,
   customTags: (tags) =>
-    tags.filter((tag) =>
-      typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp',
-    ),
+    tags
+      .filter((tag) =>
+        typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp',
+      )
+      .map((tag) =>
+        typeof tag !== 'string' && tag.tag === yaml11StringTag.tag ? yaml11StringTag : tag,
+      ),
 };
 
 const CLOUD_CONFIG = '#cloud-config';
@@ -111,7 +117,10 @@ export function readEmbedded(field: EmbeddedField, text: string): Outcome<Embedd
 /** The text for `value`, patched from `data`: header kept, the lines of unchanged data kept. */
 export function writeEmbedded(data: EmbeddedData, value: unknown): string {
   if (data.format.kind === 'json')
-    return JSON.stringify(value, null, data.format.indent) + (data.format.indent > 0 ? '\n' : '');
+    return (
+      yaml11SafeJson(JSON.stringify(value, null, data.format.indent)) +
+      (data.format.indent > 0 ? '\n' : '')
+    );
   const { document, layout, body } = data.format;
   reconcileDocument(document, document.contents === null ? null : data.value, value);
   const render = (): string => document.toString({ lineWidth: 0, ...layout });

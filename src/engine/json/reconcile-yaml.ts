@@ -1,6 +1,7 @@
 /** Writes a patched plain value back into the YAML document it was read from, keeping the nodes (and so the comments and styles) of what did not change. */
 import { isMap, isNode, isScalar, isSeq, type Document, type Pair } from 'yaml';
 import { isJsonObject, jsonEqual, ownMember } from './json-value.js';
+import { markWritten } from './yaml11-scalars.js';
 
 /** Copy-on-write results share subtrees (e.g. after `copy`): never turn those into YAML anchors. */
 const CREATE = { aliasDuplicateObjects: false } as const;
@@ -32,9 +33,16 @@ function reconcileNode(
   }
   if (isScalar(node) && !isCollection(value)) {
     node.value = value;
+    markWritten(node);
     return node;
   }
-  return document.createNode(value, CREATE);
+  return written(document.createNode(value, CREATE));
+}
+
+/** A node hookpatch made: its strings are written for YAML 1.1 readers (yaml11-scalars.ts). */
+function written<T>(node: T): T {
+  markWritten(node);
+  return node;
 }
 
 function reconcilePairs(
@@ -61,7 +69,7 @@ function reconcilePairs(
     kept.push(pair);
   }
   for (const [key, member] of Object.entries(value)) {
-    if (!seen.has(key)) kept.push(document.createPair(key, member, CREATE));
+    if (!seen.has(key)) kept.push(written(document.createPair(key, member, CREATE)));
   }
   return kept;
 }
@@ -93,7 +101,7 @@ function reconcileItems(
       next += 1;
       continue;
     }
-    result.push(document.createNode(element, CREATE));
+    result.push(written(document.createNode(element, CREATE)));
   }
   return result;
 }

@@ -28,12 +28,12 @@ export function applyXmlPatchOperation(
       `sel selected ${selected.length} nodes, RFC 5261 needs exactly one`,
     );
   }
-  const { document } = input;
+  input.changes.selected(target);
   let done: Outcome<void>;
   if (directive.namespacePrefix !== undefined)
-    done = onNamespaceDeclaration(op.op, target, directive.namespacePrefix, directive, document);
-  else if (op.op === 'add') done = addXmlPatch(target, op.position, directive, document);
-  else if (op.op === 'replace') done = replaceXmlPatch(target, directive, document);
-  else done = removeXmlPatch(target, directive.ws, document);
+    done = onNamespaceDeclaration(op.op, target, directive.namespacePrefix, directive, input);
+  else if (op.op === 'add') done = addXmlPatch(target, op.position, directive, input);
+  else if (op.op === 'replace') done = replaceXmlPatch(target, directive, input);
+  else done = removeXmlPatch(target, directive.ws, input);
   return done.ok ? ok({ matches: 1, changed: true }) : done;
 }

@@ -11,6 +11,7 @@ import {
   isProcessingInstruction,
   XMLNS_NAMESPACE,
 } from '../xml/node-kinds.js';
+import type { OperationInput } from '../xml/operation-effect.js';
 import { xmlPatchFailure, type AddType, type XmlPatchDirective } from './xml-patch-directive.js';
 
 /** The content as copies owned by the patched document, elements bound to namespaces where they land. */
@@ -27,7 +28,12 @@ export function importContent(
   });
 }
 
-function addDeclared(target: Node, type: AddType, text: string, document: Document): Outcome<void> {
+function addDeclared(
+  target: Node,
+  type: AddType,
+  text: string,
+  { document, changes }: OperationInput,
+): Outcome<void> {
   if (!isElement(target))
     return xmlPatchFailure(
       'WRONG_NODE_TYPE',
@@ -42,6 +48,8 @@ function addDeclared(target: Node, type: AddType, text: string, document: Docume
         `the element already declares ${type.prefix}`,
       );
     target.setAttributeNS(XMLNS_NAMESPACE, `xmlns:${type.prefix}`, text);
+    const declared = target.getAttributeNodeNS(XMLNS_NAMESPACE, type.prefix);
+    if (declared !== null) changes.inserted(target, declared);
     return ok(undefined);
   }
   const local = type.qualifiedName.slice(type.qualifiedName.indexOf(':') + 1);
@@ -52,6 +60,8 @@ function addDeclared(target: Node, type: AddType, text: string, document: Docume
       `the element already has the attribute ${type.qualifiedName}`,
     );
   target.setAttributeNS(type.namespaceURI, type.qualifiedName, text);
+  const added = target.getAttributeNodeNS(type.namespaceURI, local);
+  if (added !== null) changes.inserted(target, added);
   bindAttributes(target, document);
   return ok(undefined);
 }
@@ -73,10 +83,11 @@ export function addXmlPatch(
   target: Node,
   position: AddPosition,
   directive: XmlPatchDirective,
-  document: Document,
+  input: OperationInput,
 ): Outcome<void> {
+  const { document, changes } = input;
   if (directive.type !== undefined)
-    return addDeclared(target, directive.type, directive.text, document);
+    return addDeclared(target, directive.type, directive.text, input);
   if (position === 'append' || position === 'prepend') {
     if (!isElement(target))
       return xmlPatchFailure(
@@ -86,6 +97,7 @@ export function addXmlPatch(
       );
     const first = target.firstChild;
     for (const node of importContent(directive.content, target, document)) {
+      changes.inserted(target, node);
       if (position === 'prepend') target.insertBefore(node, first);
       else target.appendChild(node);
     }
@@ -101,7 +113,9 @@ export function addXmlPatch(
   const content = isDocument(parent) ? besideRoot(directive.content) : ok(directive.content);
   if (!content.ok) return content;
   const reference = position === 'before' ? target : target.nextSibling;
-  for (const node of importContent(content.value, parent, document))
+  for (const node of importContent(content.value, parent, document)) {
+    changes.inserted(parent, node);
     parent.insertBefore(node, reference);
+  }
   return ok(undefined);
 }

@@ -1,5 +1,5 @@
 /** RFC 5261 operations whose `sel` ends in `namespace::prefix`: replace the declaration's URI (renaming what uses it) or remove an unused one. */
-import type { Document, Element, Node } from '@xmldom/xmldom';
+import type { Element, Node } from '@xmldom/xmldom';
 import { ok, type Outcome } from '../errors.js';
 import {
   childElements,
@@ -8,6 +8,7 @@ import {
   isText,
   XMLNS_NAMESPACE,
 } from '../xml/node-kinds.js';
+import type { OperationInput } from '../xml/operation-effect.js';
 import { xmlPatchFailure, type XmlPatchDirective } from './xml-patch-directive.js';
 
 /** The elements in scope of `element`'s declaration of `prefix` (itself, and descendants that do not re-declare it). */
@@ -28,7 +29,9 @@ function usesPrefix(element: Element, prefix: string): boolean {
 }
 
 /** The element and its prefixed attributes moved into namespace `uri`; the DOM keeps the URI on each node, so a new declaration alone would change nothing. */
-function rebind(element: Element, prefix: string, uri: string, document: Document): void {
+function rebind(element: Element, prefix: string, uri: string, input: OperationInput): void {
+  const { document, changes } = input;
+  changes.changed(element);
   for (const attr of Array.from(element.attributes)) {
     if (attr.prefix !== prefix || isNamespaceDeclaration(attr)) continue;
     element.removeAttributeNode(attr);
@@ -39,6 +42,7 @@ function rebind(element: Element, prefix: string, uri: string, document: Documen
   for (const attr of Array.from(element.attributes))
     copy.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
   while (element.firstChild !== null) copy.appendChild(element.firstChild);
+  changes.replaced(element, copy);
   element.parentNode?.replaceChild(copy, element);
 }
 
@@ -47,7 +51,7 @@ export function onNamespaceDeclaration(
   target: Node,
   prefix: string,
   directive: XmlPatchDirective,
-  document: Document,
+  input: OperationInput,
 ): Outcome<void> {
   const declaration = isElement(target) ? target.getAttributeNodeNS(XMLNS_NAMESPACE, prefix) : null;
   if (!isElement(target) || declaration === null)
@@ -76,6 +80,7 @@ export function onNamespaceDeclaration(
           'invalid-namespace-prefix',
           `the prefix ${prefix} is still used in its scope`,
         );
+      input.changes.removed(target, declaration);
       target.removeAttributeNode(declaration);
       return ok(undefined);
     }
@@ -89,9 +94,10 @@ export function onNamespaceDeclaration(
           'a namespace declaration needs a URI',
         );
       const scope = inScope(target, prefix);
+      input.changes.changed(declaration);
       target.setAttributeNS(XMLNS_NAMESPACE, `xmlns:${prefix}`, directive.text);
       // the deepest first, so a renamed parent takes its already renamed children along
-      for (const element of scope.reverse()) rebind(element, prefix, directive.text, document);
+      for (const element of scope.reverse()) rebind(element, prefix, directive.text, input);
       return ok(undefined);
     }
   }

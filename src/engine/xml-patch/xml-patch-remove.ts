@@ -1,5 +1,5 @@
 /** RFC 5261 §4.5 `<remove>`: the located node, and with `ws` the whitespace text node beside it. */
-import type { Document, Node } from '@xmldom/xmldom';
+import type { Node } from '@xmldom/xmldom';
 import { ok, type Outcome } from '../errors.js';
 import {
   isAttr,
@@ -9,6 +9,7 @@ import {
   isProcessingInstruction,
   isText,
 } from '../xml/node-kinds.js';
+import type { OperationInput } from '../xml/operation-effect.js';
 import { xmlPatchFailure, type WhitespaceDirective } from './xml-patch-directive.js';
 
 /** The whitespace-only text sibling on one side, when `ws` asks for that side. */
@@ -31,7 +32,7 @@ function whitespaceBeside(
 export function removeXmlPatch(
   target: Node,
   ws: WhitespaceDirective | undefined,
-  document: Document,
+  { document, changes }: OperationInput,
 ): Outcome<void> {
   if (target === document.documentElement)
     return xmlPatchFailure(
@@ -46,6 +47,8 @@ export function removeXmlPatch(
         'invalid-patch-directive',
         `ws applies to elements, comments and processing instructions, not to a ${target.nodeName} node`,
       );
+    const holder = isAttr(target) ? target.ownerElement : target.parentNode;
+    if (holder !== null) changes.removed(holder, target);
     if (isAttr(target)) target.ownerElement?.removeAttributeNode(target);
     else target.parentNode?.removeChild(target);
     return ok(undefined);
@@ -65,7 +68,10 @@ export function removeXmlPatch(
   if (!before.ok) return before;
   const after = ws === undefined ? ok(undefined) : whitespaceBeside(target, ws, 'after');
   if (!after.ok) return after;
-  for (const node of [before.value, target, after.value])
-    if (node !== undefined) parent.removeChild(node);
+  for (const node of [before.value, target, after.value]) {
+    if (node === undefined) continue;
+    changes.removed(parent, node);
+    parent.removeChild(node);
+  }
   return ok(undefined);
 }

@@ -1,5 +1,5 @@
 /** RFC 5261 §4.4 `<replace>`: a node by one node of the same type, or an attribute's or text node's value by the content's text. */
-import type { Document, Node } from '@xmldom/xmldom';
+import type { Node } from '@xmldom/xmldom';
 import { ok, type Outcome, type Problem } from '../errors.js';
 import { bindInsertedNamespaces } from '../xml/declare-namespace.js';
 import {
@@ -11,6 +11,7 @@ import {
   isProcessingInstruction,
   isText,
 } from '../xml/node-kinds.js';
+import type { OperationInput } from '../xml/operation-effect.js';
 import { xmlPatchFailure, type XmlPatchDirective } from './xml-patch-directive.js';
 
 function wrongTypes(
@@ -25,7 +26,11 @@ function wrongTypes(
 }
 
 /** Elements, comments and processing instructions are replaced by exactly one node of their own type (blank text around it is layout). */
-function replaceNode(target: Node, content: readonly Node[], document: Document): Outcome<void> {
+function replaceNode(
+  target: Node,
+  content: readonly Node[],
+  { document, changes }: OperationInput,
+): Outcome<void> {
   const kept = content.filter((node) => !isBlankText(node));
   const only = kept[0];
   const sameType = only !== undefined && only.nodeType === target.nodeType;
@@ -33,6 +38,7 @@ function replaceNode(target: Node, content: readonly Node[], document: Document)
   const parent = target.parentNode;
   if (parent === null) return wrongTypes(target, 'nothing: it has no parent');
   const copy = document.importNode(only, true);
+  changes.replaced(target, copy);
   if (!isElement(copy)) {
     parent.replaceChild(copy, target);
     return ok(undefined);
@@ -51,12 +57,16 @@ function replaceNode(target: Node, content: readonly Node[], document: Document)
 export function replaceXmlPatch(
   target: Node,
   directive: XmlPatchDirective,
-  document: Document,
+  input: OperationInput,
 ): Outcome<void> {
   if (isElement(target) || isComment(target) || isProcessingInstruction(target))
-    return replaceNode(target, directive.content, document);
+    return replaceNode(target, directive.content, input);
   if (!isAttr(target) && !isText(target)) return wrongTypes(target, 'nothing');
   if (directive.content.some((node) => !isText(node))) return wrongTypes(target, 'text only');
+  const parent = target.parentNode;
+  if (isText(target) && directive.text === '' && parent !== null)
+    input.changes.removed(parent, target);
+  else input.changes.changed(target);
   if (isAttr(target)) {
     target.ownerElement?.setAttributeNS(target.namespaceURI, target.name, directive.text);
     return ok(undefined);

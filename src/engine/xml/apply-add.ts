@@ -36,6 +36,7 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
     needsMatch: true,
   });
   if (!counted.ok) return counted;
+  for (const target of targets) input.changes.selected(target);
   const plans: { target: Element; parent: Element; nodes: Node[] }[] = [];
   // the vars are the same for every target, so presence depends on the parent only: asked once per parent, the check stays linear
   const present = new Map<Element, boolean>();
@@ -54,14 +55,11 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
       plans.push({ target, parent: parent.value, nodes });
   }
   const laidOut = new Map<Node, boolean>();
-  for (const plan of plans)
-    insertNodes(
-      plan.target,
-      bound(plan.nodes, plan.parent, input.document),
-      op.position,
-      input.document,
-      laidOut,
-    );
+  for (const plan of plans) {
+    const nodes = bound(plan.nodes, plan.parent, input.document);
+    for (const node of nodes) input.changes.inserted(plan.parent, node);
+    insertNodes(plan.target, nodes, op.position, input.document, laidOut);
+  }
   // `once: false` asks for an insertion on every call
   if (plans.length > 0 && op.once) {
     const reselected = checkReselection(op, input.document, new Set());

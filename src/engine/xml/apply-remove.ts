@@ -23,6 +23,9 @@ export function applyRemove(op: RemoveOperation, input: OperationInput): Outcome
   }
   const laidOut = new Map<Node, boolean>();
   for (const target of targets) {
+    input.changes.selected(target);
+    const parent = isAttr(target) ? target.ownerElement : target.parentNode;
+    if (parent !== null) input.changes.removed(parent, target);
     if (isAttr(target)) target.ownerElement?.removeAttributeNode(target);
     else removeNode(target, laidOut);
   }

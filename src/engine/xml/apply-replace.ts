@@ -4,6 +4,7 @@ import { fail, ok, type Outcome } from '../errors.js';
 import type { ReplaceOperation } from '../model.js';
 import { expandTemplate } from '../template.js';
 import { checkReselection } from './check-reselection.js';
+import type { ChangeLog } from './change-log.js';
 import { bindInsertedNamespaces } from './declare-namespace.js';
 import { equalItems, significantItems } from './equal-nodes.js';
 import { instantiateFragment } from './instantiate-fragment.js';
@@ -49,6 +50,7 @@ function replaceElement(
       );
     if (isDomain(element) && !isDomain(only))
       return fail('ROOT_REMOVED', 'the document element must stay a <domain>');
+    input.changes.replaced(element, only);
     input.document.replaceChild(only, element);
     bindInsertedNamespaces(only, only, input.document);
     return ok(true);
@@ -56,11 +58,28 @@ function replaceElement(
   const bound = nodes.map((node: Node) =>
     isElement(node) ? bindInsertedNamespaces(node, parent, input.document) : node,
   );
+  tellReplacement(element, parent, bound, input.changes);
   if (bound.length > 0) insertNodes(element, bound, 'before', input.document, placed.laidOut);
   // several nodes for one: if the path selects one of them again, the next call multiplies it
   if (wanted.length > 1) for (const node of bound) placed.inserted.add(node);
   removeNode(element, placed.laidOut);
   return ok(true);
+}
+
+/** One element for one element keeps its place; anything else removes it from, and inserts into, its parent. */
+function tellReplacement(
+  element: Element,
+  parent: Element,
+  nodes: readonly Node[],
+  changes: ChangeLog,
+): void {
+  const [only, ...others] = nodes;
+  if (only !== undefined && others.length === 0 && isElement(only)) {
+    changes.replaced(element, only);
+    return;
+  }
+  changes.removed(parent, element);
+  for (const node of nodes) changes.inserted(parent, node);
 }
 
 function replaceOne(
@@ -73,11 +92,13 @@ function replaceOne(
   const value = expandTemplate(op.value.text, input.vars);
   if (isAttr(node)) {
     if (node.value === value) return ok(false);
+    input.changes.changed(node);
     node.ownerElement?.setAttributeNS(node.namespaceURI, node.name, value);
     return ok(true);
   }
   if (isText(node)) {
     if (node.data === value) return ok(false);
+    input.changes.changed(node);
     node.data = value;
     return ok(true);
   }
@@ -101,6 +122,7 @@ export function applyReplace(
   let changed = false;
   const placed: Placed = { laidOut: new Map(), inserted: new Set() };
   for (const target of targets) {
+    input.changes.selected(target);
     const replaced = replaceOne(target, op, input, placed);
     if (!replaced.ok) return replaced;
     changed ||= replaced.value;

@@ -76,14 +76,16 @@ function createForStep(step: SimpleStep, document: Document): Element {
 function walkStep(
   parents: readonly Element[],
   step: SimpleStep,
-  document: Document,
+  input: OperationInput,
 ): { elements: Element[]; created: boolean } {
+  const { document } = input;
   let created = false;
   const elements = parents.flatMap((parent) => {
     const found = childElements(parent).filter((child) => matchesStep(child, step));
     if (found.length > 0) return found;
     created = true;
     const element = bindInsertedNamespaces(createForStep(step, document), parent, document);
+    input.changes.inserted(parent, element);
     insertNodes(parent, [element], 'append', document);
     return [element];
   });
@@ -99,17 +101,22 @@ function assign(
   element: Element,
   target: SimpleTarget,
   value: string,
-  document: Document,
+  input: OperationInput,
 ): boolean {
+  const { document, changes } = input;
   if (target.kind === 'attribute') {
-    if (
-      element.getAttributeNodeNS(target.name.namespaceURI, target.name.localName)?.value === value
-    )
-      return false;
-    element.setAttributeNS(target.name.namespaceURI, qualified(target.name), value);
-    if (target.name.namespaceURI !== null) bindAttributes(element, document);
+    const { namespaceURI, localName } = target.name;
+    const existing = element.getAttributeNodeNS(namespaceURI, localName);
+    if (existing !== null) changes.selected(existing);
+    if (existing?.value === value) return false;
+    if (existing !== null) changes.changed(existing);
+    element.setAttributeNS(namespaceURI, qualified(target.name), value);
+    const created = element.getAttributeNodeNS(namespaceURI, localName);
+    if (existing === null && created !== null) changes.inserted(element, created);
+    if (namespaceURI !== null) bindAttributes(element, document);
     return true;
   }
+  changes.selected(element);
   const texts = childNodes(element).filter(isText);
   const replaceAll = target.kind === 'element';
   if (
@@ -117,6 +124,7 @@ function assign(
     (!replaceAll || texts.length === element.childNodes.length)
   )
     return false;
+  changes.changed(element);
   const fresh = value === '' ? null : document.createTextNode(value);
   if (fresh !== null)
     element.insertBefore(fresh, replaceAll ? element.firstChild : (texts[0] ?? null));
@@ -143,7 +151,7 @@ export function applySet(op: SetOperation, input: OperationInput): Outcome<Opera
   let reached = matchesStep(root, first) ? [root] : [];
   let changed = false;
   for (const step of rest) {
-    const walked = walkStep(reached, step, input.document);
+    const walked = walkStep(reached, step, input);
     reached = walked.elements;
     changed ||= walked.created;
   }
@@ -154,8 +162,7 @@ export function applySet(op: SetOperation, input: OperationInput): Outcome<Opera
   });
   if (!counted.ok) return counted;
   const value = expandTemplate(op.value, input.vars);
-  for (const element of reached)
-    changed = assign(element, op.path.target, value, input.document) || changed;
+  for (const element of reached) changed = assign(element, op.path.target, value, input) || changed;
   if (changed && !reached.every((element) => stillSelected(element, op.path.steps)))
     return fail(
       'NOT_IDEMPOTENT',

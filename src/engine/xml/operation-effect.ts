@@ -1,6 +1,7 @@
 /** What one XML operation did to the document, and the match-count rules every operation shares (SPEC §1.3). */
 import type { Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
+import type { ChangeLog } from './change-log.js';
 
 export interface OperationEffect {
   /** nodes the path selected (for `set`: the nodes it made hold the value) */
@@ -15,6 +16,8 @@ export interface OperationEffect {
 export interface OperationInput {
   readonly document: Document;
   readonly vars: ReadonlyMap<string, string>;
+  /** told every node the operation selects and every change it makes */
+  readonly changes: ChangeLog;
 }
 
 /**

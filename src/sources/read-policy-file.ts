@@ -1,0 +1,34 @@
+/** The administrator's `--annotation-policy FILE`: a regular file, read up to the source limit, then compiled by the engine. */
+import { loadAnnotationPolicy, type PolicyLoad } from '../engine/index.js';
+import { DEFAULT_LIMITS } from '../engine/limits.js';
+import type { SourceFileSystem } from './file-system.js';
+import { nodeFileSystem } from './node-file-system.js';
+import { readSourceText } from './read-source-text.js';
+import { problemMessage, type SourceProblem } from './source-problem.js';
+
+/** The policy, or the file's problem when it cannot be read at all (missing, not a regular file, too large). */
+export type PolicyFile =
+  | { readonly ok: true; readonly policy: PolicyLoad }
+  | { readonly ok: false; readonly problem: SourceProblem; readonly message: string };
+
+export async function readPolicyFile(
+  path: string,
+  fs: SourceFileSystem = nodeFileSystem,
+): Promise<PolicyFile> {
+  const text = await readSourceText(
+    fs,
+    { path, from: path, version: '' },
+    DEFAULT_LIMITS.maxSourceLength,
+  );
+  if (!text.ok) return { ok: false, problem: text.problem, message: problemMessage(text.problem) };
+  return { ok: true, policy: loadAnnotationPolicy(text.value, path) };
+}
+
+/** A policy file that cannot be read allows no annotation document (fail closed), like one that does not load. */
+export function policyOrRefusal(file: PolicyFile, path: string): PolicyLoad {
+  if (file.ok) return file.policy;
+  return {
+    ok: false,
+    error: { code: 'POLICY_INVALID', message: file.message, location: { source: path } },
+  };
+}
