@@ -1,4 +1,4 @@
-/** The administrator's `--annotation-policy FILE`: a regular file, read up to the source limit, then compiled by the engine. */
+/** The administrator's `--annotation-policy FILE`: a regular file, read to the source limit, compiled by the engine. */
 import { loadAnnotationPolicy, type PolicyLoad } from '../engine/index.js';
 import { DEFAULT_LIMITS } from '../engine/limits.js';
 import type { SourceFileSystem } from './file-system.js';

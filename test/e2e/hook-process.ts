@@ -1,11 +1,16 @@
 /** Starts `hookpatch serve` as a child process in a fresh temporary directory and watches it until it exits. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { imageCommand, readImageRuntime } from '../../packaging/image-runtime.js';
 import { builtBundle } from '../built-bundle.js';
 import { discoverSockets } from './virt-launcher-client.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface HookProcess {
   readonly child: ChildProcess;
@@ -28,7 +33,17 @@ export async function tempDir(): Promise<string> {
 export async function startHook(
   t: TestContext,
   args: readonly string[],
-  options: { readonly tmp?: string; readonly env?: NodeJS.ProcessEnv } = {},
+  options: {
+    readonly tmp?: string;
+    readonly env?: NodeJS.ProcessEnv;
+    /** with the image's ENTRYPOINT node flags and ENV, read from the Dockerfile */
+    readonly image?: boolean;
+    /** e.g. a sidecar cgroup's `wrap`, to run the server inside it */
+    readonly wrap?: (
+      command: string,
+      args: readonly string[],
+    ) => { command: string; args: string[] };
+  } = {},
 ): Promise<HookProcess> {
   const tmp = options.tmp ?? (await tempDir());
   const socketDir = join(tmp, 'hooks', 'hook-sidecar-0');
@@ -38,8 +53,16 @@ export async function startHook(
     : [...expanded, '--socket-dir', socketDir];
   // The built bundle the image runs (`hookpatch serve …`): it starts in a third of the CPU time the
   // sources take through tsx, and it is the artefact that ships.
-  const child = spawn(process.execPath, [builtBundle(), 'serve', ...withDir], {
-    env: { ...process.env, CONTAINER_NAME: 'hook-sidecar-0', ...options.env },
+  const base = { ...process.env, CONTAINER_NAME: 'hook-sidecar-0', ...options.env };
+  const bundle = builtBundle();
+  const node =
+    options.image === true
+      ? imageCommand(readImageRuntime(ROOT), ROOT, process.execPath, base)
+      : { command: process.execPath, args: [bundle], env: base };
+  const plain = { command: node.command, args: [...node.args, 'serve', ...withDir] };
+  const run = options.wrap?.(plain.command, plain.args) ?? plain;
+  const child = spawn(run.command, run.args, {
+    env: node.env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -59,12 +82,25 @@ export async function startHook(
   };
 }
 
-/** The one socket the hook created, once it exists; `stale` names a file left by an earlier run, to wait past. */
+/** Whether something listens on the socket: its file exists a moment before the server listens on it. */
+function accepts(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const connection = createConnection(socket);
+    connection.once('connect', () => {
+      connection.destroy();
+      resolve(true);
+    });
+    connection.once('error', () => resolve(false));
+  });
+}
+
+/** The one socket the hook created, once it accepts connections; `stale` names a file left by an earlier run, to wait past. */
 export async function socketOf(hook: HookProcess, stale?: string): Promise<string> {
   for (;;) {
     const sockets = await discoverSockets(hook.socketDir);
     const fresh = sockets.filter((socket) => socket !== stale);
-    if (sockets.length === 1 && fresh[0] !== undefined) return fresh[0];
+    if (sockets.length === 1 && fresh[0] !== undefined && (await accepts(fresh[0])))
+      return fresh[0];
     if (fresh.length > 1 || hook.child.exitCode !== null)
       throw new Error(`expected one socket, found ${sockets.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,4 +1,4 @@
-/** The administrator's annotation policy, compiled: what annotation documents may touch, and how much of them there may be. */
+/** The administrator's annotation policy, compiled: what annotation documents may touch, and how much. */
 import type { PatchError } from '../errors.js';
 import type { CompiledXPath } from '../xml/compile-xpath.js';
 

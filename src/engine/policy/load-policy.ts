@@ -1,4 +1,4 @@
-/** Read the text of an `--annotation-policy FILE`: every field checked, XPaths and pointers compiled, problems located. */
+/** The text of an `--annotation-policy FILE`: every field checked, XPaths and pointers compiled, problems located. */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { PatchError } from '../errors.js';
 import { parsePointer } from '../json/pointer.js';

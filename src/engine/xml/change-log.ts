@@ -1,4 +1,4 @@
-/** What an operation does to the DOM, told as it happens to whoever judges it (the annotation policy); layout is not told. */
+/** What an operation does to the DOM, told as it happens to whoever judges it (the policy); layout is not told. */
 import type { Node } from '@xmldom/xmldom';
 
 export interface ChangeLog {
