@@ -13,11 +13,11 @@ function manifestsOf(dir: string): string[] {
   return ['vmi.yaml', 'vm.yaml'].filter((file) => existsSync(join(dir, file))).map((file) => join(dir, file));
 }
 
-/** `patch.yaml`, else a `patches/` directory (what a derived image puts in /etc/hookpatch), else only the manifest's annotation. */
-function patchOf(dir: string): string {
-  if (existsSync(join(dir, 'patch.yaml'))) return join(dir, 'patch.yaml');
-  if (existsSync(join(dir, 'patches'))) return join(dir, 'patches');
-  return '/dev/null';
+/** `patch.yaml`, else a `patches/` directory (what a derived image puts in /etc/hookpatch), else only the manifest's annotation (no --patch). */
+function patchOf(dir: string): string[] {
+  if (existsSync(join(dir, 'patch.yaml'))) return ['--patch', join(dir, 'patch.yaml')];
+  if (existsSync(join(dir, 'patches'))) return ['--patch', join(dir, 'patches')];
+  return [];
 }
 
 /** expected.xml → Boot; expected.<Context>.xml → that context; expected.json → cloud-init; once per manifest. */
@@ -27,10 +27,10 @@ function cases(dir: string): { expected: string; args: string[] }[] {
     .filter((file) => file.startsWith('expected.'))
     .flatMap((file) => manifestsOf(dir).map((vmi) => {
       const expected = join(dir, file);
-      if (file.endsWith('.json')) return { expected, args: ['apply', '--patch', patch, '--cloud-init', join(dir, 'cloud-init-data.json'), '--vmi', vmi] };
+      if (file.endsWith('.json')) return { expected, args: ['apply', ...patch, '--cloud-init', join(dir, 'cloud-init-data.json'), '--vmi', vmi] };
       const context = file.split('.').length === 3 ? file.split('.')[1] : undefined;
       const domain = existsSync(join(dir, 'domain.xml')) ? join(dir, 'domain.xml') : join(EXAMPLES, 'kubevirt-domain.xml');
-      return { expected, args: ['apply', '--patch', patch, '--domain', domain, '--vmi', vmi, ...(context ? ['--context', context] : [])] };
+      return { expected, args: ['apply', ...patch, '--domain', domain, '--vmi', vmi, ...(context ? ['--context', context] : [])] };
     }));
 }
 
@@ -47,7 +47,7 @@ test('every example folder has a README, a VM or VMI manifest and at least one e
 
 test('an annotation-only example changes the domain through its manifests alone', () => {
   const dir = join(EXAMPLES, 'annotation-only');
-  assert.equal(patchOf(dir), '/dev/null');
+  assert.deepEqual(patchOf(dir), []);
   assert.deepEqual(manifestsOf(dir), [join(dir, 'vmi.yaml'), join(dir, 'vm.yaml')]);
   assert.notEqual(readFileSync(join(dir, 'expected.xml'), 'utf8'), readFileSync(join(EXAMPLES, 'kubevirt-domain.xml'), 'utf8'));
 });

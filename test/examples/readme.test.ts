@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { loadAnnotationPolicy } from '../../src/sources/annotation-policy.js';
+import { applyDomain, loadAnnotationPolicy, loadDocuments } from '../../src/engine/index.js';
 import { runCli } from '../cli/run-cli.js';
 
 const README = readFileSync('README.md', 'utf8');
@@ -72,7 +72,7 @@ test('every hookpatch.io/patch annotation shown loads and changes the example do
       kind: 'VirtualMachineInstance',
       metadata,
     });
-    const args = ['apply', '--patch', '/dev/null', '--domain', DOMAIN, '--vmi', '-', '--diff'];
+    const args = ['apply', '--domain', DOMAIN, '--vmi', '-', '--diff'];
     const run = await runCli(args, vmi);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^\+.*rack-42/m);
@@ -119,6 +119,45 @@ test('every annotation policy shown loads', () => {
   for (const { page, text } of policies) {
     const load = loadAnnotationPolicy(text, page);
     assert.ok(load.ok, `${page}: ${JSON.stringify(load)}`);
+  }
+});
+
+/** What "SMBIOS data and nothing else" must mean, as annotations: [what, annotation, allowed]. */
+const SMBIOS_MEANING: ReadonlyArray<readonly [string, string, boolean]> = [
+  [
+    'an SMBIOS entry changed',
+    "domain:\n  - {op: set, path: \"/domain/sysinfo/system/entry[@name='serial']\", value: S}\n",
+    true,
+  ],
+  [
+    'a second, fw_cfg sysinfo',
+    `domain:\n  - {op: add, path: /domain/sysinfo, position: after, value: '<sysinfo type="fwcfg"><entry name="opt/x" file="/etc/passwd"/></sysinfo>'}\n`,
+    false,
+  ],
+  [
+    'the sysinfo retyped to fw_cfg',
+    'domain:\n  - {op: set, path: /domain/sysinfo/@type, value: fwcfg}\n',
+    false,
+  ],
+  ['qemu:commandline', "domain:\n  - {op: add, path: /domain, value: '<qemu:commandline/>'}\n", false],
+];
+
+test('every policy shown that allows the sysinfo means "SMBIOS data and nothing else"', () => {
+  const policies = YAML.filter(({ value }) =>
+    valuesOf(Object(value).allow, 'domain').some((paths) => String(paths).includes('sysinfo')),
+  );
+  assert.ok(policies.length >= 1);
+  const domain = readFileSync(DOMAIN, 'utf8');
+  for (const { page, text } of policies) {
+    const policy = loadAnnotationPolicy(text, page);
+    for (const [what, annotation, allowed] of SMBIOS_MEANING) {
+      const { documents } = loadDocuments(annotation, {
+        source: 'annotation:hookpatch.io/patch',
+        origin: 'annotation',
+      });
+      const result = applyDomain(domain, documents, { vmi: {}, context: 'Boot', policy });
+      assert.equal(result.ok, allowed, `${page}: ${what}`);
+    }
   }
 });
 
