@@ -94,8 +94,11 @@ describe('annotations', { concurrency: true }, () => {
     });
     assert.ok(!refused.ok);
     assert.equal(refused.error.code, status.FAILED_PRECONDITION);
+    // located at the operation that reached outside: the annotation's line 2, operation 0
     assert.ok(
-      refused.error.details.startsWith('annotation:hookpatch.io/patch:1:1:'),
+      refused.error.details.startsWith(
+        'annotation:hookpatch.io/patch:2:5: document annotation:hookpatch.io/patch#0, operation 0 ',
+      ),
       refused.error.details,
     );
     assert.ok(refused.error.details.endsWith('[POLICY_DENIED]'), refused.error.details);

@@ -55,6 +55,15 @@ async function imageServer(
   return hook;
 }
 
+/** A log line arrives through a pipe, maybe after the reply it belongs to. */
+async function logged(hook: HookProcess, wanted: (record: Record<string, unknown>) => boolean) {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if (logRecords(hook).some(wanted)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 async function alive(socket: string): Promise<void> {
   const info = await call(socket, 'kubevirt.hooks.info.Info', 'Info', {}, 1000);
   assert.ok(info.ok, 'Info answers within 1 s');
@@ -117,7 +126,8 @@ describe(
           assert.equal(failed.error.code, status.FAILED_PRECONDITION);
           assert.match(failed.error.details, source.error);
           assert.ok(
-            logRecords(hook).some(
+            await logged(
+              hook,
               (record) => record.level === 'error' && source.error.test(String(record.error)),
             ),
             'logged at start',
@@ -163,7 +173,8 @@ describe(
           bytes(await define(socket, DOMAIN), 'domainXML').includes(baseBoardEntry('after')),
         );
         assert.ok(
-          logRecords(hook).some(
+          await logged(
+            hook,
             (record) =>
               record.level === 'warning' &&
               String(record.note).includes('c.yaml: a symbolic link to nothing'),
