@@ -54,7 +54,11 @@ for (const page of PAGES) {
         broken.push(`${target}: no ${file}`);
         continue;
       }
-      if (anchor !== undefined && file.endsWith('.md') && !anchors(readFileSync(file, 'utf8')).has(anchor))
+      if (
+        anchor !== undefined &&
+        file.endsWith('.md') &&
+        !anchors(readFileSync(file, 'utf8')).has(anchor)
+      )
         broken.push(`${target}: no heading #${anchor} in ${file}`);
     }
     assert.deepEqual(broken, []);

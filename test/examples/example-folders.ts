@@ -12,5 +12,7 @@ function subfolders(dir: string): string[] {
 }
 
 export function exampleFolders(root = 'examples'): string[] {
-  return subfolders(root).flatMap((dir) => (dir === join(root, 'recipes') ? subfolders(dir) : [dir]));
+  return subfolders(root).flatMap((dir) =>
+    dir === join(root, 'recipes') ? subfolders(dir) : [dir],
+  );
 }

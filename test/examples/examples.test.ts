@@ -10,7 +10,9 @@ const EXAMPLES = 'examples';
 
 /** VM and VMI manifests of a folder: each must give the folder's expected outputs (a VM becomes the VMI its controller makes). */
 function manifestsOf(dir: string): string[] {
-  return ['vmi.yaml', 'vm.yaml'].filter((file) => existsSync(join(dir, file))).map((file) => join(dir, file));
+  return ['vmi.yaml', 'vm.yaml']
+    .filter((file) => existsSync(join(dir, file)))
+    .map((file) => join(dir, file));
 }
 
 /** `patch.yaml`, else a `patches/` directory (what a derived image puts in /etc/hookpatch), else only the manifest's annotation (no --patch). */
@@ -25,13 +27,39 @@ function cases(dir: string): { expected: string; args: string[] }[] {
   const patch = patchOf(dir);
   return readdirSync(dir)
     .filter((file) => file.startsWith('expected.'))
-    .flatMap((file) => manifestsOf(dir).map((vmi) => {
-      const expected = join(dir, file);
-      if (file.endsWith('.json')) return { expected, args: ['apply', ...patch, '--cloud-init', join(dir, 'cloud-init-data.json'), '--vmi', vmi] };
-      const context = file.split('.').length === 3 ? file.split('.')[1] : undefined;
-      const domain = existsSync(join(dir, 'domain.xml')) ? join(dir, 'domain.xml') : join(EXAMPLES, 'kubevirt-domain.xml');
-      return { expected, args: ['apply', ...patch, '--domain', domain, '--vmi', vmi, ...(context ? ['--context', context] : [])] };
-    }));
+    .flatMap((file) =>
+      manifestsOf(dir).map((vmi) => {
+        const expected = join(dir, file);
+        if (file.endsWith('.json'))
+          return {
+            expected,
+            args: [
+              'apply',
+              ...patch,
+              '--cloud-init',
+              join(dir, 'cloud-init-data.json'),
+              '--vmi',
+              vmi,
+            ],
+          };
+        const context = file.split('.').length === 3 ? file.split('.')[1] : undefined;
+        const domain = existsSync(join(dir, 'domain.xml'))
+          ? join(dir, 'domain.xml')
+          : join(EXAMPLES, 'kubevirt-domain.xml');
+        return {
+          expected,
+          args: [
+            'apply',
+            ...patch,
+            '--domain',
+            domain,
+            '--vmi',
+            vmi,
+            ...(context ? ['--context', context] : []),
+          ],
+        };
+      }),
+    );
 }
 
 const folders = exampleFolders();
@@ -49,7 +77,10 @@ test('an annotation-only example changes the domain through its manifests alone'
   const dir = join(EXAMPLES, 'annotation-only');
   assert.deepEqual(patchOf(dir), []);
   assert.deepEqual(manifestsOf(dir), [join(dir, 'vmi.yaml'), join(dir, 'vm.yaml')]);
-  assert.notEqual(readFileSync(join(dir, 'expected.xml'), 'utf8'), readFileSync(join(EXAMPLES, 'kubevirt-domain.xml'), 'utf8'));
+  assert.notEqual(
+    readFileSync(join(dir, 'expected.xml'), 'utf8'),
+    readFileSync(join(EXAMPLES, 'kubevirt-domain.xml'), 'utf8'),
+  );
 });
 
 for (const dir of folders) {
@@ -76,10 +107,16 @@ test('examples are idempotent: applying a domain example to its own output chang
 
 test('smbios-from-annotation: without the annotation the domain is returned unchanged', async () => {
   const dir = join(EXAMPLES, 'smbios-from-annotation');
-  const vmi = readFileSync(join(dir, 'vmi.yaml'), 'utf8').replace(/^ {4}smbios\.vm\.kubevirt\.io\/baseBoardManufacturer:.*\n/m, '');
+  const vmi = readFileSync(join(dir, 'vmi.yaml'), 'utf8').replace(
+    /^ {4}smbios\.vm\.kubevirt\.io\/baseBoardManufacturer:.*\n/m,
+    '',
+  );
   assert.ok(!vmi.includes('baseBoardManufacturer'));
   const domain = join(EXAMPLES, 'kubevirt-domain.xml');
-  const run = await runCli(['apply', '--patch', join(dir, 'patch.yaml'), '--domain', domain, '--vmi', '-'], vmi);
+  const run = await runCli(
+    ['apply', '--patch', join(dir, 'patch.yaml'), '--domain', domain, '--vmi', '-'],
+    vmi,
+  );
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, readFileSync(domain, 'utf8'));
 });

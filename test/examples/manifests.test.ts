@@ -17,34 +17,55 @@ import {
 import { validate as validateConfigMap } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMap';
 import { validate as validateContainer } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Container';
 import { parseAllDocuments } from 'yaml';
-import { checkHookSidecars, checkKustomization, checkPlugin, type Manifest } from './manifest-checks.js';
+import {
+  checkHookSidecars,
+  checkKustomization,
+  checkPlugin,
+  type Manifest,
+} from './manifest-checks.js';
 
 const EXAMPLES = 'examples';
-const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(EXAMPLES, entry.name));
+const folders = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => join(EXAMPLES, entry.name));
 
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.ya?ml$/.test(file)).sort().map((file) => join(dir, file));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .map((file) => join(dir, file));
 }
 
 function manifestsIn(file: string): Manifest[] {
   return parseAllDocuments(readFileSync(file, 'utf8')).flatMap((document) => {
     assert.deepEqual(document.errors, [], file);
     const value: unknown = document.toJS();
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? [{ file, value: { ...value } }] : [];
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? [{ file, value: { ...value } }]
+      : [];
   });
 }
 
 const manifests = folders.flatMap((dir) => yamlFiles(dir).flatMap(manifestsIn));
-const ofKind = (kind: string): Manifest[] => manifests.filter((manifest) => manifest.value['kind'] === kind);
+const ofKind = (kind: string): Manifest[] =>
+  manifests.filter((manifest) => manifest.value['kind'] === kind);
 
 /** JSON → typed model → JSON loses nothing only when every field is one KubeVirt's API knows, at its place. */
 const ROUND_TRIPS: Readonly<Record<string, (json: unknown) => unknown>> = {
   VirtualMachine: (json) => V1VirtualMachineToJSON(V1VirtualMachineFromJSON(json)),
-  VirtualMachineInstance: (json) => V1VirtualMachineInstanceToJSON(V1VirtualMachineInstanceFromJSON(json)),
+  VirtualMachineInstance: (json) =>
+    V1VirtualMachineInstanceToJSON(V1VirtualMachineInstanceFromJSON(json)),
 };
 
 test('the examples hold VMs, VMIs, ConfigMaps, a Kustomization and a Plugin', () => {
-  for (const kind of ['VirtualMachine', 'VirtualMachineInstance', 'ConfigMap', 'Kustomization', 'Plugin']) assert.ok(ofKind(kind).length > 0, kind);
+  for (const kind of [
+    'VirtualMachine',
+    'VirtualMachineInstance',
+    'ConfigMap',
+    'Kustomization',
+    'Plugin',
+  ])
+    assert.ok(ofKind(kind).length > 0, kind);
 });
 
 for (const [kind, roundTrip] of Object.entries(ROUND_TRIPS)) {
@@ -52,7 +73,10 @@ for (const [kind, roundTrip] of Object.entries(ROUND_TRIPS)) {
     for (const manifest of ofKind(kind)) {
       assert.equal(manifest.value['apiVersion'], 'kubevirt.io/v1', manifest.file);
       const back: unknown = JSON.parse(JSON.stringify(roundTrip(manifest.value)));
-      assert.ok(isDeepStrictEqual(back, manifest.value), `${manifest.file}: a field KubeVirt's API does not know`);
+      assert.ok(
+        isDeepStrictEqual(back, manifest.value),
+        `${manifest.file}: a field KubeVirt's API does not know`,
+      );
       checkHookSidecars(manifest, manifests);
     }
   });
@@ -62,7 +86,9 @@ test('the model check can fail: a misspelt field does not survive the round trip
   const vm = ofKind('VirtualMachine')[0];
   assert.ok(vm !== undefined);
   const typo = { ...vm.value, spec: { ...Object(vm.value['spec']), runStrategyy: 'Always' } };
-  assert.ok(!isDeepStrictEqual(JSON.parse(JSON.stringify(ROUND_TRIPS['VirtualMachine']?.(typo))), typo));
+  assert.ok(
+    !isDeepStrictEqual(JSON.parse(JSON.stringify(ROUND_TRIPS['VirtualMachine']?.(typo))), typo),
+  );
 });
 
 test('every ConfigMap passes the Kubernetes schema, and a key that is also a file in its folder holds that file verbatim', () => {
@@ -72,14 +98,20 @@ test('every ConfigMap passes the Kubernetes schema, and a key that is also a fil
     assert.ok(data.length > 0, manifest.file);
     for (const [key, text] of data) {
       const sibling = join(manifest.file, '..', key);
-      if (existsSync(sibling)) assert.equal(text, readFileSync(sibling, 'utf8'), `${manifest.file} key ${key}`);
+      if (existsSync(sibling))
+        assert.equal(text, readFileSync(sibling, 'utf8'), `${manifest.file} key ${key}`);
     }
   }
-  assert.equal(validateConfigMap({ apiVersion: 'v1', kind: 'ConfigMap', data: { 'a.yaml': 1 } }), false);
+  assert.equal(
+    validateConfigMap({ apiVersion: 'v1', kind: 'ConfigMap', data: { 'a.yaml': 1 } }),
+    false,
+  );
 });
 
 test('every sidecar container passes the Kubernetes Container schema and listens where its Plugin says', () => {
-  const containers = manifests.filter((manifest) => basename(manifest.file) === 'sidecar-container.yaml');
+  const containers = manifests.filter(
+    (manifest) => basename(manifest.file) === 'sidecar-container.yaml',
+  );
   assert.ok(containers.length > 0);
   for (const container of containers) {
     assert.equal(validateContainer(container.value), true, container.file);

@@ -89,10 +89,7 @@ test('every hookSidecars annotation shown is a JSON list of sidecars by image, C
       assert.match(String(Object(entry).image), /hookpatch:0\.1\.0$/);
       const configMap: unknown = Object(entry).configMap;
       if (configMap !== undefined)
-        assert.equal(
-          Object(configMap).hookPath,
-          `/etc/hookpatch/${String(Object(configMap).key)}`,
-        );
+        assert.equal(Object(configMap).hookPath, `/etc/hookpatch/${String(Object(configMap).key)}`);
     }
   }
 });
@@ -126,7 +123,7 @@ test('every annotation policy shown loads', () => {
 const SMBIOS_MEANING: ReadonlyArray<readonly [string, string, boolean]> = [
   [
     'an SMBIOS entry changed',
-    "domain:\n  - {op: set, path: \"/domain/sysinfo/system/entry[@name='serial']\", value: S}\n",
+    'domain:\n  - {op: set, path: "/domain/sysinfo/system/entry[@name=\'serial\']", value: S}\n',
     true,
   ],
   [
@@ -139,7 +136,11 @@ const SMBIOS_MEANING: ReadonlyArray<readonly [string, string, boolean]> = [
     'domain:\n  - {op: set, path: /domain/sysinfo/@type, value: fwcfg}\n',
     false,
   ],
-  ['qemu:commandline', "domain:\n  - {op: add, path: /domain, value: '<qemu:commandline/>'}\n", false],
+  [
+    'qemu:commandline',
+    "domain:\n  - {op: add, path: /domain, value: '<qemu:commandline/>'}\n",
+    false,
+  ],
 ];
 
 test('every policy shown that allows the sysinfo means "SMBIOS data and nothing else"', () => {

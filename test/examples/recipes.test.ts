@@ -17,11 +17,16 @@ const scratch = mkdtempSync(join(tmpdir(), 'hookpatch-recipes-'));
 writeFileSync(join(scratch, 'node.xml'), '<node/>\n');
 
 function libvirtAccepts(file: string): { ok: boolean; output: string } {
-  const run = spawnSync('virsh', ['-q', '-c', `test://${join(scratch, 'node.xml')}`, 'define', file], {
-    encoding: 'utf8',
-    env: { ...process.env, LC_ALL: 'C' },
-  });
-  if (run.error !== undefined) throw new Error(`virsh is required (apt-get install libvirt-clients): ${run.error.message}`);
+  const run = spawnSync(
+    'virsh',
+    ['-q', '-c', `test://${join(scratch, 'node.xml')}`, 'define', file],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+    },
+  );
+  if (run.error !== undefined)
+    throw new Error(`virsh is required (apt-get install libvirt-clients): ${run.error.message}`);
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -32,7 +37,10 @@ test('the catalogue has at least six recipes, each saying when to use it and whe
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     assert.match(readme, /^\*\*When to use it:\*\* \S/m, dir);
     assert.match(readme, /^\*\*Does KubeVirt's struct keep it\?\*\* (Yes|No|Partly|Up to)/m, dir);
-    assert.ok(catalogue.includes(`(${dir.slice(RECIPES.length + 1)}/)`), `${dir} is listed in the catalogue`);
+    assert.ok(
+      catalogue.includes(`(${dir.slice(RECIPES.length + 1)}/)`),
+      `${dir} is listed in the catalogue`,
+    );
   }
 });
 
