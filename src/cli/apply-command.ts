@@ -22,6 +22,7 @@ import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
 import { unifiedDiff } from './unified-diff.js';
 import { UsageError } from './usage-error.js';
+import { failStrict } from './strict-status.js';
 
 export interface Output {
   readonly stdout: (text: string) => void;
@@ -37,6 +38,8 @@ interface ApplyFlags {
   readonly policy: string | undefined;
   readonly diff: boolean;
   readonly explain: boolean;
+  /** warnings fail the command (CI) */
+  readonly strict: boolean;
 }
 
 function applyFlags(argv: readonly string[]): ApplyFlags {
@@ -52,6 +55,7 @@ function applyFlags(argv: readonly string[]): ApplyFlags {
       'annotation-policy': { type: 'string' },
       diff: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       ...LIMIT_FLAG_OPTIONS,
     },
   });
@@ -83,6 +87,7 @@ function applyFlags(argv: readonly string[]): ApplyFlags {
     policy: values['annotation-policy'],
     diff: values.diff,
     explain: values.explain,
+    strict: values.strict,
   };
 }
 
@@ -106,6 +111,8 @@ export async function runApply(
     if (sourced.failure.kind === 'source') throw new UsageError(sourced.failure.message);
     return failWith(sourced.failure.errors, out);
   }
+  const warnings = documentWarnings(sourced.documents);
+  if (flags.strict && warnings.length > 0) return failStrict(warnings, out);
   const call: CallContext = {
     vmi: vmi.vmi,
     context: flags.context,
@@ -117,8 +124,7 @@ export async function runApply(
     target.kind === 'domain'
       ? applyDomain(input, sourced.documents, call)
       : mapValue(applyCloudInit(input, sourced.documents, call));
-  if (flags.explain)
-    out.stderr(explainReport(result.documents, documentWarnings(sourced.documents)));
+  if (flags.explain) out.stderr(explainReport(result.documents, warnings));
   if (!result.ok) return failWith([result.error], out);
   out.stdout(
     flags.diff

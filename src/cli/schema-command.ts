@@ -1,4 +1,7 @@
-/** `hookpatch schema [patch|test]`: print schemas/patch.schema.json (the document format), or the hookpatch-test.yaml one. */
+/**
+ * `hookpatch schema [patch|test]`: print schemas/patch.schema.json (the document format), or the
+ * hookpatch-test.yaml one.
+ */
 import { readFileSync } from 'node:fs';
 import type { Output } from './apply-command.js';
 import { UsageError } from './usage-error.js';

@@ -7,13 +7,16 @@ commands:
       serve the KubeVirt hooks (the image's default command); with --plugin-socket the
       annotation is read only with --annotations=true
   apply [--patch P]... --domain FILE [--vmi FILE] [--context C] [--annotation-policy FILE]
-        [--diff] [--explain]
+        [--diff] [--explain] [--strict]
       print the patched domain XML (or, with --diff, a unified diff)
   apply [--patch P]... --cloud-init FILE [--vmi FILE] [--context C] [--annotation-policy FILE]
         [--diff] [--explain]
       print the patched CloudInitData JSON
   validate P... [--domain FILE] [--cloud-init FILE] [--vmi FILE] [--annotation-policy FILE]
-      check documents (schema, XPath, CEL, $(var)); with a sample domain also match counts
+        [--strict]
+      check documents (schema, XPath, CEL, $(var)); with a sample domain also match counts;
+      warnings (KubeVirt drops part of an add, a device KubeVirt owns, memory it does not
+      count) are errors with --strict, for CI
   call [--socket S] info | shutdown
   call [--socket S] [--version V] define --domain FILE [--vmi FILE] [--diff]
   call [--socket S] [--version V] cloud-init --cloud-init FILE [--vmi FILE] [--diff]

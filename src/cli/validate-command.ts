@@ -26,6 +26,7 @@ import { explainReport } from './explain-report.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
 import { UsageError } from './usage-error.js';
+import { strictStatus } from './strict-status.js';
 
 export async function runValidate(argv: readonly string[], out: Output): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -37,6 +38,7 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
       'cloud-init': { type: 'string' },
       vmi: { type: 'string' },
       'annotation-policy': { type: 'string' },
+      strict: { type: 'boolean', default: false },
     },
   });
   const paths = [...positionals, ...(values.patch ?? [])];
@@ -64,11 +66,12 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
     const location = { source: paths.join(' ') };
     return failWith([{ code: 'NO_MATCH', message: 'no hookpatch documents found', location }], out);
   }
-  // warnings do not fail validation: they are on stderr, the report stays on stdout
+  // warnings do not fail validation, unless --strict: they are on stderr, the report on stdout
   const warnings = documentWarnings(sources.documents);
   for (const warning of warnings) out.stderr(`${formatWarning(warning)}\n`);
   const call: CallContext = { vmi: vmi.vmi, context: 'Boot', policy };
-  const status = applySamples(sources.documents, call, values, warnings, out);
+  const samples = applySamples(sources.documents, call, values, warnings, out);
+  const status = values.strict ? Math.max(samples, strictStatus(warnings.length, out)) : samples;
   if (status === 0) out.stdout(`valid: ${summary(total, carrying.length, warnings.length)}\n`);
   return status;
 }

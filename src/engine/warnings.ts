@@ -7,7 +7,11 @@ import type { Location } from './errors.js';
 
 export type WarningCode =
   // an `add` fragment holds what KubeVirt's DomainSpec drops between OnDefineDomain calls
-  'DROPPED_BY_KUBEVIRT';
+  | 'DROPPED_BY_KUBEVIRT'
+  // a change to a device's identity (alias `ua-…`, address) that KubeVirt manages
+  | 'KUBEVIRT_MANAGED_DEVICE'
+  // QEMU arguments that need memory KubeVirt does not count in the pod's overhead
+  | 'UNACCOUNTED_MEMORY';
 
 export interface PatchWarning {
   readonly code: WarningCode;

@@ -1,4 +1,7 @@
-/** JUnit XML for CI systems: one testsuite per test file, one testcase per case, a failure element for each failed one. */
+/**
+ * JUnit XML for CI systems: one testsuite per test file, one testcase per case, a failure element
+ * for each failed one.
+ */
 import type { CaseOutcome } from './run-case.js';
 
 export interface CaseRecord {
@@ -30,7 +33,9 @@ function escape(text: string): string {
 }
 
 function testcase(record: CaseRecord): string {
-  const open = `    <testcase classname="${escape(record.suite)}" name="${escape(record.name)}" time="${record.seconds.toFixed(3)}"`;
+  const open =
+    `    <testcase classname="${escape(record.suite)}" name="${escape(record.name)}" ` +
+    `time="${record.seconds.toFixed(3)}"`;
   if (record.outcome.status === 'passed') return `${open}/>`;
   const reason = escape(record.outcome.reason);
   return `${open}>\n      <failure message="${reason}">${reason}</failure>\n    </testcase>`;
@@ -42,7 +47,8 @@ export function junitReport(records: readonly CaseRecord[]): string {
     const failures = cases.filter((record) => record.outcome.status === 'failed').length;
     const seconds = cases.reduce((sum, record) => sum + record.seconds, 0);
     return [
-      `  <testsuite name="${escape(suite)}" tests="${cases.length}" failures="${failures}" errors="0" time="${seconds.toFixed(3)}">`,
+      `  <testsuite name="${escape(suite)}" tests="${cases.length}" failures="${failures}" ` +
+        `errors="0" time="${seconds.toFixed(3)}">`,
       ...cases.map(testcase),
       '  </testsuite>',
     ].join('\n');

@@ -1,4 +1,7 @@
-/** A `hookpatch-test.yaml`: parsed, checked against schemas/test.schema.json, its paths resolved, as a list of cases. */
+/**
+ * A `hookpatch-test.yaml`: parsed, checked against schemas/test.schema.json, its paths resolved,
+ * as a list of cases.
+ */
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { INVOCATION_CONTEXTS, type InvocationContext, type NodeInfo } from '../../engine/index.js';

@@ -1,6 +1,7 @@
 /** Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting every problem it has. */
 import type { Node } from 'yaml';
 import type { PatchError } from '../errors.js';
+import { kubevirtWarnings } from '../kubevirt-checks/index.js';
 import type { PatchWarning } from '../warnings.js';
 import type { CelLimits } from '../expr/cel-limits.js';
 import {
@@ -82,7 +83,7 @@ export function compileDocument(
   if (errors.length > before || when === false) return undefined;
   const failurePolicy: FailurePolicy =
     stringAt(spec, 'failurePolicy') === 'Ignore' ? 'Ignore' : 'Fail';
-  return {
+  const document: PatchDocument = {
     name,
     origin: input.origin,
     at: { source: input.source, line: input.line, column: input.column, document: name },
@@ -97,6 +98,7 @@ export function compileDocument(
     networkData,
     warnings,
   };
+  return { ...document, warnings: [...warnings, ...kubevirtWarnings(document)] };
 }
 
 function compileVars(spec: Fields, scope: DocumentScope): VarDefinition[] {
