@@ -14,7 +14,7 @@ import { reconcileDocument } from './reconcile-yaml.js';
 import { spliceYaml } from './splice-yaml.js';
 import { endingAs, yamlLayoutOf } from './yaml-layout.js';
 import { asJsonData } from './yaml-json-data.js';
-import { yaml11SafeJson, yaml11StringTag } from './yaml11-scalars.js';
+import { yaml11MergeTag, yaml11SafeJson, yaml11StringTag } from './yaml11-scalars.js';
 
 export type EmbeddedField = 'userData' | 'networkData';
 
@@ -48,9 +48,11 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
       .filter((tag) =>
         typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp',
       )
-      .map((tag) =>
-        typeof tag !== 'string' && tag.tag === yaml11StringTag.tag ? yaml11StringTag : tag,
-      ),
+      .map((tag) => {
+        if (typeof tag === 'string' || tag.collection !== undefined) return tag;
+        if (tag.tag === yaml11StringTag.tag) return yaml11StringTag;
+        return tag.tag === 'tag:yaml.org,2002:merge' ? yaml11MergeTag(tag) : tag;
+      }),
 };
 
 const CLOUD_CONFIG = '#cloud-config';
@@ -145,11 +147,17 @@ function readJson(text: string): unknown {
   }
 }
 
-/** The yaml package throws on an alias bomb (more than MAX_YAML_ALIASES expansions) instead of expanding it. */
+/**
+ * The yaml package throws a ReferenceError on an alias bomb (more than MAX_YAML_ALIASES expansions)
+ * instead of expanding it, and an Error for data YAML 1.1 cannot build, e.g. a merge key (`<<`)
+ * whose value is not a mapping, which cloud-init's reader refuses too.
+ */
 function plainData(document: Document.Parsed): Outcome<unknown> {
   try {
     return asJsonData(document.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
-  } catch {
-    return fail('LIMIT_EXCEEDED', `more than ${MAX_YAML_ALIASES} YAML alias expansions`);
+  } catch (error) {
+    if (error instanceof ReferenceError)
+      return fail('LIMIT_EXCEEDED', `more than ${MAX_YAML_ALIASES} YAML alias expansions`);
+    return fail('NOT_CLOUD_CONFIG', error instanceof Error ? error.message : String(error));
   }
 }

@@ -15,6 +15,27 @@ import { stringTag } from 'yaml/util';
 const YAML11_HAZARD =
   /[\u0085\u2028\u2029]|[^\t\n\r\u0020-\u007e\u0085\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
+/**
+ * Plain scalars that YAML 1.1's types resolve to something a safe reader cannot take as data: `<<`
+ * (merge: PyYAML merges the value's keys in, or refuses a non-mapping) and `=` (value: PyYAML has no
+ * constructor for it). The `yaml` package writes both plain, so a written string that is one of them
+ * is quoted.
+ */
+const YAML11_SPECIAL_PLAIN: ReadonlySet<string> = new Set(['<<', '=']);
+
+/**
+ * YAML 1.1's timestamp (https://yaml.org/type/timestamp.html), which PyYAML reads as a date: the
+ * parser here keeps timestamps as strings (JSON has no dates), so the `yaml` package would write
+ * such a string plain.
+ */
+const YAML11_TIMESTAMP =
+  /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)$/;
+
+/** A string a YAML 1.1 reader would not read back as that string if it were written plain. */
+function needsQuotes(value: string): boolean {
+  return hasYaml11Hazard(value) || YAML11_SPECIAL_PLAIN.has(value) || YAML11_TIMESTAMP.test(value);
+}
+
 /** YAML 1.1 §5.7's escapes for the line breaks; `\uXXXX` for the rest. */
 const NAMED_ESCAPES: Readonly<Record<string, string>> = {
   '\u0085': '\\N',
@@ -64,12 +85,28 @@ export function markWritten(node: unknown): void {
   } else if (isMap(node) || isSeq(node)) for (const item of node.items) markWritten(item);
 }
 
-/** YAML's string tag, but a written string with a hazard is double-quoted and escaped. */
+/** YAML's string tag, but a written string YAML 1.1 would read otherwise is double-quoted. */
 export const yaml11StringTag: ScalarTag = {
   ...stringTag,
   stringify(item, ctx, onComment, onChompKeep) {
-    if (written.has(item) && typeof item.value === 'string' && hasYaml11Hazard(item.value))
-      return yaml11DoubleQuoted(item.value);
+    const value = item.value;
+    if (written.has(item) && typeof value === 'string' && needsQuotes(value))
+      return yaml11DoubleQuoted(value);
     return stringTag.stringify?.(item, ctx, onComment, onChompKeep) ?? String(item.value);
   },
 };
+
+/**
+ * YAML 1.1's merge tag, which the `yaml` package also picks for writing any string `<<`: a `<<`
+ * hookpatch wrote is data, so it is quoted; a merge key read from the input is written as it was.
+ */
+export function yaml11MergeTag(merge: ScalarTag): ScalarTag {
+  return {
+    ...merge,
+    stringify(item, ctx, onComment, onChompKeep) {
+      if (written.has(item) && typeof item.value === 'string')
+        return yaml11DoubleQuoted(item.value);
+      return merge.stringify?.(item, ctx, onComment, onChompKeep) ?? '<<';
+    },
+  };
+}

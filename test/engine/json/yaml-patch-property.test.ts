@@ -27,6 +27,15 @@ const userData = fc.dictionary(key, fc.oneof(value, fc.array(value, { maxLength:
   noNullPrototype: true,
 });
 
+function readsBackAs(text: string, data: unknown): boolean {
+  try {
+    assert.deepEqual(parse(text, { version: '1.1' }) ?? {}, data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 test('property: patched user data reads back as the RFC 6902 result of the plain data', () => {
   fc.assert(
     fc.property(
@@ -34,6 +43,9 @@ test('property: patched user data reads back as the RFC 6902 result of the plain
       fc.array(operation, { minLength: 1, maxLength: 4 }),
       (data, operations) => {
         const text = `#cloud-config\n# owner comment\n${stringify(data, { version: '1.1' })}`;
+        // the input must mean `data` to a YAML 1.1 reader: the yaml package writes `<<: null` plain,
+        // which YAML 1.1 reads as a merge (hookpatch's own writing quotes it: yaml11-written.test.ts)
+        fc.pre(readsBackAs(text, data));
         const expected = parseJsonPatch(operations);
         assert.ok(expected.ok);
         const plain = applyJsonPatch(data, expected.value);
