@@ -60,7 +60,7 @@ fi
 
 config=$("${podman[@]}" image inspect "$image" --format '{{.Config.User}} {{json .Config.Entrypoint}} {{json .Config.Cmd}} {{index .Config.Labels "org.opencontainers.image.title"}}')
 check "image config: user 107, node entrypoint with heap flags, serve, OCI title ($config)" \
-  grep -q '^107:107 \["node","--max-old-space-size=[0-9]*","--max-semi-space-size=[0-9]*"\(,"--[a-z-]*"\)*,"/app/dist/cli/main.js"\] \["serve"\] hookpatch$' <<<"$config"
+  grep -q '^107:107 \["node","--max-old-space-size=[0-9]*","--max-semi-space-size=[0-9]*"\(,"--[a-z0-9-]*"\)*,"/app/dist/cli/main.js"\] \["serve"\] hookpatch$' <<<"$config"
 
 # --- run: as a KubeVirt hook sidecar, with a ConfigMap-like patch directory ------------------
 sockets=$work/sockets

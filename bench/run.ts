@@ -15,6 +15,7 @@ import { serverChoice, type ServerPaths } from './server-commands.js';
 import { measureServers } from './measure-servers.js';
 import { domainWithDisks } from './synthetic-domain.js';
 import { loadWire } from './wire.js';
+import { measureWorkBudgets, workBudgetTable } from './work-budgets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
     ? measureEngineTable(template, [10, 100, 1000], options.engineIterations)
     : [];
   const budgets = judgeBudgets(servers, engine);
+  const workBudgets =
+    entry === undefined ? undefined : await measureWorkBudgets(root, loadWire(join(root, 'proto')));
 
   const machine = {
     commit: gitCommit(),
@@ -116,12 +119,13 @@ async function main(): Promise<void> {
       `engine in process (applyDomain, 10 operations by alias):\n${engineTable(engine)}\n\n`,
     );
   process.stdout.write(`${budgetTable(budgets)}\n`);
+  if (workBudgets !== undefined) process.stdout.write(`\n${workBudgetTable(workBudgets)}\n`);
 
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, options, build, inputs: { smallBytes: small.domainXML.length, largeBytes: large.domainXML.length, vmiBytes: small.vmi.length }, servers, engine, budgets }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, options, build, inputs: { smallBytes: small.domainXML.length, largeBytes: large.domainXML.length, vmiBytes: small.vmi.length }, servers, engine, budgets, workBudgets }, null, 2)}\n`,
   );
   process.stdout.write(`\nwritten: ${file}\n`);
 }

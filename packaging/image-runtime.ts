@@ -82,6 +82,14 @@ export function readImageRuntime(root: string): ImageRuntime {
   return parseImageRuntime(readFileSync(join(root, 'Dockerfile'), 'utf8'));
 }
 
+/** Flags of the image's Node that an older Node refuses at start, with the major version that has them. */
+const NEWER_NODE_FLAGS: Readonly<Record<string, number>> = { '--disable-sigusr1': 22 };
+
+/** The image's flags this Node accepts: CI and the developers' machines run Node 20. */
+export function flagsForNode(flags: readonly string[], nodeMajor: number): string[] {
+  return flags.filter((flag) => nodeMajor >= (NEWER_NODE_FLAGS[flag.split('=')[0] ?? ''] ?? 0));
+}
+
 /**
  * `node <flags> <root>/<script>` with the image's environment over `base`: the image copies the
  * repository's dist/ to its WORKDIR, so `/app/dist/cli/main.js` is `<root>/dist/cli/main.js` here.
@@ -100,5 +108,7 @@ export function imageCommand(
   const env: NodeJS.ProcessEnv = { ...base, ...runtime.env };
   delete env['NODE_OPTIONS'];
   delete env['NODE_EXTRA_CA_CERTS'];
-  return { command: nodePath, args: [...runtime.nodeFlags, join(root, relative)], env };
+  const major = Number(process.versions.node.split('.')[0]);
+  const flags = flagsForNode(runtime.nodeFlags, major);
+  return { command: nodePath, args: [...flags, join(root, relative)], env };
 }

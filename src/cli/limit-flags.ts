@@ -8,12 +8,18 @@ const FLAGS = {
   'max-operations': 'maxOperations',
   'max-depth': 'maxDepth',
   'max-cel-cost': 'maxCelCost',
+  'max-nodes': 'maxNodes',
+  'max-xpath-cost': 'maxXPathCost',
+  'max-data-length': 'maxDataLength',
+  'max-json-values': 'maxJsonValues',
+  'max-dom-bytes': 'maxDomBytes',
 } as const satisfies Record<string, keyof Limits>;
 
 type LimitFlag = keyof typeof FLAGS;
 
 export const LIMIT_FLAG_USAGE =
-  '[--max-input-length N] [--max-source-length N] [--max-operations N] [--max-depth N] [--max-cel-cost N]';
+  '[--max-input-length N] [--max-source-length N] [--max-operations N] [--max-depth N] [--max-cel-cost N]\n' +
+  '       [--max-nodes N] [--max-xpath-cost N] [--max-data-length N] [--max-json-values N] [--max-dom-bytes N]';
 
 /** parseArgs options for the limit flags. */
 export const LIMIT_FLAG_OPTIONS: Record<LimitFlag, { readonly type: 'string' }> = {
@@ -22,6 +28,11 @@ export const LIMIT_FLAG_OPTIONS: Record<LimitFlag, { readonly type: 'string' }> 
   'max-operations': { type: 'string' },
   'max-depth': { type: 'string' },
   'max-cel-cost': { type: 'string' },
+  'max-nodes': { type: 'string' },
+  'max-xpath-cost': { type: 'string' },
+  'max-data-length': { type: 'string' },
+  'max-json-values': { type: 'string' },
+  'max-dom-bytes': { type: 'string' },
 };
 
 /** The limits the flags ask for, defaults for the others; an Error names the first bad flag. */

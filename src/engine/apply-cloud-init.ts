@@ -1,7 +1,10 @@
 /** Apply documents' `cloudInit`, `userData` and `networkData` operations to KubeVirt's CloudInitData JSON (PreCloudInitIso). */
 import { locate } from './errors.js';
-import { celLimitsOf, DEFAULT_LIMITS } from './limits.js';
-import { jsonDeeperThan } from './nesting-depth.js';
+import type { Scope } from './expr/expression.js';
+import { celLimitsOf, DEFAULT_LIMITS, workBudgetsOf, type Limits } from './limits.js';
+import { createMeter, runMetered, type Meter } from './meter.js';
+import { jsonDeeperThan, jsonValuesAbout } from './nesting-depth.js';
+import { replyTooLarge, utf8Length } from './reply-size.js';
 import { applyJsonDocument } from './json/apply-json-document.js';
 import {
   acceptedByKubevirt,
@@ -46,22 +49,39 @@ export function applyCloudInit(
       ? `cloudInitData is ${cloudInitData.length} characters, more than ${limits.maxInputLength}`
       : jsonDeeperThan(cloudInitData, limits.maxDepth)
         ? `cloudInitData nests more than ${limits.maxDepth} deep`
-        : undefined;
+        : jsonValuesAbout(cloudInitData) > limits.maxJsonValues
+          ? `cloudInitData holds more than ${limits.maxJsonValues} values`
+          : undefined;
   if (over !== undefined)
     return {
       ok: false,
       error: { code: 'LIMIT_EXCEEDED', message: over, location: {} },
       documents: [],
     };
-  const parsed = parseCloudInitData(cloudInitData);
-  if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
-  const scope = {
+  const meter = call.meter ?? createMeter(workBudgetsOf(limits));
+  const scope: Scope = {
     vmi: call.vmi,
     context: call.context,
     node: call.node ?? UNKNOWN_NODE,
     celLimits: celLimitsOf(limits),
   };
+  const run = runMetered(meter, () => patch(cloudInitData, documents, call, scope, meter));
+  return run.ok ? run.value : { ok: false, error: locate(run.aborted.problem, {}), documents: [] };
+}
+
+/** Parse, run every document, write: the part of a call the meter watches. */
+function patch(
+  cloudInitData: string,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+  scope: Scope,
+  meter: Meter,
+): ApplyOutcome<CloudInitResult> {
+  const limits = call.limits ?? DEFAULT_LIMITS;
+  const parsed = parseCloudInitData(cloudInitData);
+  if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
   const reports: DocumentReport[] = [];
+  const growth = new Map<string, number>();
   let data: JsonObject = parsed.value;
   for (const document of documents) {
     if (document.cloudInit.length + document.userData.length + document.networkData.length === 0) {
@@ -72,19 +92,21 @@ export function applyCloudInit(
       document.origin === 'annotation' && call.policy?.ok === true
         ? judgeJson(call.policy.policy)
         : undefined;
-    const result = applyJsonDocument(data, document, scope, judge);
+    const before = meter.added();
+    const result = applyJsonDocument(data, document, { scope, meter, limits }, judge);
     switch (result.status) {
       case 'refused':
         return { ok: false, error: result.error, documents: reports };
       case 'applied':
         data = result.data;
+        growth.set(document.name, meter.added() - before);
         reports.push({ name: document.name, status: 'applied', operations: result.operations });
         break;
       case 'skipped':
         reports.push({ name: document.name, status: 'skipped', operations: result.operations });
         break;
       case 'failed':
-        if (document.failurePolicy === 'Fail')
+        if (document.failurePolicy === 'Fail' || result.endsCall === true)
           return { ok: false, error: result.error, documents: reports };
         reports.push({
           name: document.name,
@@ -95,11 +117,35 @@ export function applyCloudInit(
         break;
     }
   }
-  data = acceptedByKubevirt(data);
-  const changed = !jsonEqual(parsed.value, data);
+  return written(cloudInitData, parsed.value, acceptedByKubevirt(data), {
+    limits,
+    growth,
+    reports,
+  });
+}
+
+/** The reply, unless it is larger than virt-launcher accepts (LIMIT_EXCEEDED naming the document that grew it). */
+function written(
+  input: string,
+  before: JsonObject,
+  data: JsonObject,
+  call: {
+    readonly limits: Limits;
+    readonly growth: ReadonlyMap<string, number>;
+    readonly reports: readonly DocumentReport[];
+  },
+): ApplyOutcome<CloudInitResult> {
+  const changed = !jsonEqual(before, data);
   const value = {
-    cloudInitData: changed ? formatGoJson(data) : cloudInitData,
+    cloudInitData: changed ? formatGoJson(data) : input,
     cloudInitNoCloudSource: formatNoCloudSource(data),
   };
-  return { ok: true, value, documents: reports };
+  const max = call.limits.maxOutputBytes;
+  const bytes =
+    utf8Length(value.cloudInitData, max) + utf8Length(value.cloudInitNoCloudSource, max);
+  if (changed && bytes > max) {
+    const error = replyTooLarge('cloud-init data', bytes, max, call.growth);
+    return { ok: false, error, documents: call.reports };
+  }
+  return { ok: true, value, documents: call.reports };
 }

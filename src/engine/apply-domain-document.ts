@@ -2,6 +2,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { fail, locate, ok, type Outcome, type PatchError } from './errors.js';
 import { evaluateCondition, type Scope } from './expr/expression.js';
+import { runMetered, type Meter } from './meter.js';
 import type { PatchDocument, XmlOperation } from './model.js';
 import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
@@ -23,6 +24,8 @@ export type DocumentRun =
       readonly status: 'failed' | 'refused';
       readonly error: PatchError;
       readonly operations: readonly OperationReport[];
+      /** the deadline or the heap ended the call: no later document may run */
+      readonly endsCall?: boolean;
     };
 
 function operationLocation(document: PatchDocument, op: XmlOperation): PatchError['location'] {
@@ -99,11 +102,15 @@ function refused(
   return { status: 'refused', error, operations };
 }
 
-/** `judge`: the annotation policy's, for an annotation document; the first refusal stops the document. */
+/**
+ * `judge`: the annotation policy's, for an annotation document; the first refusal stops the
+ * document. Operations run under `meter`: an abort fails the operation it happened in, located there.
+ */
 export function runDomainDocument(
   current: Document,
   document: PatchDocument,
   scope: Scope,
+  meter: Meter,
   judge?: DomainJudge,
 ): DocumentRun {
   const gate = openDocument(document, scope);
@@ -119,7 +126,15 @@ export function runDomainDocument(
   const operations: OperationReport[] = [];
   let changed = false;
   for (const op of document.domain) {
-    const ran = runOperation(op, run);
+    const metered = runMetered(meter, () => runOperation(op, run));
+    if (!metered.ok)
+      return {
+        status: 'failed',
+        error: locate(metered.aborted.problem, operationLocation(document, op)),
+        operations,
+        endsCall: metered.aborted.endsCall,
+      };
+    const ran = metered.value;
     const early = judge?.early();
     if (early !== undefined) return refused(document, early, operations);
     if (!ran.ok)

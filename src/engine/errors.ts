@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'CEL_EVAL' // a CEL expression failed at call time (missing key, cost limit, wrong type)
   | 'NOT_CLOUD_CONFIG' // userData/networkData targeted but the string is not YAML data
   | 'LIMIT_EXCEEDED' // a size / count / cost limit
+  | 'RESOURCE_EXHAUSTED' // the call needs more heap than the sidecar has left
+  | 'DEADLINE_EXCEEDED' // the call ran past its deadline
   | 'POLICY_INVALID' // the annotation policy file does not load
   | 'POLICY_DENIED'; // the annotation policy refuses the document
 

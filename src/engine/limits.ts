@@ -1,5 +1,6 @@
 /** The bounds on what one call or one patch source may bring, so hostile input fails with LIMIT_EXCEEDED instead of exhausting the sidecar. */
 import { DEFAULT_CEL_LIMITS, type CelLimits } from './expr/cel-limits.js';
+import type { WorkBudgets } from './meter.js';
 
 export interface Limits {
   /** characters of the domain XML or CloudInitData one call may bring (grpc's receive limit is 4 MiB) */
@@ -15,6 +16,18 @@ export interface Limits {
   readonly maxDepth: number;
   /** highest worst-case CEL cost of one evaluation (SPEC §1.5); see expr/cel-limits.ts */
   readonly maxCelCost: number;
+  /** nodes the operations of one call may insert (an element and its line break count two) */
+  readonly maxNodes: number;
+  /** highest cost of one XPath evaluation: nodes visited, sorted and compared (SPEC §5) */
+  readonly maxXPathCost: number;
+  /** UTF-8 bytes of a reply: virt-launcher's grpc-go client refuses a larger message (4 MiB) */
+  readonly maxOutputBytes: number;
+  /** characters of UserData or NetworkData read as YAML to be patched (a YAML tree is ~20 bytes of heap a character) */
+  readonly maxDataLength: number;
+  /** values (objects, arrays, scalars) in the VMI or the CloudInitData a call brings: JSON.parse builds them all */
+  readonly maxJsonValues: number;
+  /** bytes of heap the domain's DOM may take, estimated before it is parsed (xml/dom-size.ts) */
+  readonly maxDomBytes: number;
 }
 
 /** Recursion stays safe well past this on Node's default stack; flags may not raise maxDepth above it. */
@@ -30,7 +43,24 @@ export const DEFAULT_LIMITS: Limits = {
   maxOperations: 10_000,
   maxDepth: 256,
   maxCelCost: DEFAULT_CEL_LIMITS.maxCost,
+  // about 25 MB of xmldom nodes; the server lowers it to what its heap holds (src/hook/heap-budget.ts)
+  maxNodes: 100_000,
+  // like CEL's: `//disk[alias/@name='x']` costs some 50,000 on a 2,000-disk domain, a million ~0.2 s
+  maxXPathCost: 1_000_000,
+  maxOutputBytes: 4 * 1024 * 1024,
+  maxDataLength: 1024 * 1024,
+  maxJsonValues: 1_000_000,
+  maxDomBytes: 256 * 1024 * 1024,
 };
+
+/** The work budgets of one call under `limits`: a reply cannot carry more characters than bytes. */
+export function workBudgetsOf(limits: Limits): WorkBudgets {
+  return {
+    maxNodes: limits.maxNodes,
+    maxChars: limits.maxOutputBytes,
+    maxXPathCost: limits.maxXPathCost,
+  };
+}
 
 /** The CEL bounds with the cost limit of `limits`. */
 export function celLimitsOf(limits: Limits): CelLimits {

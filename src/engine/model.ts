@@ -3,6 +3,7 @@ import type { Location } from './errors.js';
 import type { PatchWarning } from './warnings.js';
 import type { Expression } from './expr/expression.js';
 import type { Limits } from './limits.js';
+import type { Meter } from './meter.js';
 import type { Pointer } from './json/pointer.js';
 import type { PolicyLoad } from './policy/annotation-policy.js';
 import type { CompiledXPath } from './xml/compile-xpath.js';
@@ -127,6 +128,8 @@ export interface CallContext {
   readonly node?: NodeInfo;
   /** input size, depth and CEL cost bounds; DEFAULT_LIMITS when absent */
   readonly limits?: Limits;
+  /** the call's work budgets and the edge's deadline and heap probes; one from `limits` when absent */
+  readonly meter?: Meter;
   /** `--annotation-policy`: what annotation documents may touch; absent = anything */
   readonly policy?: PolicyLoad | undefined;
 }

@@ -50,6 +50,24 @@ export function xmlDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/**
+ * About how many values JSON text holds, from above: one per `{`, `[` and `,` outside strings,
+ * plus one (`[{},{}]` counts 4 for 3). Counted before JSON.parse, which would build them all.
+ */
+export function jsonValuesAbout(text: string): number {
+  let values = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b || c === 0x2c) values += 1;
+  }
+  return values;
+}
+
 /** Whether arrays and objects in JSON text nest deeper than `max` (brackets inside strings do not count). */
 export function jsonDeeperThan(text: string, max: number): boolean {
   let depth = 0;
@@ -80,6 +98,48 @@ export function yamlFlowDeeperThan(text: string, max: number): boolean {
     if (c === 0x5b || c === 0x7b) {
       if ((depth += 1) > max) return true;
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth -= 1;
+  }
+  return false;
+}
+
+/** Where the line starting at `start` ends (its `\n`, or the text's end). */
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
+}
+
+/** Block indicators written one after another on a line (`- - - x`, `? - x`): each opens a level. */
+function compactIndicators(text: string, from: number, end: number): number {
+  let count = 0;
+  let i = from;
+  while (i < end) {
+    const c = text[i];
+    const next = i + 1 < end ? text[i + 1] : ' ';
+    if ((c !== '-' && c !== '?' && c !== ':') || (next !== ' ' && next !== '\t')) break;
+    count += 1;
+    i += 2;
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i += 1;
+  }
+  return count;
+}
+
+/**
+ * Whether YAML block collections may nest deeper than `max`: the levels of indentation open at
+ * a line plus the indicators written compactly on it (`- - - - x` nests one level per two
+ * characters, so 60 KB on one line made the yaml package recurse 30,000 deep). Indented lines
+ * of a block scalar count as levels too, which only errs on the safe side.
+ */
+export function yamlBlockDeeperThan(text: string, max: number): boolean {
+  const indents: number[] = [];
+  for (let start = 0; start < text.length; start = lineEnd(text, start) + 1) {
+    const end = lineEnd(text, start);
+    let i = start;
+    while (i < end && text[i] === ' ') i += 1;
+    if (i === end || text[i] === '#' || text[i] === '\r') continue;
+    const indent = i - start;
+    while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+    indents.push(indent);
+    if (indents.length + compactIndicators(text, i, end) > max) return true;
   }
   return false;
 }

@@ -35,7 +35,7 @@ export async function patchCloudInit(
   const result = await runHookCall(
     deps,
     call,
-    'cloudInitData',
+    { field: 'cloudInitData', length: json.length },
     bytesField(request, 'vmi'),
     (documents, context) => applyCloudInit(json, documents, context),
   );

@@ -13,7 +13,8 @@ export async function patchDomain(
   const decoded = utf8Text(domain, input);
   if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
   const xml = decoded.text;
-  const result = await runHookCall(deps, call, input, vmi, (documents, context) =>
+  const field = { field: input, length: xml.length };
+  const result = await runHookCall(deps, call, field, vmi, (documents, context) =>
     applyDomain(xml, documents, context),
   );
   if (!result.ok) return result;

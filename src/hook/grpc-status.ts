@@ -41,6 +41,11 @@ export function failureMessage(failure: HookFailure): string {
 export function grpcCode(failure: HookFailure): status {
   switch (failure.kind) {
     case 'patch':
+      // the last line of defence (src/engine/meter.ts): the call, not its input, was too much
+      if (failure.errors.some((error) => error.code === 'RESOURCE_EXHAUSTED'))
+        return status.RESOURCE_EXHAUSTED;
+      if (failure.errors.some((error) => error.code === 'DEADLINE_EXCEEDED'))
+        return status.DEADLINE_EXCEEDED;
       return failure.errors.length > 0 && failure.errors.every(isInputError)
         ? status.INVALID_ARGUMENT
         : status.FAILED_PRECONDITION;

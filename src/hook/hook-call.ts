@@ -12,10 +12,12 @@ import {
   type PatchError,
   type PolicyLoad,
 } from '../engine/index.js';
-import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
-import { jsonDeeperThan } from '../engine/nesting-depth.js';
+import { DEFAULT_LIMITS, workBudgetsOf, type Limits } from '../engine/limits.js';
+import { createMeter, type Meter } from '../engine/meter.js';
+import { jsonDeeperThan, jsonValuesAbout } from '../engine/nesting-depth.js';
 import type { DocumentSources } from '../sources/index.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
+import { limitsForCall, type HeapBudget } from './heap-budget.js';
 import type { Log } from './log.js';
 import { utf8Text } from './request-fields.js';
 
@@ -39,6 +41,34 @@ export interface HookDeps {
   readonly limits?: Limits | undefined;
   /** the node this sidecar runs on; UNKNOWN_NODE when absent */
   readonly node?: NodeInfo | undefined;
+  /** the served process's heap and deadline: absent, a call is bounded by its budgets only */
+  readonly runtime?: CallRuntime | undefined;
+}
+
+/** What `serve` knows of the process a call runs in (src/hook/heap-budget.ts). */
+export interface CallRuntime {
+  readonly heap: HeapBudget;
+  readonly heapHasRoom: () => boolean;
+  /** `--call-deadline`, in milliseconds */
+  readonly deadlineMs: number;
+}
+
+/** The call's limits (its input's size leaves room for fewer inserted nodes) and its meter. */
+function callBounds(
+  deps: HookDeps,
+  inputLength: number,
+  started: number,
+): { readonly limits: Limits; readonly meter: Meter } {
+  const base = deps.limits ?? DEFAULT_LIMITS;
+  const { runtime } = deps;
+  if (runtime === undefined) return { limits: base, meter: createMeter(workBudgetsOf(base)) };
+  const limits = limitsForCall(base, runtime.heap, inputLength);
+  const meter = createMeter(workBudgetsOf(limits), {
+    now: () => performance.now(),
+    deadline: started + runtime.deadlineMs,
+    heapHasRoom: runtime.heapHasRoom,
+  });
+  return { limits, meter };
 }
 
 export type CallResult<T> =
@@ -58,6 +88,15 @@ function parseVmi(bytes: Buffer, limits: Limits): CallResult<unknown> {
       failure: {
         kind: 'request',
         message: `vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]`,
+      },
+    };
+  const values = jsonValuesAbout(text.text);
+  if (values > limits.maxJsonValues)
+    return {
+      ok: false,
+      failure: {
+        kind: 'request',
+        message: `vmi: about ${values} values, more than ${limits.maxJsonValues} [LIMIT_EXCEEDED]`,
       },
     };
   try {
@@ -125,16 +164,19 @@ function inInput(error: PatchError, input: string): PatchError {
     : error;
 }
 
-/** `input` names the request field being patched (`domainXML`, `domain`, `cloudInitData`), for errors in it. */
+/**
+ * `input` names the request field being patched (`domainXML`, `domain`, `cloudInitData`), for
+ * errors in it, and gives its length in characters.
+ */
 export async function runHookCall<T>(
   deps: HookDeps,
   call: HookCall,
-  input: string,
+  input: { readonly field: string; readonly length: number },
   vmiBytes: Buffer,
   apply: Apply<T>,
 ): Promise<CallResult<T>> {
   const started = performance.now();
-  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const { limits, meter } = callBounds(deps, input.length, started);
   const vmi = parseVmi(vmiBytes, limits);
   const subject = vmi.ok
     ? {
@@ -157,6 +199,7 @@ export async function runHookCall<T>(
         vmi: vmi.value,
         context: call.context,
         limits,
+        meter,
         policy: deps.policy,
         ...(deps.node === undefined ? {} : { node: deps.node }),
       };
@@ -165,7 +208,7 @@ export async function runHookCall<T>(
       warnings = appliedWarnings(sourced.documents, reports);
       result = outcome.ok
         ? { ok: true, value: outcome.value }
-        : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input)] } };
+        : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input.field)] } };
     }
   }
   const fields = {

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Server } from '@grpc/grpc-js';
 import type { NodeInfo } from '../engine/index.js';
-import type { Limits } from '../engine/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { formatError, type PolicyLoad } from '../engine/index.js';
 import { documentSources, noteMessage, policyOrRefusal, readPolicyFile } from '../sources/index.js';
 import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
@@ -12,6 +12,7 @@ import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
 import { callbacksV1alpha3 } from './callbacks-v1alpha3.js';
 import { failureMessage } from './grpc-status.js';
 import { listen, stopGracefully, type ServedService } from './hook-server.js';
+import { heapBudget, heapProbe, limitsForHeap } from './heap-budget.js';
 import { hookPoints, infoService } from './info.js';
 import type { LegacyVersion } from './legacy-versions.js';
 import type { Log } from './log.js';
@@ -39,6 +40,8 @@ export interface ServeSettings {
   /** the node this sidecar runs on (`NODE_NAME`), CEL's `node` */
   readonly node: NodeInfo;
   readonly maxReceiveBytes: number;
+  /** `--call-deadline`: a call still running after it fails with DEADLINE_EXCEEDED */
+  readonly callDeadlineMs: number;
   /** `--max-input-length`, `--max-source-length`, `--max-operations`, `--max-depth`, `--max-cel-cost` */
   readonly limits?: Limits;
 }
@@ -61,8 +64,12 @@ export async function startHookServers(
   log: Log,
   onSocket: (path: string) => void,
 ): Promise<RunningServers> {
+  // what the heap holds lowers the limits before anything is read with them
+  const heap = heapBudget();
+  const { limits, lowered } = limitsForHeap(settings.limits ?? DEFAULT_LIMITS, heap);
+  const runtime = { heap, heapHasRoom: heapProbe(heap), deadlineMs: settings.callDeadlineMs };
   const sources = documentSources(settings.patchPaths, {
-    limits: settings.limits,
+    limits,
     onNotes: (notes) =>
       notes.forEach((note) => log.warning('skipped a patch source', { note: noteMessage(note) })),
   });
@@ -83,7 +90,8 @@ export async function startHookServers(
     log,
     policy,
     node: settings.node,
-    limits: settings.limits,
+    limits,
+    runtime,
     annotations: settings.annotations,
   };
   const callbacks: Record<LegacyVersion, ServedService> = {
@@ -156,7 +164,13 @@ export async function startHookServers(
     annotationPolicy: settings.annotationPolicy,
     node: settings.node.name,
     maxReceiveBytes: settings.maxReceiveBytes,
-    limits: settings.limits,
+    callDeadlineMs: settings.callDeadlineMs,
+    limits,
+    heap: {
+      limitMiB: Math.round(heap.limitBytes / 1024 / 1024),
+      perCallMiB: Math.round(heap.callBytes / 1024 / 1024),
+      loweredToFit: lowered,
+    },
   });
   return {
     onShutdown: (listener) => shutdownListeners.push(listener),

@@ -1,6 +1,8 @@
 /** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
 import { locate, ok, fail, type Location, type Outcome, type PatchError } from '../errors.js';
 import { evaluateCondition, type Scope } from '../expr/expression.js';
+import type { Limits } from '../limits.js';
+import { chargeChars, chargeNodes, runMetered, type Meter } from '../meter.js';
 import type { JsonOperation, PatchDocument } from '../model.js';
 import { openDocument } from '../open-document.js';
 import type { JsonList } from '../policy/annotation-policy.js';
@@ -14,6 +16,8 @@ import {
   type EmbeddedField,
 } from './embedded-data.js';
 import { expandValue } from './expand-value.js';
+import { jsonExtent } from './json-extent.js';
+import { readAt } from './pointer-edit.js';
 import { isJsonObject, jsonEqual, ownMember, withMember, type JsonObject } from './json-value.js';
 
 export type JsonDocumentResult =
@@ -28,7 +32,16 @@ export type JsonDocumentResult =
       readonly status: 'failed' | 'refused';
       readonly error: PatchError;
       readonly operations: readonly OperationReport[];
+      /** the deadline or the heap ended the call: no later document may run */
+      readonly endsCall?: boolean;
     };
+
+/** What the documents of one call share: the CEL scope, the call's meter and limits. */
+export interface JsonCall {
+  readonly scope: Scope;
+  readonly meter: Meter;
+  readonly limits: Limits;
+}
 
 /** The CloudInitData member each string list patches. */
 const EMBEDDED_MEMBER: Record<EmbeddedField, string> = {
@@ -45,33 +58,40 @@ const EMBEDDED_MEMBER: Record<EmbeddedField, string> = {
 export function applyJsonDocument(
   data: JsonObject,
   document: PatchDocument,
-  scope: Scope,
+  call: JsonCall,
   judge?: JsonJudge,
 ): JsonDocumentResult {
-  const gate = openDocument(document, scope);
+  const gate = openDocument(document, call.scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
   const reports: OperationReport[] = [];
-  const run: ListRun = { scope, vars: gate.vars, name: document.name, reports, judge };
-  const stopped = (error: PatchError): JsonDocumentResult => ({
-    status: error.code === 'POLICY_DENIED' ? 'refused' : 'failed',
-    error,
-    operations: reports,
-  });
+  const run: ListRun = { ...call, vars: gate.vars, name: document.name, reports, judge };
+  const stopped = (failure: {
+    readonly error: PatchError;
+    readonly endsCall?: boolean;
+  }): JsonDocumentResult => {
+    const { error, endsCall } = failure;
+    if (error.code === 'POLICY_DENIED') return { status: 'refused', error, operations: reports };
+    return endsCall === true
+      ? { status: 'failed', error, operations: reports, endsCall }
+      : { status: 'failed', error, operations: reports };
+  };
 
   const object = runList(run, 'cloudInit', document.cloudInit, () => ok(data));
-  if (!object.ok) return stopped(object.error);
+  if (!object.ok) return stopped(object);
   let current = isJsonObject(object.value) ? object.value : data;
   for (const field of ['userData', 'networkData'] as const) {
     const patched = patchEmbedded(run, current, field, document[field]);
-    if (!patched.ok) return stopped(patched.error);
+    if (!patched.ok) return stopped(patched);
     current = patched.value;
   }
   const refusal = judge?.embedded(data, current);
   if (refusal !== undefined)
     return stopped({
-      code: 'POLICY_DENIED',
-      message: refusal,
-      location: { ...document.at, document: document.name },
+      error: {
+        code: 'POLICY_DENIED',
+        message: refusal,
+        location: { ...document.at, document: document.name },
+      },
     });
   return { status: 'applied', data: current, operations: reports };
 }
@@ -92,7 +112,7 @@ function patchEmbedded(
   const start = (): Outcome<unknown> => {
     const read =
       text.found && typeof text.value === 'string'
-        ? readEmbedded(field, text.value)
+        ? readEmbedded(field, text.value, run.limits)
         : fail('NOT_CLOUD_CONFIG', `${member} is not a string`);
     if (!read.ok) return read;
     embedded = read.value;
@@ -107,10 +127,10 @@ function patchEmbedded(
 
 /** Like Outcome, but the problem is already located at an operation or the document. */
 type ListResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PatchError };
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: PatchError; readonly endsCall?: boolean };
 
-interface ListRun {
-  readonly scope: Scope;
+interface ListRun extends JsonCall {
   readonly vars: ReadonlyMap<string, string>;
   readonly name: string;
   readonly reports: OperationReport[];
@@ -157,7 +177,19 @@ function runList(
     const refusal = run.judge?.operation(list, operation, value.current);
     if (refusal !== undefined)
       return { ok: false, error: { code: 'POLICY_DENIED', message: refusal, location: at } };
-    const next = applyOperation(value.current, expanded(operation, run.vars));
+    const current = value.current;
+    const metered = runMetered(run.meter, () => {
+      const patch = expanded(operation, run.vars);
+      chargeGrowth(current, patch);
+      return applyOperation(current, patch);
+    });
+    if (!metered.ok)
+      return {
+        ok: false,
+        error: locate(metered.aborted.problem, at),
+        endsCall: metered.aborted.endsCall,
+      };
+    const next = metered.value;
     if (!next.ok) return { ok: false, error: locate(next.problem, at) };
     value = { current: next.value, at };
     run.reports.push({ ...report, matches: 1 });
@@ -173,6 +205,19 @@ function runList(
     };
   }
   return { ok: true, value: value?.current };
+}
+
+/** What an operation adds, as written out: a `copy` of a copy doubles the data each time (json-extent.ts). */
+function chargeGrowth(current: unknown, operation: JsonPatchOperation): void {
+  let added: unknown;
+  if (operation.op === 'add' || operation.op === 'replace') added = operation.value;
+  else if (operation.op === 'copy') {
+    const source = readAt(current, operation.from);
+    added = source.ok ? source.value : null;
+  } else return;
+  const extent = jsonExtent(added);
+  chargeNodes(extent.values);
+  chargeChars(extent.chars);
 }
 
 /** The operation with `$(name)` expanded in its value (SPEC §1.5); pointers are not templates. */

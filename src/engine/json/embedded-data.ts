@@ -8,7 +8,9 @@ import {
   type ToStringOptions,
 } from 'yaml';
 import { fail, ok, type Outcome } from '../errors.js';
-import { MAX_YAML_ALIASES } from '../limits.js';
+import { MAX_YAML_ALIASES, type Limits } from '../limits.js';
+import { yamlBlockDeeperThan, yamlFlowDeeperThan } from '../nesting-depth.js';
+import { checkUniqueKeys, DEFER_UNIQUE_KEYS } from '../yaml-unique-keys.js';
 import { isJsonObject } from './json-value.js';
 import { reconcileDocument } from './reconcile-yaml.js';
 import { spliceYaml } from './splice-yaml.js';
@@ -71,9 +73,21 @@ function splitHeader(text: string): { readonly header: string; readonly body: st
  * as an empty cloud-config mapping and gets a `#cloud-config` line when written. Network data
  * is YAML (v1/v2) or JSON (config drive `network_data.json`); empty reads as an empty mapping.
  * Both hold a mapping at the top.
- * Errors: NOT_CLOUD_CONFIG.
+ * Errors: NOT_CLOUD_CONFIG; LIMIT_EXCEEDED when the text is longer or nests deeper than `limits`
+ * allow (the YAML tree and the walks over it cost heap and stack per character and level).
  */
-export function readEmbedded(field: EmbeddedField, text: string): Outcome<EmbeddedData> {
+export function readEmbedded(
+  field: EmbeddedField,
+  text: string,
+  limits: Pick<Limits, 'maxDataLength' | 'maxDepth'>,
+): Outcome<EmbeddedData> {
+  if (text.length > limits.maxDataLength)
+    return fail(
+      'LIMIT_EXCEEDED',
+      `${field} is ${text.length} characters, more than the ${limits.maxDataLength} that are read to be patched`,
+    );
+  if (yamlFlowDeeperThan(text, limits.maxDepth) || yamlBlockDeeperThan(text, limits.maxDepth))
+    return fail('LIMIT_EXCEEDED', `${field} nests more than ${limits.maxDepth} deep`);
   const blank = text.trim() === '';
   if (
     field === 'userData' &&
@@ -97,7 +111,8 @@ export function readEmbedded(field: EmbeddedField, text: string): Outcome<Embedd
   const { header, body } = blank
     ? { header: field === 'userData' ? `${CLOUD_CONFIG}\n` : '', body: '' }
     : splitHeader(text);
-  const document = parseDocument(body, YAML_OPTIONS);
+  const document = parseDocument(body, { ...YAML_OPTIONS, ...DEFER_UNIQUE_KEYS });
+  checkUniqueKeys(document);
   const [error] = document.errors;
   if (error !== undefined)
     return fail('NOT_CLOUD_CONFIG', `${field} is not YAML data: ${error.message}`);

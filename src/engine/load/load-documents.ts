@@ -2,7 +2,7 @@
 import type { PatchError } from '../errors.js';
 import { celLimitsOf, DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { Origin, PatchDocument } from '../model.js';
-import { yamlFlowDeeperThan } from '../nesting-depth.js';
+import { yamlBlockDeeperThan, yamlFlowDeeperThan } from '../nesting-depth.js';
 import { isXmlPatchText, loadXmlPatch } from '../xml-patch/load-xml-patch.js';
 import { checkSchema } from './check-schema.js';
 import { compileDocument } from './compile-document.js';
@@ -42,13 +42,18 @@ export function loadDocuments(
       ],
     };
   }
-  if (yamlFlowDeeperThan(text, limits.maxDepth)) {
+  const deep = yamlFlowDeeperThan(text, limits.maxDepth)
+    ? '[ ] and { }'
+    : !isXmlPatchText(text) && yamlBlockDeeperThan(text, limits.maxDepth)
+      ? 'block collections'
+      : undefined;
+  if (deep !== undefined) {
     return {
       documents: [],
       errors: [
         {
           code: 'LIMIT_EXCEEDED',
-          message: `the patch source nests [ ] and { } more than ${limits.maxDepth} deep`,
+          message: `the patch source nests ${deep} more than ${limits.maxDepth} deep`,
           location: { source: info.source, line: 1, column: 1 },
         },
       ],

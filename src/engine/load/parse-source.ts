@@ -1,5 +1,6 @@
 /** Split a source text into its patch documents (YAML `---` documents, or the items of a top-level sequence such as a JSON array), keeping source ranges. */
 import { isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { checkUniqueKeys, DEFER_UNIQUE_KEYS } from '../yaml-unique-keys.js';
 import type { PatchError } from '../errors.js';
 import { MAX_YAML_ALIASES } from '../limits.js';
 
@@ -31,11 +32,16 @@ export function parseSource(text: string, source: string): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    ...DEFER_UNIQUE_KEYS,
+  });
   const documents: SourceDocument[] = [];
   const errors: PatchError[] = [];
   if (!Array.isArray(parsed)) return { documents, errors, position };
   for (const doc of parsed) {
+    checkUniqueKeys(doc);
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         errors.push({

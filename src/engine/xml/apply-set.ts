@@ -4,6 +4,7 @@
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
+import { chargeChars, chargeNodes, chargeWork } from '../meter.js';
 import type { SetOperation } from '../model.js';
 import { expandTemplate } from '../template.js';
 import { bindAttributes, bindInsertedNamespaces } from './declare-namespace.js';
@@ -81,9 +82,12 @@ function walkStep(
   const { document } = input;
   let created = false;
   const elements = parents.flatMap((parent) => {
-    const found = childElements(parent).filter((child) => matchesStep(child, step));
+    const children = childElements(parent);
+    chargeWork(1 + children.length);
+    const found = children.filter((child) => matchesStep(child, step));
     if (found.length > 0) return found;
     created = true;
+    chargeNodes(2 + 2 * step.predicates.length);
     const element = bindInsertedNamespaces(createForStep(step, document), parent, document);
     input.changes.inserted(parent, element);
     insertNodes(parent, [element], 'append', document);
@@ -162,6 +166,7 @@ export function applySet(op: SetOperation, input: OperationInput): Outcome<Opera
   });
   if (!counted.ok) return counted;
   const value = expandTemplate(op.value, input.vars);
+  chargeChars(reached.length * value.length);
   for (const element of reached) changed = assign(element, op.path.target, value, input) || changed;
   if (changed && !reached.every((element) => stillSelected(element, op.path.steps)))
     return fail(

@@ -1,5 +1,6 @@
 /** Make a fragment's nodes for one call: copies owned by the target document, with `$(name)` expanded as text, never markup. */
 import type { Document, Node } from '@xmldom/xmldom';
+import { chargeChars, chargeNodes } from '../meter.js';
 import { expandTemplate } from '../template.js';
 import type { XmlFragment } from './fragment.js';
 import { childNodes, isBlankText, isComment, isElement, isText } from './node-kinds.js';
@@ -12,20 +13,31 @@ function commentSafe(data: string): string {
     .replace(/-$/, '- ');
 }
 
+/**
+ * Expands vars through the copy, charging the call's budgets for every node it inserts (an
+ * element counts twice: the layout gives it a line break) and every character it adds.
+ */
 function expandIn(node: Node, vars: ReadonlyMap<string, string>): void {
   if (isText(node)) {
     node.data = expandTemplate(node.data, vars);
+    chargeNodes(1);
+    chargeChars(node.data.length);
     return;
   }
   if (isComment(node)) {
     const expanded = expandTemplate(node.data, vars);
     if (expanded !== node.data) node.data = commentSafe(expanded);
+    chargeNodes(1);
+    chargeChars(node.data.length + 7);
     return;
   }
+  chargeNodes(2);
+  chargeChars(node.nodeName.length * 2 + 5);
   if (!isElement(node)) return;
   for (const attr of Array.from(node.attributes)) {
     const value = expandTemplate(attr.value, vars);
     if (value !== attr.value) node.setAttributeNS(attr.namespaceURI, attr.name, value);
+    chargeChars(attr.name.length + value.length + 4);
   }
   for (const child of childNodes(node)) expandIn(child, vars);
 }

@@ -4,7 +4,9 @@
  * text between elements is touched, which equality and libvirt ignore.
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
+import { chargeWork } from '../meter.js';
 import { childNodes, isBlankText, isComment, isElement, isText } from './node-kinds.js';
+import { detachChildren, spliceChildren } from './splice-children.js';
 
 export type Placement = 'append' | 'prepend' | 'before' | 'after';
 
@@ -46,7 +48,7 @@ function newline(document: Document, indent: string): Node {
   return document.createTextNode(`\n${indent}`);
 }
 
-/** Lay an inserted element's own content out one step deeper than the element. */
+/** Lay an inserted element's own content out one step deeper than the element (one splice, not one insertion per child). */
 function reindent(element: Element, indent: string, unit: string, document: Document): void {
   const children = childNodes(element);
   if (
@@ -54,16 +56,26 @@ function reindent(element: Element, indent: string, unit: string, document: Docu
     !children.every((node) => isBlankText(node) || isElement(node) || isComment(node))
   )
     return;
-  for (const node of children) if (isBlankText(node)) element.removeChild(node);
-  for (const node of childNodes(element)) {
-    element.insertBefore(newline(document, indent + unit), node);
+  const kept = detachChildren(element, document).filter((node) => !isBlankText(node));
+  const lines: Node[] = [];
+  for (const node of kept) {
+    lines.push(newline(document, indent + unit), node);
     if (isElement(node)) reindent(node, indent + unit, unit, document);
   }
-  element.appendChild(newline(document, indent));
+  lines.push(newline(document, indent));
+  spliceChildren(element, lines, null, document);
 }
 
+/** The nodes inserted before `before` with one re-index of the parent's child list (splice-children.ts). */
 function insertAll(parent: Node, nodes: readonly Node[], before: Node | null): void {
-  for (const node of nodes) parent.insertBefore(node, before);
+  chargeWork(nodes.length + parent.childNodes.length);
+  const document = parent.ownerDocument;
+  if (nodes.length === 1 || document === null) {
+    for (const node of nodes) parent.insertBefore(node, before);
+    return;
+  }
+  for (const node of nodes) node.parentNode?.removeChild(node);
+  spliceChildren(parent, nodes, before, document);
 }
 
 /** Insert `nodes` relative to `target` (its child list for append/prepend, beside it for before/after). */
@@ -123,6 +135,8 @@ export function insertNodes(
 export function removeNode(node: Node, laidOut: Map<Node, boolean> = new Map()): void {
   const parent = node.parentNode;
   if (parent === null) return;
+  // xmldom re-indexes the parent's child list on every removal
+  chargeWork(1 + parent.childNodes.length);
   const before = node.previousSibling;
   if (
     isBlankText(before) &&

@@ -3,13 +3,14 @@ import type { Node } from '@xmldom/xmldom';
 import type { CompiledXPath } from './compile-xpath.js';
 import { DocumentOrder } from './xpath/document-order.js';
 import { evaluateExpression } from './xpath/evaluate-expression.js';
+import { withXPathCost } from './xpath/evaluation-cost.js';
 import { isNodeSet, type XPathValue } from './xpath/xpath-value.js';
 
 export type { XPathValue } from './xpath/xpath-value.js';
 
-/** A path whose result is not a node-set (e.g. `count(//disk)`) selects nothing. */
+/** A path whose result is not a node-set (e.g. `count(//disk)`) selects nothing; its cost is bounded (evaluation-cost.ts). */
 export function selectNodes(path: CompiledXPath, context: Node): Node[] {
-  const value = evaluateXPath(path, context);
+  const value = withXPathCost(() => evaluateXPath(path, context));
   return isNodeSet(value) ? [...value] : [];
 }
 

@@ -3,6 +3,7 @@
  * (xmldom's own serializer leaves `\t`/`\n`/`\r` raw in attribute values, which a parser turns into spaces).
  */
 import type { Attr, Element, Node } from '@xmldom/xmldom';
+import { chargeWork } from '../meter.js';
 import {
   childNodes,
   isComment,
@@ -65,6 +66,7 @@ interface Writer {
 const PIECES_PER_JOIN = 4096;
 
 function joinPieces(writer: Writer): void {
+  chargeWork(writer.out.length);
   writer.done.push(writer.out.join(''));
   writer.out.length = 0;
 }

@@ -12,6 +12,7 @@ import {
   type EmbeddedField,
 } from '../../../src/engine/json/embedded-data.js';
 import { isJsonObject } from '../../../src/engine/json/json-value.js';
+import { DEFAULT_LIMITS } from '../../../src/engine/limits.js';
 
 const FIXTURES = new URL('../../fixtures/cloud-init/', import.meta.url);
 
@@ -49,7 +50,7 @@ test('the fixtures give texts to check', () => {
 
 for (const { name, field, text } of texts) {
   test(`${name}: a new key leaves every other line as it was`, () => {
-    const read = readEmbedded(field, text);
+    const read = readEmbedded(field, text, DEFAULT_LIMITS);
     assert.ok(read.ok && read.value.format.kind === 'yaml' && isJsonObject(read.value.value));
     const written = writeEmbedded(read.value, { ...read.value.value, 'x-hookpatch': 1 });
     const lines = written.split('\n');
@@ -126,7 +127,7 @@ const edits: {
 
 for (const row of edits) {
   test(`${row.name}`, () => {
-    const read = readEmbedded(row.field, row.text);
+    const read = readEmbedded(row.field, row.text, DEFAULT_LIMITS);
     assert.ok(read.ok && isJsonObject(read.value.value));
     assert.equal(writeEmbedded(read.value, row.after(read.value.value)), row.expected);
   });

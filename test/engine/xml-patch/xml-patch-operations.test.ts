@@ -1,4 +1,5 @@
 /** RFC 5261 cases the regression file does not cover: namespace declarations, attributes, prefixes in sel, load-time errors and their places. */
+import { DEFAULT_LIMITS } from '../../../src/engine/limits.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -194,6 +195,7 @@ test('RFC 5261: the operations of a failing document leave the input untouched',
 
 test('RFC 5261: the loader limits hold for XML patch documents (depth, operations)', () => {
   const limits = {
+    ...DEFAULT_LIMITS,
     maxInputLength: 1 << 20,
     maxSourceLength: 1 << 20,
     maxOperations: 2,

@@ -9,6 +9,7 @@ import {
   parentOf,
   ATTRIBUTE,
 } from './data-model.js';
+import { chargeXPath } from './evaluation-cost.js';
 import { passes } from './node-test.js';
 import type { Axis, NodeTest } from './syntax-tree.js';
 
@@ -30,25 +31,36 @@ export function isReverseAxis(axis: Axis): boolean {
   );
 }
 
+/** The nodes along the axis; the nodes visited to find them are charged to the evaluation's cost. */
 export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] {
   const found: Node[] = [];
+  chargeXPath(1 + visitAxis(axis, node, test, found));
+  return found;
+}
+
+/** Fills `found`; returns how many nodes it visited. */
+function visitAxis(axis: LinearAxis, node: Node, test: NodeTest, found: Node[]): number {
+  let visited = 0;
   switch (axis) {
     case 'self':
       keep(found, test, axis, node);
       break;
     case 'child':
-      for (let child = firstChildOf(node); child !== null; child = child.nextSibling)
+      for (let child = firstChildOf(node); child !== null; child = child.nextSibling) {
+        visited += 1;
         if (isChildNode(child)) keep(found, test, axis, child);
+      }
       break;
     case 'attribute':
       for (const attribute of attributesOf(node)) keep(found, test, axis, attribute);
+      visited += found.length;
       break;
     case 'descendant-or-self':
       keep(found, test, axis, node);
-      descendants(node, found, test, axis);
+      visited += descendants(node, found, test, axis);
       break;
     case 'descendant':
-      descendants(node, found, test, axis);
+      visited += descendants(node, found, test, axis);
       break;
     case 'parent': {
       const parent = parentOf(node);
@@ -58,27 +70,37 @@ export function axisNodes(axis: LinearAxis, node: Node, test: NodeTest): Node[] 
     case 'ancestor-or-self':
     case 'ancestor':
       if (axis === 'ancestor-or-self') keep(found, test, axis, node);
-      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor))
+      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) {
+        visited += 1;
         keep(found, test, axis, ancestor);
+      }
       break;
     case 'following-sibling':
       if (node.nodeType === ATTRIBUTE) break;
-      for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling)
+      for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) {
+        visited += 1;
         if (isChildNode(sibling)) keep(found, test, axis, sibling);
+      }
       break;
     case 'preceding-sibling':
       if (node.nodeType === ATTRIBUTE) break;
-      for (let sibling = node.previousSibling; sibling !== null; sibling = sibling.previousSibling)
+      for (
+        let sibling = node.previousSibling;
+        sibling !== null;
+        sibling = sibling.previousSibling
+      ) {
+        visited += 1;
         if (isChildNode(sibling)) keep(found, test, axis, sibling);
+      }
       break;
     case 'following':
-      following(node, found, test);
+      visited += following(node, found, test);
       break;
     case 'preceding':
-      preceding(node, found, test);
+      visited += preceding(node, found, test);
       break;
   }
-  return found;
+  return visited;
 }
 
 /** A plain function rather than a closure per call: this is the innermost loop of every step. */
@@ -87,20 +109,23 @@ function keep(found: Node[], test: NodeTest, axis: Axis, candidate: Node): void 
 }
 
 /** > all nodes … after the context node in document order, excluding any descendants and excluding attribute nodes */
-function following(node: Node, found: Node[], test: NodeTest): void {
+function following(node: Node, found: Node[], test: NodeTest): number {
   const element = node.nodeType === ATTRIBUTE ? parentOf(node) : null;
-  if (element !== null) descendants(element, found, test, 'following');
+  let visited = element === null ? 0 : descendants(element, found, test, 'following');
   let current = nextInPreorder(element ?? node, null);
   while (current !== null) {
+    visited += 1;
     if (isChildNode(current)) keep(found, test, 'following', current);
     current = firstChildOf(current) ?? nextInPreorder(current, null);
   }
+  return visited;
 }
 
 /** > all nodes … before the context node in document order, excluding any ancestors — visited nearest first. */
-function preceding(node: Node, found: Node[], test: NodeTest): void {
+function preceding(node: Node, found: Node[], test: NodeTest): number {
   const start = node.nodeType === ATTRIBUTE ? parentOf(node) : node;
-  if (start === null) return;
+  if (start === null) return 0;
+  let visited = 0;
   const ancestors = new Set<Node>();
   for (let ancestor = parentOf(start); ancestor !== null; ancestor = parentOf(ancestor))
     ancestors.add(ancestor);
@@ -109,8 +134,10 @@ function preceding(node: Node, found: Node[], test: NodeTest): void {
     current !== null;
     current = previousInDocument(current)
   ) {
+    visited += 1;
     if (isChildNode(current) && !ancestors.has(current)) keep(found, test, 'preceding', current);
   }
+  return visited;
 }
 
 /** The node before this one in document order: the last descendant of the previous sibling, or else the parent. */
@@ -122,10 +149,13 @@ function previousInDocument(node: Node): Node | null {
 }
 
 /** Preorder walk of the XPath children below `top` (attributes are not descendants). */
-function descendants(top: Node, found: Node[], test: NodeTest, axis: Axis): void {
+function descendants(top: Node, found: Node[], test: NodeTest, axis: Axis): number {
+  let visited = 0;
   let current = firstChildOf(top);
   while (current !== null) {
+    visited += 1;
     if (isChildNode(current)) keep(found, test, axis, current);
     current = firstChildOf(current) ?? nextInPreorder(current, top);
   }
+  return visited;
 }

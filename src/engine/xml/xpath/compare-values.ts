@@ -1,6 +1,7 @@
 /** Comparisons with XPath 1.0 semantics (§3.4): a node-set compares true if any of its nodes' string-values does. */
 import type { Node } from '@xmldom/xmldom';
 import { stringValueOf } from './data-model.js';
+import { chargeXPath } from './evaluation-cost.js';
 import type { ComparisonOperator } from './syntax-tree.js';
 import {
   isNodeSet,
@@ -50,6 +51,7 @@ function compareNodeSets(
   right: readonly string[],
 ): boolean {
   if (left.length === 0 || right.length === 0) return false;
+  chargeXPath(left.length + right.length);
   if (operator === '=') {
     const wanted = new Set(right);
     return left.some((text) => wanted.has(text));

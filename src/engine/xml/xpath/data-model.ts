@@ -1,5 +1,6 @@
 /** The XPath data model (§5) read off an xmldom tree: which DOM nodes are XPath nodes, their attributes, parent and string-value. */
 import { Attr, Element, type Node } from '@xmldom/xmldom';
+import { chargeXPath } from './evaluation-cost.js';
 
 export const ELEMENT = 1;
 export const ATTRIBUTE = 2;
@@ -61,8 +62,10 @@ export function stringValueOf(node: Node): string {
   const type = node.nodeType;
   if (type !== ELEMENT && type !== DOCUMENT) return node.nodeValue ?? '';
   let text = '';
+  let visited = 0;
   let current = node.firstChild;
   while (current !== null && current !== node) {
+    visited += 1;
     if ((current.nodeType === TEXT || current.nodeType === CDATA) && isChildNode(current))
       text += current.nodeValue ?? '';
     const down = current.nodeType === ELEMENT ? current.firstChild : null;
@@ -72,6 +75,8 @@ export function stringValueOf(node: Node): string {
     }
     current = nextInPreorder(current, node);
   }
+  // the walk, and the string for whoever compares or copies it
+  chargeXPath(1 + visited + (text.length >> 4));
   return text;
 }
 

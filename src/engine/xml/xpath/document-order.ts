@@ -1,12 +1,14 @@
 /** Document order (§5) by numbering: one preorder walk per evaluation, then sorting is by number — never by walking between two nodes. */
 import type { Node } from '@xmldom/xmldom';
 import { attributesOf, firstChildOf, nextInPreorder, rootOf } from './data-model.js';
+import { chargeXPath } from './evaluation-cost.js';
 
 export class DocumentOrder {
   private numbers: Map<Node, number> | undefined;
 
   /** Nodes in document order without duplicates (the input may be in any order and repeat nodes). */
   sortUnique(nodes: readonly Node[]): Node[] {
+    chargeXPath(nodes.length);
     const unique = [...new Set(nodes)];
     if (unique.length < 2) return unique;
     const numbers = this.numbersFor(unique[0]);
@@ -34,6 +36,7 @@ export class DocumentOrder {
 function numberTree(root: Node, numbers: Map<Node, number>): void {
   let current: Node | null = root;
   while (current !== null) {
+    chargeXPath(1);
     numbers.set(current, numbers.size);
     for (const attribute of attributesOf(current)) numbers.set(attribute, numbers.size);
     const down = firstChildOf(current);

@@ -4,6 +4,7 @@ import { compareValues } from './compare-values.js';
 import { CORE_FUNCTIONS, type FunctionContext } from './core-functions.js';
 import { rootOf } from './data-model.js';
 import type { DocumentOrder } from './document-order.js';
+import { chargeXPath } from './evaluation-cost.js';
 import { evaluatePath, filterByPredicates } from './evaluate-path.js';
 import type { ArithmeticOperator, Expression } from './syntax-tree.js';
 import { isNodeSet, toXPathBoolean, toXPathNumber, type XPathValue } from './xpath-value.js';
@@ -58,10 +59,13 @@ export function evaluateExpression(
         throw new Error(
           `function ${expression.name}() reached the evaluator; compileXPath rejects unknown functions`,
         );
-      return definition.call(
+      const value = definition.call(
         expression.args.map((argument) => evaluateExpression(argument, context, order)),
         context,
       );
+      // string functions build strings as long as their arguments (concat, translate, substring)
+      chargeXPath(typeof value === 'string' ? 1 + (value.length >> 4) : 1);
+      return value;
     }
     case 'path':
       return evaluatePath(

@@ -6,6 +6,7 @@ import type { Node } from '@xmldom/xmldom';
 import { axisNodes, isLinearAxis, isReverseAxis } from './axes.js';
 import { withoutCoveredContexts } from './covered-contexts.js';
 import type { DocumentOrder } from './document-order.js';
+import { chargeXPath } from './evaluation-cost.js';
 import { evaluateExpression } from './evaluate-expression.js';
 import type { Expression, Step } from './syntax-tree.js';
 import { toXPathBoolean } from './xpath-value.js';
@@ -86,6 +87,7 @@ function applyPredicate(
     return picked === undefined ? [] : [picked];
   }
   const size = candidates.length;
+  chargeXPath(size);
   return candidates.filter((node, index) => {
     const value = evaluateExpression(predicate, { node, position: index + 1, size }, order);
     return typeof value === 'number' ? value === index + 1 : toXPathBoolean(value);
