@@ -1,14 +1,15 @@
 /** The three servers side by side: hookpatch as the image runs it, the transport floor, and fork-per-call. */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flagsForNode, readImageRuntime } from '../packaging/image-runtime.js';
 import type { ServerName } from './options.js';
 import type { ServerCommand } from './server-process.js';
 
-/** The image's V8 flags (Dockerfile ENTRYPOINT), used for every Node server so they compare fairly. */
-export const IMAGE_NODE_FLAGS = [
-  '--max-old-space-size=24',
-  '--max-semi-space-size=1',
-  '--no-sparkplug',
-];
+/** The image's V8 flags (Dockerfile ENTRYPOINT, those this Node has), used for every Node server so they compare fairly. */
+export const IMAGE_NODE_FLAGS = flagsForNode(
+  readImageRuntime(fileURLToPath(new URL('..', import.meta.url))).nodeFlags,
+  Number(process.versions.node.split('.')[0]),
+);
 /** The Dockerfile's `ENV`: glibc hands freed buffers of large calls back to the kernel. */
 export const IMAGE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
 
