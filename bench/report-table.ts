@@ -1,10 +1,10 @@
-/** The printed report: the server table, the engine table and the budget verdicts, as aligned text. */
+/** The printed tables: start-up side by side over the conditions, calls and memory per condition, and the budget verdicts. */
 import type { BudgetVerdict } from './budgets.js';
-import type { EngineRow } from './engine-table.js';
+import type { ConditionSummary } from './measure-servers.js';
 import type { ServerSummary } from './server-summary.js';
 
 /** Columns before `leftColumns` are text (left-aligned), the rest numbers (right-aligned). */
-function table(
+export function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   leftColumns = 1,
@@ -28,12 +28,44 @@ function table(
   ].join('\n');
 }
 
-function fixed(value: number, digits = 1): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+export function fixed(value: number | undefined, digits = 1): string {
+  return value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—';
 }
 
-function serverRow(server: ServerSummary): string[] {
-  if (server.status === 'not available') return [server.name, 'not available (see below)'];
+function startOf(row: ServerSummary | undefined): number | undefined {
+  if (row?.status === 'measured') return row.figures.coldStartMs;
+  if (row?.status === 'start only') return row.coldStartMs;
+  return undefined;
+}
+
+/** Start → first Info and the first call after it, every condition side by side, with the ratio to bare node. */
+export function startTable(conditions: readonly ConditionSummary[]): string {
+  const names = conditions[0]?.rows.map((row) => row.name) ?? [];
+  const header = [
+    'server',
+    ...conditions.flatMap(({ condition }) => [
+      `Info ms (${condition.label})`,
+      '× node',
+      'first call ms',
+    ]),
+  ];
+  const rows = names.map((name) => [
+    name,
+    ...conditions.flatMap(({ rows: summaries }) => {
+      const row = summaries.find((candidate) => candidate.name === name);
+      const bare = startOf(summaries.find((candidate) => candidate.name === 'node'));
+      const start = startOf(row);
+      const first = row?.status === 'measured' ? row.figures.firstCallMs : undefined;
+      const ratio = start !== undefined && bare !== undefined ? start / bare : undefined;
+      return [fixed(start, 0), fixed(ratio, 1), fixed(first, 1)];
+    }),
+  ]);
+  return `${table(header, rows)}\n(process start → first Info answer; first call: the 8 KB OnDefineDomain sent as soon as Info answered, JIT cold; medians of every start)`;
+}
+
+function callRow(server: ServerSummary): string[] {
+  if (server.status !== 'measured')
+    return [server.name, server.status === 'start only' ? '(start only)' : 'not available'];
   const f = server.figures;
   return [
     server.name,
@@ -41,73 +73,48 @@ function serverRow(server: ServerSummary): string[] {
     fixed(f.p99Ms, 2),
     fixed(f.callsPerSecond, 0),
     fixed(f.cpuMsPerCall, 2),
-    fixed(f.idleRssMiB),
-    fixed(f.idleAnonMiB),
+    `${fixed(f.idleRssMiB)} / ${fixed(f.idleAnonMiB)}`,
     `${fixed(f.afterRssMiB)} / ${fixed(f.afterAnonMiB)} (${f.mixedCalls})`,
+    fixed(f.peakMiB),
     fixed(f.mixedP50Ms, 2),
     fixed(f.largeP50Ms, 1),
-    fixed(f.coldStartMs, 0),
     `${f.errors}+${f.mixedErrors}`,
   ];
 }
 
-export function serverTable(servers: readonly ServerSummary[]): string {
+export function callTable(summary: ConditionSummary): string {
   const header = [
     'server',
     'p50 ms',
     'p99 ms',
     'calls/s',
     'CPU ms/call',
-    'RSS idle',
-    'anon idle',
+    'RSS / anon idle',
     'RSS / anon after mixed (calls)',
+    'cgroup peak',
     'mixed p50',
     '1,000-disk p50',
-    'cold ms',
     'errors',
   ];
-  const notes = servers.flatMap((server) => [
-    `  ${server.name}: ${server.description}`,
+  const notes = summary.rows.flatMap((server) => [
     ...(server.status === 'measured' && server.firstError !== undefined
-      ? [`    first error: ${server.firstError.slice(0, 160)}`]
+      ? [`  ${server.name} first error: ${server.firstError.slice(0, 160)}`]
       : []),
     ...(server.status === 'measured' && server.figures.crash !== undefined
-      ? [`    crashed in ${server.figures.crashes} round(s): ${server.figures.crash.slice(0, 300)}`]
+      ? [
+          `  ${server.name} crashed in ${server.figures.crashes} round(s): ${server.figures.crash.slice(0, 300)}`,
+        ]
       : []),
     ...(server.status === 'not available'
-      ? [`    not available: ${server.reason.slice(0, 300)}`]
+      ? [`  ${server.name} not available: ${server.reason.slice(0, 300)}`]
       : []),
   ]);
-  return `${table(header, servers.map(serverRow))}\n(MiB; medians of rounds; errors = 8 KB run + mixed run)\n${notes.join('\n')}`;
-}
-
-export function engineTable(rows: readonly EngineRow[]): string {
-  const header = [
-    'disks',
-    'KB',
-    'load ms',
-    'parse ms',
-    'serialize ms',
-    'apply ms (end to end)',
-    'operations ms',
-    'matched',
-    'problem',
-  ];
-  return table(
-    header,
-    rows.map((row) => [
-      String(row.disks),
-      fixed(row.bytes / 1024, 0),
-      fixed(row.loadMs, 1),
-      fixed(row.parseMs, 2),
-      fixed(row.serializeMs, 2),
-      row.problem === undefined ? fixed(row.applyMs, 2) : '—',
-      row.problem === undefined ? fixed(row.operationsMs, 2) : '—',
-      `${row.matched}/10`,
-      row.problem ?? '',
-    ]),
-    0,
-  );
+  return [
+    `${summary.condition.label}:`,
+    table(header, summary.rows.map(callRow)),
+    '(8 KB calls, one dial per call; MiB; medians of rounds; errors = 8 KB run + mixed run)',
+    ...notes,
+  ].join('\n');
 }
 
 export function budgetTable(verdicts: readonly BudgetVerdict[]): string {
@@ -119,7 +126,7 @@ export function budgetTable(verdicts: readonly BudgetVerdict[]): string {
       v.budget,
       v.measured,
       mark(v.met),
-      (v.note ?? '').replace(/\s+/g, ' ').slice(0, 100),
+      (v.note ?? '').replace(/\s+/g, ' ').slice(0, 110),
     ]),
     4,
   );

@@ -1,27 +1,41 @@
-/** `npm run bench`: hookpatch serve against the transport floor and the fork-per-call status quo, plus the engine table. */
+/** `npm run bench`: hookpatch as the image runs it against bare node and the transport floors, with and without KubeVirt's sidecar limits, then its sections' budgets. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judgeBudgets } from './budgets.js';
+import { imageNodeMajor, readImageRuntime } from '../packaging/image-runtime.js';
+import type { BudgetVerdict } from './budgets.js';
 import { ensureDist } from './build-dist.js';
-import type { CallInput } from './call-runs.js';
 import { compileServers } from './compile-servers.js';
-import { measureEngineTable } from './engine-table.js';
-import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { budgetTable, engineTable, serverTable } from './report-table.js';
-import { serverChoice, type ServerPaths } from './server-commands.js';
-import { measureServers } from './measure-servers.js';
+import { benchConditions } from './conditions.js';
+import { engineSection } from './engine-section.js';
+import { buildGoServer } from './go-server.js';
+import { largeDomainSection } from './large-domain-section.js';
+import type { Inputs } from './measure-servers.js';
+import { parseOptions, USAGE } from './options.js';
+import { budgetTable } from './report-table.js';
+import type { BenchContext, BenchSection } from './sections.js';
+import { serverNode } from './server-node.js';
+import { serversSection } from './servers-section.js';
 import { domainWithDisks } from './synthetic-domain.js';
 import { loadWire } from './wire.js';
-import { measureWorkBudgets, workBudgetTable } from './work-budgets.js';
+import { workBudgetsSection } from './work-budgets-section.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');
+const cacheDir = join(root, 'node_modules', '.cache', 'hookpatch-bench');
 const resultsDir = join(benchDir, 'results');
 
-function inputs(): { small: CallInput; large: CallInput; template: string } {
+/** In order; a section of figures of its own is one more entry here. */
+const SECTIONS: readonly BenchSection[] = [
+  serversSection,
+  largeDomainSection,
+  workBudgetsSection,
+  engineSection,
+];
+
+function inputs(): Inputs & { template: string } {
   const template = readFileSync(join(benchDir, 'fixtures', 'domain-8k.xml'), 'utf8');
   const vmi = readFileSync(join(benchDir, 'fixtures', 'vmi-smbios.json'));
   const largeXml = Buffer.from(domainWithDisks(template, 1000));
@@ -39,31 +53,12 @@ function inputs(): { small: CallInput; large: CallInput; template: string } {
 /** The commit measured, `+dirty` when the work tree differs: results are only comparable with it. */
 function gitCommit(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-    }).trim();
-    const dirty =
-      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-        cwd: root,
-        encoding: 'utf8',
-      }).trim() !== '';
-    return dirty ? `${head}+dirty` : head;
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    return git('status', '--porcelain', '--untracked-files=no') === '' ? head : `${head}+dirty`;
   } catch {
     return 'unknown';
-  }
-}
-
-function hookpatchEntry(options: BenchOptions): { entry?: string; build: unknown } {
-  try {
-    const dist = ensureDist(root, options.rebuild);
-    if (dist.warnings !== undefined)
-      process.stderr.write(
-        `bench: the build reported errors (dist/ was still emitted):\n${dist.warnings.slice(0, 2000)}\n`,
-      );
-    return { entry: dist.entry, build: dist };
-  } catch (error) {
-    return { build: { error: error instanceof Error ? error.message : String(error) } };
   }
 }
 
@@ -71,63 +66,74 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
   const loadBefore = loadavg();
-  const { small, large, template } = inputs();
-  const { entry, build } = hookpatchEntry(options);
-  const paths: ServerPaths = {
+  const build = ensureDist(root, options.rebuild);
+  if (build.warnings !== undefined)
+    process.stderr.write(
+      `bench: the build reported errors (dist/ was still emitted):\n${build.warnings.slice(0, 2000)}\n`,
+    );
+  const runtime = readImageRuntime(root);
+  const node = serverNode(options.node, imageNodeMajor(runtime), cacheDir);
+  const { conditions, note: conditionNote } = benchConditions(options.cgroups);
+  const { template, ...callInputs } = inputs();
+  const context: BenchContext = {
+    options,
     root,
-    hookpatchEntry: entry ?? join(root, 'dist', 'cli', 'main.js'),
-    compiledServers: compileServers(
-      benchDir,
-      join(root, 'node_modules', '.cache', 'hookpatch-bench'),
-    ),
-    ...(options.hookpatchFlags === undefined ? {} : { hookpatchFlags: options.hookpatchFlags }),
+    wire: loadWire(join(root, 'proto')),
+    inputs: callInputs,
+    template,
+    conditions,
+    paths: {
+      root,
+      runtime,
+      node,
+      compiledServers: compileServers(benchDir, cacheDir),
+      goServer: options.servers.includes('grpc-go')
+        ? buildGoServer(benchDir, cacheDir)
+        : { reason: 'not asked for' },
+      ...(options.hookpatchFlags === undefined ? {} : { hookpatchFlags: options.hookpatchFlags }),
+    },
   };
-  const unavailable = { unavailable: 'dist/cli/main.js could not be built' };
-  const choices = options.servers.map((name) => ({
-    name,
-    ...serverChoice(name, paths),
-    ...(name === 'hookpatch' && entry === undefined ? unavailable : {}),
-  }));
-  const servers = await measureServers(choices, loadWire(join(root, 'proto')), options, {
-    small,
-    large,
-  });
-  const engine = options.engine
-    ? measureEngineTable(template, [10, 100, 1000], options.engineIterations)
-    : [];
-  const budgets = judgeBudgets(servers, engine);
-  const workBudgets =
-    entry === undefined ? undefined : await measureWorkBudgets(root, loadWire(join(root, 'proto')));
-
   const machine = {
     commit: gitCommit(),
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
-    node: process.version,
+    benchNode: process.version,
+    serverNode: node.version,
     loadavgBefore: loadBefore,
-    loadavgAfter: loadavg(),
   };
-  process.stdout.write(
-    `\nhookpatch benchmark ${startedAt.toISOString()} — ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, commit ${machine.commit}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}\n`,
+  const out = (text: string): void => void process.stdout.write(`${text}\n`);
+  out(
+    `\nhookpatch benchmark ${startedAt.toISOString()} — ${machine.cpus} CPUs (${machine.cpuModel}), commit ${machine.commit}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`,
   );
-  process.stdout.write(
-    `calls: ${small.label} + ${small.vmi.length} B VMI, dial per call; mixed run 9:1 with the ${large.label}\n\n`,
+  out(
+    `servers run on Node ${node.version}${node.note === undefined ? '' : ` (${node.note})`}; conditions: ${conditions.map((c) => c.label).join(' | ')}${conditionNote === undefined ? '' : ` (${conditionNote})`}`,
   );
-  process.stdout.write(`${serverTable(servers)}\n\n`);
-  if (engine.length > 0)
-    process.stdout.write(
-      `engine in process (applyDomain, 10 operations by alias):\n${engineTable(engine)}\n\n`,
-    );
-  process.stdout.write(`${budgetTable(budgets)}\n`);
-  if (workBudgets !== undefined) process.stdout.write(`\n${workBudgetTable(workBudgets)}\n`);
-
+  out(
+    `calls: ${callInputs.small.label} + ${callInputs.small.vmi.length} B VMI, dial per call; mixed run 9:1 with the ${callInputs.large.label}\n`,
+  );
+  const sections: Record<string, unknown> = {};
+  const verdicts: BudgetVerdict[] = [];
+  for (const section of SECTIONS.filter((candidate) => candidate.enabled(options))) {
+    const report = await section.run(context);
+    sections[section.key] = report.figures;
+    verdicts.push(...report.verdicts);
+    out(`== ${report.title}\n${report.text}\n`);
+  }
+  out(budgetTable(verdicts));
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(
-    file,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, options, build, inputs: { smallBytes: small.domainXML.length, largeBytes: large.domainXML.length, vmiBytes: small.vmi.length }, servers, engine, budgets, workBudgets }, null, 2)}\n`,
-  );
-  process.stdout.write(`\nwritten: ${file}\n`);
+  const record = {
+    startedAt: startedAt.toISOString(),
+    machine: { ...machine, loadavgAfter: loadavg() },
+    options,
+    build,
+    runtime,
+    conditions,
+    sections,
+    budgets: verdicts,
+  };
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  out(`\nwritten: ${file}`);
 }
 
 main().catch((error: unknown) => {

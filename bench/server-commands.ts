@@ -1,87 +1,134 @@
-/** The three servers side by side: hookpatch as the image runs it, the transport floor, and fork-per-call. */
+/**
+ * The rows side by side: hookpatch exactly as the image runs it (ENTRYPOINT flags, ENV and CMD read
+ * from the Dockerfile), the grpc-js and grpc-go transport floors, fork-per-call, and bare node.
+ */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { flagsForNode, readImageRuntime } from '../packaging/image-runtime.js';
+import {
+  flagsForNode,
+  imageCommand,
+  imageEnvironment,
+  type ImageRuntime,
+} from '../packaging/image-runtime.js';
 import type { ServerName } from './options.js';
+import type { ServerNode } from './server-node.js';
 import type { ServerCommand } from './server-process.js';
 
-/** The image's V8 flags (Dockerfile ENTRYPOINT, those this Node has), used for every Node server so they compare fairly. */
-export const IMAGE_NODE_FLAGS = flagsForNode(
-  readImageRuntime(fileURLToPath(new URL('..', import.meta.url))).nodeFlags,
-  Number(process.versions.node.split('.')[0]),
+export type ServerChoice = { readonly description: string } & (
+  | { readonly kind: 'server'; readonly command: ServerCommand }
+  /** a process that only starts and exits: its start time is the reference for the servers' */
+  | { readonly kind: 'exits'; readonly command: ServerCommand }
+  | { readonly kind: 'not available'; readonly reason: string }
 );
-/** The Dockerfile's `ENV`: glibc hands freed buffers of large calls back to the kernel. */
-export const IMAGE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
-
-export interface ServerChoice {
-  readonly command: ServerCommand;
-  readonly description: string;
-}
 
 export interface ServerPaths {
   readonly root: string;
-  /** dist/cli/main.js */
-  readonly hookpatchEntry: string;
+  readonly runtime: ImageRuntime;
+  readonly node: ServerNode;
   /** where compileServers put servers/<name>.js */
   readonly compiledServers: string;
-  /** Node flags for hookpatch; the image's when not given */
+  /** the grpc-go pass-through binary, or why there is none */
+  readonly goServer: { readonly path: string } | { readonly reason: string };
+  /** Node flags for hookpatch instead of the image's (`--hookpatch-flags`) */
   readonly hookpatchFlags?: readonly string[];
 }
 
-export function serverChoice(name: ServerName, paths: ServerPaths): ServerChoice {
-  const protoDir = join(paths.root, 'proto');
-  const node =
-    (script: string): ServerCommand['args'] =>
-    (socketDir) => [
-      ...IMAGE_NODE_FLAGS,
-      script,
+export const PATCH_FILE = join('examples', 'smbios-from-annotation', 'patch.yaml');
+
+/** The major version of the node the servers run on, for the image's flags it accepts. */
+export function nodeMajor(node: ServerNode): number {
+  return Number(node.version.replace(/^v/, '').split('.')[0]);
+}
+
+/** The image's node flags the servers' node accepts (or `--hookpatch-flags`). */
+export function hookpatchFlags(paths: ServerPaths): readonly string[] {
+  return paths.hookpatchFlags ?? flagsForNode(paths.runtime.nodeFlags, nodeMajor(paths.node));
+}
+
+function hookpatch(paths: ServerPaths): ServerChoice {
+  const image = imageCommand(
+    paths.runtime,
+    paths.root,
+    paths.node.path,
+    process.env,
+    nodeMajor(paths.node),
+  );
+  const flags = hookpatchFlags(paths);
+  const script = image.args[image.args.length - 1] ?? '';
+  const env = image.env as Record<string, string>;
+  return {
+    kind: 'server',
+    description: `node ${flags.join(' ')} dist/cli/main.js ${paths.runtime.cmd.join(' ')} --patch ${PATCH_FILE} (the Dockerfile's ENTRYPOINT, CMD and ENV)`,
+    command: {
+      command: image.command,
+      args: (socketDir) => [
+        ...flags,
+        script,
+        ...paths.runtime.cmd,
+        '--socket-dir',
+        socketDir,
+        '--patch',
+        join(paths.root, PATCH_FILE),
+      ],
+      env,
+    },
+  };
+}
+
+/** A comparison server compiled from bench/servers/, run with the image's flags and environment. */
+function nodeServer(paths: ServerPaths, name: string, env: Record<string, string> = {}) {
+  return {
+    command: paths.node.path,
+    args: (socketDir: string) => [
+      ...flagsForNode(paths.runtime.nodeFlags, nodeMajor(paths.node)),
+      join(paths.compiledServers, 'servers', `${name}.js`),
       '--socket-dir',
       socketDir,
       '--proto-dir',
-      protoDir,
-    ];
+      join(paths.root, 'proto'),
+    ],
+    env: { ...(imageEnvironment(paths.runtime, process.env) as Record<string, string>), ...env },
+  };
+}
+
+export function serverChoice(name: ServerName, paths: ServerPaths): ServerChoice {
+  const env = imageEnvironment(paths.runtime, process.env) as Record<string, string>;
   switch (name) {
-    case 'hookpatch': {
-      const flags = paths.hookpatchFlags ?? IMAGE_NODE_FLAGS;
-      return {
-        description: `node ${flags.join(' ')} dist/cli/main.js serve --patch examples/smbios-from-annotation/patch.yaml`,
-        command: {
-          command: process.execPath,
-          args: (socketDir) => [
-            ...flags,
-            paths.hookpatchEntry,
-            'serve',
-            '--socket-dir',
-            socketDir,
-            '--patch',
-            join(paths.root, 'examples', 'smbios-from-annotation', 'patch.yaml'),
-          ],
-          env: IMAGE_ENV,
-        },
-      };
-    }
+    case 'hookpatch':
+      return hookpatch(paths);
     case 'floor':
       return {
+        kind: 'server',
         description:
-          'transport-only floor: grpc-js server on the same protocol returning the XML unchanged (same V8 flags)',
-        command: {
-          command: process.execPath,
-          args: node(join(paths.compiledServers, 'servers', 'passthrough-server.js')),
-          env: IMAGE_ENV,
-        },
+          'grpc-js transport floor: a grpc-js server on the same protocol returning the XML unchanged (image flags)',
+        command: nodeServer(paths, 'passthrough-server'),
       };
+    case 'grpc-go':
+      return 'reason' in paths.goServer
+        ? {
+            kind: 'not available',
+            description: 'grpc-go pass-through',
+            reason: paths.goServer.reason,
+          }
+        : {
+            kind: 'server',
+            description:
+              'grpc-go transport floor: bench/grpc-go/passthrough.go returning the XML unchanged',
+            command: { command: paths.goServer.path, args: (dir) => ['--socket-dir', dir], env },
+          };
     case 'status-quo':
       return {
+        kind: 'server',
         description:
-          "fork-per-call: grpc-js stand-in for the sidecar-shim execs bench/status-quo/onDefineDomain.py (python3 ElementTree) per call; CPU includes the children; RSS is Node's, not the Go shim's (≈8.5 MiB)",
-        command: {
-          command: process.execPath,
-          args: node(join(paths.compiledServers, 'servers', 'fork-script-server.js')),
-          env: {
-            ...IMAGE_ENV,
-            HOOK_SCRIPT: join(paths.root, 'bench', 'status-quo', 'onDefineDomain.py'),
-          },
-        },
+          "fork-per-call: a grpc-js stand-in for the sidecar-shim execs bench/status-quo/onDefineDomain.py per call; CPU includes the children; RSS is Node's, not the Go shim's (≈8.5 MiB)",
+        command: nodeServer(paths, 'fork-script-server', {
+          HOOK_SCRIPT: join(paths.root, 'bench', 'status-quo', 'onDefineDomain.py'),
+        }),
+      };
+    case 'node':
+      return {
+        kind: 'exits',
+        description: 'bare `node -e 0` (no flags, the image environment): the start reference',
+        command: { command: paths.node.path, args: () => ['-e', '0'], env },
       };
   }
 }

@@ -1,9 +1,10 @@
-/** Start a hook server as its own process, time it until Info answers (cold start), and stop it. */
+/** Start a hook server as its own process (in its cgroup), time it until Info answers (cold start), and stop it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Confinement } from './conditions.js';
 import { callOnce } from './hook-client.js';
 import { callbacksVersions, type CallbacksVersion, type HookWire } from './wire.js';
 
@@ -12,7 +13,8 @@ export interface ServerCommand {
   readonly command: string;
   /** the arguments for a server that must put its socket into `socketDir` */
   readonly args: (socketDir: string) => readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
+  /** the whole environment (the image's: no NODE_EXTRA_CA_CERTS, no NODE_OPTIONS) */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -24,6 +26,8 @@ export interface RunningServer {
   readonly coldStartMs: number;
   /** undefined while it runs; else its exit status and the end of its stderr */
   exited(): string | undefined;
+  /** its cgroup's memory peak so far, MiB (undefined outside a cgroup) */
+  peakMiB(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -43,7 +47,11 @@ function findSocket(dir: string): string | undefined {
   return undefined;
 }
 
-function stopper(child: ChildProcess, socketDir: string): () => Promise<void> {
+function stopper(
+  child: ChildProcess,
+  socketDir: string,
+  confinement: Confinement,
+): () => Promise<void> {
   return async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -53,6 +61,7 @@ function stopper(child: ChildProcess, socketDir: string): () => Promise<void> {
     }
     live.delete(child);
     rmSync(socketDir, { recursive: true, force: true });
+    confinement.release();
   };
 }
 
@@ -63,19 +72,21 @@ function lastWords(stderr: string): string {
   return (fatal ?? lines[lines.length - 1] ?? '').slice(0, 300);
 }
 
-export async function startServer(server: ServerCommand, wire: HookWire): Promise<RunningServer> {
+export async function startServer(
+  server: ServerCommand,
+  wire: HookWire,
+  confinement: Confinement,
+): Promise<RunningServer> {
   const socketDir = mkdtempSync(join(tmpdir(), 'hookpatch-bench-'));
+  const { command, args } = confinement.wrap(server.command, server.args(socketDir));
   const started = performance.now();
-  const child = spawn(server.command, [...server.args(socketDir)], {
-    env: { ...process.env, ...server.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(command, args, { env: server.env, stdio: ['ignore', 'ignore', 'pipe'] });
   live.add(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);
   });
-  const stop = stopper(child, socketDir);
+  const stop = stopper(child, socketDir, confinement);
   while (performance.now() - started < START_TIMEOUT_MS) {
     if (child.exitCode !== null || child.signalCode !== null) break;
     const socketPath = findSocket(socketDir);
@@ -89,7 +100,8 @@ export async function startServer(server: ServerCommand, wire: HookWire): Promis
         child.exitCode === null && child.signalCode === null
           ? undefined
           : `exited (${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`;
-      return { pid: child.pid, socketPath, version, coldStartMs, exited, stop };
+      const peakMiB = (): number | undefined => confinement.peakMiB();
+      return { pid: child.pid, socketPath, version, coldStartMs, exited, peakMiB, stop };
     }
     await sleep(POLL_MS);
   }
@@ -97,4 +109,18 @@ export async function startServer(server: ServerCommand, wire: HookWire): Promis
   throw new Error(
     `${server.command} did not answer Info (exit ${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`,
   );
+}
+
+/** Start a process that exits by itself (bare `node -e 0`): ms from spawn to its exit. */
+export async function timeToExit(server: ServerCommand, confinement: Confinement): Promise<number> {
+  const { command, args } = confinement.wrap(server.command, server.args(tmpdir()));
+  const started = performance.now();
+  const child = spawn(command, args, { env: server.env, stdio: 'ignore' });
+  live.add(child);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ms = performance.now() - started;
+  live.delete(child);
+  confinement.release();
+  if (code !== 0) throw new Error(`${server.command} exited with ${String(code)}`);
+  return ms;
 }

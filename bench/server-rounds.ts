@@ -1,8 +1,10 @@
-/** One measuring round for one server: cold start, idle memory, 8 KB latency and CPU, then the mixed run's memory. */
+/** One measuring round for one server: cold start and first call, idle memory, 8 KB latency and CPU, then the mixed run's memory. */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { callOnce } from './hook-client.js';
 import { mixed, runCalls, type CallInput, type RunFigures } from './call-runs.js';
+import type { Confinement } from './conditions.js';
 import { readCpuTime, readMemory, totalCpuMs, type Memory } from './proc-stats.js';
-import { startServer, type ServerCommand } from './server-process.js';
+import { startServer, type RunningServer, type ServerCommand } from './server-process.js';
 import type { HookWire } from './wire.js';
 
 export interface RoundPlan {
@@ -17,8 +19,13 @@ export interface RoundPlan {
   readonly patchedMarker: string;
 }
 
-export interface RoundFigures {
+/** Process start → first Info answer, then the first OnDefineDomain right after it (JIT cold). */
+export interface StartFigures {
   readonly coldStartMs: number;
+  readonly firstCallMs: number;
+}
+
+export interface RoundFigures extends StartFigures {
   readonly idle: Memory;
   readonly single: Omit<RunFigures, 'sample'>;
   /** server CPU (its own + its waited-for children) per 8 KB call */
@@ -26,6 +33,8 @@ export interface RoundFigures {
   readonly childCpuMsPerCall: number;
   readonly mixed: Omit<RunFigures, 'sample'>;
   readonly afterMixed: Memory;
+  /** the cgroup's memory peak over the whole round, MiB (NaN outside a cgroup) */
+  readonly peakMiB: number;
   /** why the server died during the mixed run */
   readonly crashed?: string;
   readonly patched: boolean;
@@ -48,13 +57,27 @@ function withoutSample(figures: RunFigures): Omit<RunFigures, 'sample'> {
   };
 }
 
+/** The first OnDefineDomain, sent the moment Info has answered; NaN when it fails. */
+async function firstCall(
+  running: RunningServer,
+  wire: HookWire,
+  input: CallInput,
+): Promise<number> {
+  const method = wire.onDefineDomain[running.version];
+  const request = { domainXML: input.domainXML, vmi: input.vmi };
+  const result = await callOnce(running.socketPath, method, request, 60_000);
+  return result.ok ? result.ms : Number.NaN;
+}
+
 export async function measureRound(
   server: ServerCommand,
   wire: HookWire,
   plan: RoundPlan,
+  confinement: Confinement,
 ): Promise<RoundFigures> {
-  const running = await startServer(server, wire);
+  const running = await startServer(server, wire, confinement);
   try {
+    const firstCallMs = await firstCall(running, wire, plan.small);
     await sleep(SETTLE_MS);
     const idle = readMemory(running.pid);
     await runCalls(wire, running.socketPath, running.version, plan.warmupCalls, () => plan.small);
@@ -85,12 +108,14 @@ export async function measureRound(
         ? {}
         : { crashed: `in the mixed run after ${mixedRun.calls} calls, the server ${crash}` }),
       coldStartMs: running.coldStartMs,
+      firstCallMs,
       idle,
       single: withoutSample(single),
       cpuMsPerCall: (totalCpuMs(after) - totalCpuMs(before)) / Math.max(1, single.calls),
       childCpuMsPerCall: (after.childrenMs - before.childrenMs) / Math.max(1, single.calls),
       mixed: withoutSample(mixedRun),
       afterMixed,
+      peakMiB: running.peakMiB() ?? Number.NaN,
       patched: single.sample?.toString('utf8').includes(plan.patchedMarker) === true,
     };
   } catch (error) {
@@ -101,9 +126,17 @@ export async function measureRound(
   }
 }
 
-/** Start and stop only, for the extra cold-start rounds. */
-export async function measureColdStart(server: ServerCommand, wire: HookWire): Promise<number> {
-  const running = await startServer(server, wire);
-  await running.stop();
-  return running.coldStartMs;
+/** Start, the first call, and stop: the extra cold-start rounds. */
+export async function measureColdStart(
+  server: ServerCommand,
+  wire: HookWire,
+  input: CallInput,
+  confinement: Confinement,
+): Promise<StartFigures> {
+  const running = await startServer(server, wire, confinement);
+  try {
+    return { coldStartMs: running.coldStartMs, firstCallMs: await firstCall(running, wire, input) };
+  } finally {
+    await running.stop();
+  }
 }

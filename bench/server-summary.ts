@@ -1,6 +1,7 @@
-/** One row of the server table: the median of each figure over the rounds (or why the row could not be measured). */
-import type { RoundFigures } from './server-rounds.js';
+/** One row of a condition's table: the median of each figure over the rounds (or why the row could not be measured). */
 import type { ServerName } from './options.js';
+import type { ServerChoice } from './server-commands.js';
+import type { RoundFigures, StartFigures } from './server-rounds.js';
 import { median, medianOf } from './statistics.js';
 
 export interface ServerFigures {
@@ -13,10 +14,13 @@ export interface ServerFigures {
   readonly idleAnonMiB: number;
   readonly afterRssMiB: number;
   readonly afterAnonMiB: number;
+  /** the cgroup's memory peak over a round (NaN outside a cgroup) */
+  readonly peakMiB: number;
   readonly mixedP50Ms: number;
   /** p50 of the mixed run's calls with the 1,000-disk domain */
   readonly largeP50Ms: number;
   readonly coldStartMs: number;
+  readonly firstCallMs: number;
   readonly calls: number;
   readonly mixedCalls: number;
   readonly errors: number;
@@ -37,14 +41,29 @@ export type ServerSummary = {
       readonly figures: ServerFigures;
       readonly firstError?: string;
       readonly rounds: readonly RoundFigures[];
-      readonly coldStarts: readonly number[];
+      readonly starts: readonly StartFigures[];
+    }
+  /** a process that only starts (bare node): its start time */
+  | {
+      readonly status: 'start only';
+      readonly coldStartMs: number;
+      readonly starts: readonly number[];
     }
   | { readonly status: 'not available'; readonly reason: string }
 );
 
+/** What one row collected over the rounds of one condition. */
+export interface RowMeasurements {
+  readonly rounds: RoundFigures[];
+  readonly starts: StartFigures[];
+  failures: number;
+  lastFailure?: string;
+  failed?: string;
+}
+
 export function summarize(
   rounds: readonly RoundFigures[],
-  coldStarts: readonly number[],
+  starts: readonly StartFigures[],
   largeLabel: string,
 ): ServerFigures {
   const crash = rounds.find((r) => r.crashed !== undefined)?.crashed;
@@ -60,9 +79,11 @@ export function summarize(
     idleAnonMiB: medianOf(rounds, (r) => r.idle.anonMiB),
     afterRssMiB: medianOf(rounds, (r) => r.afterMixed.rssMiB),
     afterAnonMiB: medianOf(rounds, (r) => r.afterMixed.anonMiB),
+    peakMiB: medianOf(rounds, (r) => r.peakMiB),
     mixedP50Ms: medianOf(rounds, (r) => r.mixed.p50Ms),
     largeP50Ms: medianOf(rounds, (r) => r.mixed.p50ByInput[largeLabel] ?? Number.NaN),
-    coldStartMs: median(coldStarts),
+    coldStartMs: medianOf(starts, (s) => s.coldStartMs),
+    firstCallMs: medianOf(starts, (s) => s.firstCallMs),
     calls: rounds[0]?.single.calls ?? 0,
     mixedCalls: rounds[0]?.mixed.calls ?? 0,
     errors: sum((r) => r.single.errors),
@@ -74,10 +95,37 @@ export function summarize(
 }
 
 /** The first error any round saw, to explain a row's error count. */
-export function firstError(rounds: readonly RoundFigures[]): string | undefined {
+function firstError(rounds: readonly RoundFigures[]): string | undefined {
   for (const round of rounds) {
     const error = round.single.firstError ?? round.mixed.firstError;
     if (error !== undefined) return error;
   }
   return undefined;
+}
+
+export function summarizeRow(
+  entry: ServerChoice & { readonly name: ServerName },
+  row: RowMeasurements | undefined,
+  largeLabel: string,
+): ServerSummary {
+  const head = { name: entry.name, description: entry.description };
+  if (entry.kind === 'not available')
+    return { ...head, status: 'not available', reason: entry.reason };
+  const reason = row?.failed ?? row?.lastFailure ?? 'no round was measured';
+  if (row === undefined || row.starts.length === 0)
+    return { ...head, status: 'not available', reason };
+  if (entry.kind === 'exits') {
+    const starts = row.starts.map((start) => start.coldStartMs);
+    return { ...head, status: 'start only', coldStartMs: median(starts), starts };
+  }
+  if (row.rounds.length === 0) return { ...head, status: 'not available', reason };
+  const error = firstError(row.rounds);
+  return {
+    ...head,
+    status: 'measured',
+    figures: summarize(row.rounds, row.starts, largeLabel),
+    ...(error === undefined ? {} : { firstError: error }),
+    rounds: row.rounds,
+    starts: row.starts,
+  };
 }

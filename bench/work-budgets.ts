@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageCommand, readImageRuntime } from '../packaging/image-runtime.js';
+import { confine, NO_LIMITS } from './conditions.js';
 import { callOnce } from './hook-client.js';
 import { startServer } from './server-process.js';
 import { domainWithDisks } from './synthetic-domain.js';
@@ -48,11 +49,10 @@ async function answer(root: string, wire: HookWire, disks: number): Promise<stri
     {
       command,
       args: (socketDir) => [...args, 'serve', '--socket-dir', socketDir, '--patch', patch],
-      env: Object.fromEntries(
-        Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-      ),
+      env,
     },
     wire,
+    confine(NO_LIMITS),
   );
   try {
     const template = readFileSync(join(root, 'bench', 'fixtures', 'domain-8k.xml'), 'utf8');

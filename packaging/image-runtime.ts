@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 export interface ImageRuntime {
+  /** the final stage's base image (`FROM x AS runtime`), e.g. `docker.io/library/node:22-bookworm-slim` */
+  readonly base: string;
   /** the flags between `node` and the script in ENTRYPOINT, e.g. `--max-old-space-size=24` */
   readonly nodeFlags: readonly string[];
   /** the final stage's ENV */
@@ -65,11 +67,13 @@ export function parseImageRuntime(dockerfile: string): ImageRuntime {
     else if (keyword === 'WORKDIR') workdir = posix.resolve(workdir, rest);
     else if (keyword === 'ENV') for (const [key, value] of envPairs(rest)) env[key] = value;
   }
+  const base = all[lastFrom]?.rest.split(/\s+/).find((word) => !word.startsWith('--')) ?? '';
   if (entrypoint === undefined || entrypoint[0] !== 'node')
     throw new Error('Dockerfile: the final stage has no ENTRYPOINT ["node", …]');
   const scriptIndex = entrypoint.findIndex((arg, index) => index > 0 && !arg.startsWith('-'));
   if (scriptIndex < 0) throw new Error('Dockerfile: ENTRYPOINT names no script for node');
   return {
+    base,
     nodeFlags: entrypoint.slice(1, scriptIndex),
     env,
     script: posix.resolve(workdir, entrypoint[scriptIndex] ?? ''),
@@ -90,25 +94,45 @@ export function flagsForNode(flags: readonly string[], nodeMajor: number): strin
   return flags.filter((flag) => nodeMajor >= (NEWER_NODE_FLAGS[flag.split('=')[0] ?? ''] ?? 0));
 }
 
+/** The Node major the image runs, from its base image's tag (`node:22-bookworm-slim` → 22). */
+export function imageNodeMajor(runtime: ImageRuntime): number | undefined {
+  const tag = /(?:^|\/)node:(\d+)(?:[.-]|$)/.exec(runtime.base)?.[1];
+  return tag === undefined ? undefined : Number(tag);
+}
+
+/**
+ * The image's environment over `base`. The image sets no NODE_OPTIONS or NODE_EXTRA_CA_CERTS; a
+ * developer's shell may (the latter adds ~55 ms of CPU to every start).
+ */
+export function imageEnvironment(
+  runtime: ImageRuntime,
+  base: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, ...runtime.env };
+  delete env['NODE_OPTIONS'];
+  delete env['NODE_EXTRA_CA_CERTS'];
+  return env;
+}
+
 /**
  * `node <flags> <root>/<script>` with the image's environment over `base`: the image copies the
  * repository's dist/ to its WORKDIR, so `/app/dist/cli/main.js` is `<root>/dist/cli/main.js` here.
+ * `nodeMajor` is that of `nodePath` (this process's Node unless told), for the flags it accepts.
  */
 export function imageCommand(
   runtime: ImageRuntime,
   root: string,
   nodePath: string,
   base: NodeJS.ProcessEnv,
+  nodeMajor = Number(process.versions.node.split('.')[0]),
 ): { readonly command: string; readonly args: string[]; readonly env: NodeJS.ProcessEnv } {
   const relative = posix.relative(runtime.workdir, runtime.script);
   if (relative.startsWith('..'))
     throw new Error(`Dockerfile: ${runtime.script} is outside WORKDIR ${runtime.workdir}`);
-  // The image sets no NODE_OPTIONS or NODE_EXTRA_CA_CERTS; a developer's shell may (the latter
-  // adds ~55 ms of CPU to every start).
-  const env: NodeJS.ProcessEnv = { ...base, ...runtime.env };
-  delete env['NODE_OPTIONS'];
-  delete env['NODE_EXTRA_CA_CERTS'];
-  const major = Number(process.versions.node.split('.')[0]);
-  const flags = flagsForNode(runtime.nodeFlags, major);
-  return { command: nodePath, args: [...flags, join(root, relative)], env };
+  const flags = flagsForNode(runtime.nodeFlags, nodeMajor);
+  return {
+    command: nodePath,
+    args: [...flags, join(root, relative)],
+    env: imageEnvironment(runtime, base),
+  };
 }

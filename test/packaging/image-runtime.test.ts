@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   imageCommand,
+  imageNodeMajor,
   parseImageRuntime,
   readImageRuntime,
 } from '../../packaging/image-runtime.js';
@@ -25,6 +26,7 @@ ENTRYPOINT ["node", "--max-old-space-size=24", "--no-sparkplug", "dist/cli/main.
 CMD ["serve"]
 `);
   assert.deepEqual(runtime, {
+    base: 'node',
     nodeFlags: ['--max-old-space-size=24', '--no-sparkplug'],
     env: { A: '1', B: 'two words' },
     script: '/app/dist/cli/main.js',
@@ -45,6 +47,7 @@ CMD ["serve"]
 
 test("the repository's Dockerfile runs node on the bundle with a heap limit and serve", () => {
   const runtime = readImageRuntime(root);
+  assert.equal(imageNodeMajor(runtime), 22);
   assert.ok(runtime.nodeFlags.some((flag) => flag.startsWith('--max-old-space-size=')));
   assert.equal(runtime.script, '/app/dist/cli/main.js');
   assert.deepEqual(runtime.cmd, ['serve']);
