@@ -1,20 +1,16 @@
 /** `kubevirt.hooks.v1alpha1.Callbacks`: OnDefineDomain only. */
-import type { UntypedHandleCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { patchDomain } from './domain-call.js';
 import type { HookDeps } from './hook-call.js';
 import type { LegacyVersion } from './legacy-versions.js';
 import { bytesField } from './request-fields.js';
-import { unaryHandler } from './unary-handler.js';
+import { unaryHandler, type ServiceImplementation, type UnaryHandler } from './unary-handler.js';
 
 export interface LegacySettings extends HookDeps {
   readonly annotations: boolean;
 }
 
 /** OnDefineDomain as every legacy version defines it; the legacy hook always runs in the Boot context. */
-export function onDefineDomain(
-  settings: LegacySettings,
-  version: LegacyVersion,
-): UntypedHandleCall {
+export function onDefineDomain(settings: LegacySettings, version: LegacyVersion): UnaryHandler {
   const call = {
     hook: 'OnDefineDomain',
     version,
@@ -33,6 +29,6 @@ export function onDefineDomain(
   });
 }
 
-export function callbacksV1alpha1(settings: LegacySettings): UntypedServiceImplementation {
+export function callbacksV1alpha1(settings: LegacySettings): ServiceImplementation {
   return { OnDefineDomain: onDefineDomain(settings, 'v1alpha1') };
 }

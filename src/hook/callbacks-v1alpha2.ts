@@ -1,14 +1,10 @@
 /** `kubevirt.hooks.v1alpha2.Callbacks`: OnDefineDomain and PreCloudInitIso. */
-import type { UntypedHandleCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { onDefineDomain, type LegacySettings } from './callbacks-v1alpha1.js';
 import { patchCloudInit } from './cloud-init-call.js';
 import type { LegacyVersion } from './legacy-versions.js';
-import { unaryHandler } from './unary-handler.js';
+import { unaryHandler, type ServiceImplementation, type UnaryHandler } from './unary-handler.js';
 
-export function preCloudInitIso(
-  settings: LegacySettings,
-  version: LegacyVersion,
-): UntypedHandleCall {
+export function preCloudInitIso(settings: LegacySettings, version: LegacyVersion): UnaryHandler {
   const call = {
     hook: 'PreCloudInitIso',
     version,
@@ -20,7 +16,7 @@ export function preCloudInitIso(
   );
 }
 
-export function callbacksV1alpha2(settings: LegacySettings): UntypedServiceImplementation {
+export function callbacksV1alpha2(settings: LegacySettings): ServiceImplementation {
   return {
     OnDefineDomain: onDefineDomain(settings, 'v1alpha2'),
     PreCloudInitIso: preCloudInitIso(settings, 'v1alpha2'),

@@ -1,8 +1,7 @@
 /** `kubevirt.hooks.v1alpha3.Callbacks`: v1alpha2 plus Shutdown, after which the sidecar must exit. */
-import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { onDefineDomain, type LegacySettings } from './callbacks-v1alpha1.js';
 import { preCloudInitIso } from './callbacks-v1alpha2.js';
-import { unaryHandler } from './unary-handler.js';
+import { unaryHandler, type ServiceImplementation } from './unary-handler.js';
 
 export interface ShutdownSettings extends LegacySettings {
   /** Called once the Shutdown reply is on its way: stop serving and exit. */
@@ -10,7 +9,7 @@ export interface ShutdownSettings extends LegacySettings {
 }
 
 /** KUBEVIRT.md: Shutdown comes after QEMU exits; a sidecar that stays keeps a migration's source pod NotReady. */
-export function callbacksV1alpha3(settings: ShutdownSettings): UntypedServiceImplementation {
+export function callbacksV1alpha3(settings: ShutdownSettings): ServiceImplementation {
   return {
     OnDefineDomain: onDefineDomain(settings, 'v1alpha3'),
     PreCloudInitIso: preCloudInitIso(settings, 'v1alpha3'),

@@ -1,6 +1,6 @@
 /** The one place where a failed hook call becomes a gRPC status that virt-launcher shows on the VMI. */
-import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { formatError, type ErrorCode, type PatchError } from '../engine/index.js';
+import { GRPC_CODE, type GrpcCode, type GrpcStatus } from './grpc-codes.js';
 
 /** Why a call failed: a patch document's error, bad request bytes, or a patch source that cannot be read. */
 export type HookFailure =
@@ -38,23 +38,23 @@ export function failureMessage(failure: HookFailure): string {
   return failure.kind === 'patch' ? failure.errors.map(formatError).join('\n') : failure.message;
 }
 
-export function grpcCode(failure: HookFailure): status {
+export function grpcCode(failure: HookFailure): GrpcCode {
   switch (failure.kind) {
     case 'patch':
       // the last line of defence (src/engine/meter.ts): the call, not its input, was too much
       if (failure.errors.some((error) => error.code === 'RESOURCE_EXHAUSTED'))
-        return status.RESOURCE_EXHAUSTED;
+        return GRPC_CODE.RESOURCE_EXHAUSTED;
       if (failure.errors.some((error) => error.code === 'DEADLINE_EXCEEDED'))
-        return status.DEADLINE_EXCEEDED;
+        return GRPC_CODE.DEADLINE_EXCEEDED;
       return failure.errors.length > 0 && failure.errors.every(isInputError)
-        ? status.INVALID_ARGUMENT
-        : status.FAILED_PRECONDITION;
+        ? GRPC_CODE.INVALID_ARGUMENT
+        : GRPC_CODE.FAILED_PRECONDITION;
     case 'request':
-      return status.INVALID_ARGUMENT;
+      return GRPC_CODE.INVALID_ARGUMENT;
     case 'source':
-      return status.FAILED_PRECONDITION;
+      return GRPC_CODE.FAILED_PRECONDITION;
     case 'internal':
-      return status.INTERNAL;
+      return GRPC_CODE.INTERNAL;
   }
 }
 
@@ -73,11 +73,6 @@ function bounded(details: string): string {
   return `${details.slice(0, DETAILS_HEAD)} … (${cut} characters cut, see the sidecar's log) … ${details.slice(-DETAILS_TAIL)}`;
 }
 
-export function toServiceError(failure: HookFailure): ServiceError {
-  const details = bounded(failureMessage(failure));
-  return Object.assign(new Error(details), {
-    code: grpcCode(failure),
-    details,
-    metadata: new Metadata(),
-  });
+export function toGrpcStatus(failure: HookFailure): GrpcStatus {
+  return { code: grpcCode(failure), details: bounded(failureMessage(failure)) };
 }

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Server } from '@grpc/grpc-js';
 import type { NodeInfo } from '../engine/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 import { formatError, type PolicyLoad } from '../engine/index.js';
@@ -11,7 +10,13 @@ import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
 import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
 import { callbacksV1alpha3 } from './callbacks-v1alpha3.js';
 import { failureMessage } from './grpc-status.js';
-import { listen, stopGracefully, type ServedService } from './hook-server.js';
+import {
+  forceStop,
+  listen,
+  stopGracefully,
+  type HookServer,
+  type ServedService,
+} from './hook-server.js';
 import { heapBudget, heapProbe, limitsForHeap } from './heap-budget.js';
 import { hookPoints, infoService } from './info.js';
 import type { LegacyVersion } from './legacy-versions.js';
@@ -126,7 +131,7 @@ export async function startHookServers(
   const stale = await removeStaleSockets(settings.socketDir);
   if (stale.length > 0) log.warning('removed stale sockets of an earlier run', { sockets: stale });
   const socket = uniqueSocketPath(settings.socketDir, settings.socketOwner);
-  const servers: Server[] = [];
+  const servers: HookServer[] = [];
   servers.push(
     await listen(
       socket,
@@ -149,7 +154,7 @@ export async function startHookServers(
       onSocket(path);
     } catch (error) {
       // The legacy server already listens: stop it, or it would keep the process alive after a failed start.
-      servers.forEach((server) => server.forceShutdown());
+      servers.forEach(forceStop);
       throw error;
     }
   }

@@ -1,9 +1,8 @@
 /** `kubevirt.hooks.info.Info`: the name, versions and hook points virt-launcher discovers once per socket. */
-import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { hasCloudInitOperations, type DocumentSources } from '../sources/index.js';
 import type { LegacyVersion } from './legacy-versions.js';
 import type { Log } from './log.js';
-import { unaryHandler } from './unary-handler.js';
+import { unaryHandler, type ServiceImplementation } from './unary-handler.js';
 
 export interface InfoSettings {
   readonly name: string;
@@ -29,7 +28,7 @@ export async function hookPoints(settings: InfoSettings): Promise<readonly strin
   return points;
 }
 
-export function infoService(settings: InfoSettings): UntypedServiceImplementation {
+export function infoService(settings: InfoSettings): ServiceImplementation {
   return {
     Info: unaryHandler('Info', settings.log, async () => {
       const points = await hookPoints(settings);

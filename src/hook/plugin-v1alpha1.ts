@@ -1,10 +1,9 @@
 /** `kubevirt.hooks.plugins.v1alpha1.DomainHookService`: the plugin API's MutateDomain, with its invocation context. */
-import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { INVOCATION_CONTEXTS, type InvocationContext } from '../engine/index.js';
 import { patchDomain } from './domain-call.js';
 import type { CallResult, HookDeps } from './hook-call.js';
 import { bytesField, messageField, stringField } from './request-fields.js';
-import { unaryHandler } from './unary-handler.js';
+import { unaryHandler, type ServiceImplementation } from './unary-handler.js';
 
 export interface PluginSettings extends HookDeps {
   readonly annotations: boolean;
@@ -25,7 +24,7 @@ function invocationContext(request: unknown): CallResult<InvocationContext> {
   };
 }
 
-export function pluginV1alpha1(settings: PluginSettings): UntypedServiceImplementation {
+export function pluginV1alpha1(settings: PluginSettings): ServiceImplementation {
   return {
     MutateDomain: unaryHandler('MutateDomain', settings.log, async (request) => {
       const domainType = stringField(request, 'domain_type');

@@ -1,27 +1,37 @@
-/** Wraps a protocol's async call body as a grpc-js unary handler that never throws: every failure becomes a status. */
-import type { sendUnaryData, ServerUnaryCall, UntypedHandleCall } from '@grpc/grpc-js';
-import { toServiceError } from './grpc-status.js';
+/** A protocol's async call body as a unary handler that never rejects: every failure becomes a gRPC status. */
+import type { GrpcStatus } from './grpc-codes.js';
+import { toGrpcStatus } from './grpc-status.js';
 import type { CallResult } from './hook-call.js';
 import type { Log } from './log.js';
 
+export type UnaryReply =
+  | { readonly ok: true; readonly message: object }
+  | { readonly ok: false; readonly status: GrpcStatus };
+
+/** Receives the decoded request message (proto-loader's `defaults: true` shape). */
+export type UnaryHandler = (request: Readonly<Record<string, unknown>>) => Promise<UnaryReply>;
+
+/** A service's handlers by method name. */
+export type ServiceImplementation = Readonly<Record<string, UnaryHandler>>;
+
 export type CallBody = (request: unknown) => Promise<CallResult<object>>;
 
-export function unaryHandler(name: string, log: Log, body: CallBody): UntypedHandleCall {
-  return (call: ServerUnaryCall<unknown, object>, callback: sendUnaryData<object>): void => {
-    body(call.request).then(
-      (result) =>
-        result.ok ? callback(null, result.value) : callback(toServiceError(result.failure)),
-      (error: unknown) => {
+export function unaryHandler(name: string, log: Log, body: CallBody): UnaryHandler {
+  return (request) =>
+    body(request).then(
+      (result): UnaryReply =>
+        result.ok
+          ? { ok: true, message: result.value }
+          : { ok: false, status: toGrpcStatus(result.failure) },
+      (error: unknown): UnaryReply => {
         // A bug, not a patch error: log it with its stack and answer INTERNAL instead of crashing the sidecar.
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         log.error(`${name} crashed`, { error: message });
-        callback(
-          toServiceError({
-            kind: 'internal',
-            message: `${name}: internal error: ${error instanceof Error ? error.message : String(error)}`,
-          }),
-        );
+        const text = error instanceof Error ? error.message : String(error);
+        return {
+          ok: false,
+          status: toGrpcStatus({ kind: 'internal', message: `${name}: internal error: ${text}` }),
+        };
       },
     );
-  };
 }

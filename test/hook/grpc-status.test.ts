@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import type { ErrorCode, Location } from '../../src/engine/index.js';
-import { grpcCode, toServiceError, type HookFailure } from '../../src/hook/grpc-status.js';
+import { grpcCode, toGrpcStatus, type HookFailure } from '../../src/hook/grpc-status.js';
 
 const patch = (code: ErrorCode, location: Location): HookFailure => ({
   kind: 'patch',
@@ -66,7 +66,7 @@ test('the status message is the formatted error, one line per error, location fi
       { code: 'UNKNOWN_OP', message: 'm', location: { ...inDocument, line: 9 } },
     ],
   };
-  const error = toServiceError(failure);
+  const error = toGrpcStatus(failure);
   assert.equal(error.code, status.FAILED_PRECONDITION);
   const lines = error.details.split('\n');
   assert.equal(lines.length, 2);

@@ -4,20 +4,24 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { status, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { listen, stopGracefully } from '../../src/hook/hook-server.js';
+import type { UnaryHandler } from '../../src/hook/unary-handler.js';
 import { call } from '../e2e/virt-launcher-client.js';
 
 test('a call in flight when the stop begins still gets its reply', async () => {
   const socket = join(await mkdtemp(join(tmpdir(), 'hookpatch-server-')), 'hookpatch-test.sock');
   let received: () => void = () => undefined;
   const inFlight = new Promise<void>((resolve) => (received = resolve));
-  const slowInfo = (
-    _call: ServerUnaryCall<unknown, object>,
-    callback: sendUnaryData<object>,
-  ): void => {
+  const slowInfo: UnaryHandler = () => {
     received();
-    setTimeout(() => callback(null, { name: 'slow', versions: ['v1alpha3'], hookPoints: [] }), 200);
+    return new Promise((resolve) =>
+      setTimeout(
+        () =>
+          resolve({ ok: true, message: { name: 'slow', versions: ['v1alpha3'], hookPoints: [] } }),
+        200,
+      ),
+    );
   };
   const server = await listen(
     socket,
@@ -36,12 +40,9 @@ test('a call in flight when the stop begins still gets its reply', async () => {
 test('a request over --max-receive-bytes is refused with RESOURCE_EXHAUSTED before any handler runs', async () => {
   const socket = join(await mkdtemp(join(tmpdir(), 'hookpatch-server-')), 'hookpatch-test.sock');
   let handled = false;
-  const onDefineDomain = (
-    _call: ServerUnaryCall<unknown, object>,
-    callback: sendUnaryData<object>,
-  ): void => {
+  const onDefineDomain: UnaryHandler = () => {
     handled = true;
-    callback(null, {});
+    return Promise.resolve({ ok: true, message: {} });
   };
   const server = await listen(
     socket,
