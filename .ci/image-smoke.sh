@@ -60,7 +60,7 @@ fi
 
 config=$("${podman[@]}" image inspect "$image" --format '{{.Config.User}} {{json .Config.Entrypoint}} {{json .Config.Cmd}} {{index .Config.Labels "org.opencontainers.image.title"}}')
 check "image config: user 107, node entrypoint with heap flags, serve, OCI title ($config)" \
-  grep -q '^107:107 \["node","--max-old-space-size=[0-9]*","--max-semi-space-size=[0-9]*"\(,"--[a-z0-9-]*"\)*,"/app/dist/cli/main.js"\] \["serve"\] hookpatch$' <<<"$config"
+  grep -q '^107:107 \["node","--max-old-space-size=[0-9]*","--max-semi-space-size=[0-9]*"\(,"--[a-z0-9-]*"\)*,"/app/dist/cli/hookpatch.cjs"\] \["serve"\] hookpatch$' <<<"$config"
 
 # --- run: as a KubeVirt hook sidecar, with a ConfigMap-like patch directory ------------------
 sockets=$work/sockets
@@ -115,6 +115,8 @@ if start_container hookpatch-smoke-stop; then
   peak=$(cgroup_memory hookpatch-smoke-stop peak); peak=${peak//[^0-9]/}
   echo "info - container memory peak after Info + OnDefineDomain: $((${peak:-0} / 1048576)) MiB of 61 MiB"
   check "socket owned by uid 107 (non-root)" test "$(stat -c %u "$socket")" = 107
+  check "V8 took the build stage's code cache (log: codeCache used)" \
+    grep -q '"codeCache":"used"' <("${podman[@]}" logs hookpatch-smoke-stop 2>&1)
   check "podman stop exits 0" "${podman[@]}" stop -t 10 hookpatch-smoke-stop
   check "SIGTERM: exit code 0, socket removed" stopped_cleanly hookpatch-smoke-stop
 else

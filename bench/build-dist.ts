@@ -19,10 +19,14 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Rebuilds with `npm run build` (tsc, then the esbuild bundle the image runs) when any file under src/ is newer than dist/cli/main.js. */
+/** Rebuilds with `npm run build` (tsc, then the esbuild bundles the image runs) when any file under src/ or the bundle script is newer than dist/cli/main.js. */
 export function ensureDist(root: string, force: boolean): DistState {
   const entry = join(root, 'dist', 'cli', 'main.js');
-  const stale = !existsSync(entry) || newestMtime(join(root, 'src')) > statSync(entry).mtimeMs;
+  const newest = Math.max(
+    newestMtime(join(root, 'src')),
+    statSync(join(root, 'scripts', 'bundle.mjs')).mtimeMs,
+  );
+  const stale = !existsSync(entry) || newest > statSync(entry).mtimeMs;
   if (!stale && !force) return { entry, rebuilt: false };
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
   if (!existsSync(entry))
@@ -33,4 +37,28 @@ export function ensureDist(root: string, force: boolean): DistState {
     rebuilt: true,
     ...(build.status === 0 || output === '' ? {} : { warnings: output }),
   };
+}
+
+/**
+ * The V8 code cache of dist/cli/serve.cjs for the node that will run it and the flags it will
+ * run with (`scripts/code-cache.ts`, as the image's build stage does); why not, when it fails.
+ */
+export function makeCodeCache(
+  root: string,
+  nodePath: string,
+  flags: readonly string[] | undefined,
+): string | undefined {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts', 'code-cache.ts'),
+      '--node',
+      nodePath,
+      ...(flags === undefined ? [] : [`--flags=${flags.join(' ')}`]),
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  return run.status === 0 ? undefined : `${run.stdout}${run.stderr}`.trim().slice(-1000);
 }

@@ -84,7 +84,11 @@ async function measureOnce(
       progress(condition.label, entry.name, round, figures);
       return {
         round: figures,
-        start: { coldStartMs: figures.coldStartMs, firstCallMs: figures.firstCallMs },
+        start: {
+          coldStartMs: figures.coldStartMs,
+          firstCallMs: figures.firstCallMs,
+          ...(figures.codeCache === undefined ? {} : { codeCache: figures.codeCache }),
+        },
       };
     }
   }

@@ -38,6 +38,20 @@ function startOf(row: ServerSummary | undefined): number | undefined {
   return undefined;
 }
 
+/** How often hookpatch's starts took the build's code cache (its `starting` log line). */
+function codeCacheNote(conditions: readonly ConditionSummary[]): string {
+  const states = conditions.flatMap(({ rows }) =>
+    rows.flatMap((row) =>
+      row.name === 'hookpatch' && row.status === 'measured'
+        ? row.starts.map((start) => start.codeCache ?? 'not logged')
+        : [],
+    ),
+  );
+  const counts = new Map<string, number>();
+  for (const state of states) counts.set(state, (counts.get(state) ?? 0) + 1);
+  return `hookpatch's V8 code cache: ${[...counts].map(([state, n]) => `${state} ${n}×`).join(', ') || '—'}`;
+}
+
 /** Start → first Info and the first call after it, every condition side by side, with the ratio to bare node. */
 export function startTable(conditions: readonly ConditionSummary[]): string {
   const names = conditions[0]?.rows.map((row) => row.name) ?? [];
@@ -60,7 +74,7 @@ export function startTable(conditions: readonly ConditionSummary[]): string {
       return [fixed(start, 0), fixed(ratio, 1), fixed(first, 1)];
     }),
   ]);
-  return `${table(header, rows)}\n(process start → first Info answer; first call: the 8 KB OnDefineDomain sent as soon as Info answered, JIT cold; medians of every start)`;
+  return `${table(header, rows)}\n(process start → first Info answer; first call: the 8 KB OnDefineDomain sent as soon as Info answered, JIT cold; medians of every start)\n${codeCacheNote(conditions)}`;
 }
 
 function callRow(server: ServerSummary): string[] {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { imageNodeMajor, readImageRuntime } from '../packaging/image-runtime.js';
 import type { BudgetVerdict } from './budgets.js';
-import { ensureDist } from './build-dist.js';
+import { ensureDist, makeCodeCache } from './build-dist.js';
 import { compileServers } from './compile-servers.js';
 import { benchConditions } from './conditions.js';
 import { engineSection } from './engine-section.js';
@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     );
   const runtime = readImageRuntime(root);
   const node = serverNode(options.node, imageNodeMajor(runtime), cacheDir);
+  const codeCacheProblem = makeCodeCache(root, node.path, options.hookpatchFlags);
+  if (codeCacheProblem !== undefined)
+    process.stderr.write(`bench: no code cache for dist/cli/serve.cjs:\n${codeCacheProblem}\n`);
   const { conditions, note: conditionNote } = benchConditions(options.cgroups);
   const { template, ...callInputs } = inputs();
   const context: BenchContext = {

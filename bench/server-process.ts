@@ -24,6 +24,8 @@ export interface RunningServer {
   readonly version: CallbacksVersion;
   /** process start → first Info answer, ms */
   readonly coldStartMs: number;
+  /** what the server wrote to stderr until Info answered */
+  readonly startLog: string;
   /** undefined while it runs; else its exit status and the end of its stderr */
   exited(): string | undefined;
   /** its cgroup's memory peak so far, MiB (undefined outside a cgroup) */
@@ -101,7 +103,8 @@ export async function startServer(
           ? undefined
           : `exited (${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`;
       const peakMiB = (): number | undefined => confinement.peakMiB();
-      return { pid: child.pid, socketPath, version, coldStartMs, exited, peakMiB, stop };
+      const startLog = stderr;
+      return { pid: child.pid, socketPath, version, coldStartMs, startLog, exited, peakMiB, stop };
     }
     await sleep(POLL_MS);
   }

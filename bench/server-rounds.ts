@@ -23,6 +23,13 @@ export interface RoundPlan {
 export interface StartFigures {
   readonly coldStartMs: number;
   readonly firstCallMs: number;
+  /** hookpatch's `starting` log line: whether V8 took the build's code cache */
+  readonly codeCache?: string;
+}
+
+function codeCacheOf(running: RunningServer): { codeCache?: string } {
+  const state = /"codeCache":"([^"]*)"/.exec(running.startLog)?.[1];
+  return state === undefined ? {} : { codeCache: state };
 }
 
 export interface RoundFigures extends StartFigures {
@@ -109,6 +116,7 @@ export async function measureRound(
         : { crashed: `in the mixed run after ${mixedRun.calls} calls, the server ${crash}` }),
       coldStartMs: running.coldStartMs,
       firstCallMs,
+      ...codeCacheOf(running),
       idle,
       single: withoutSample(single),
       cpuMsPerCall: (totalCpuMs(after) - totalCpuMs(before)) / Math.max(1, single.calls),
@@ -135,7 +143,11 @@ export async function measureColdStart(
 ): Promise<StartFigures> {
   const running = await startServer(server, wire, confinement);
   try {
-    return { coldStartMs: running.coldStartMs, firstCallMs: await firstCall(running, wire, input) };
+    return {
+      coldStartMs: running.coldStartMs,
+      firstCallMs: await firstCall(running, wire, input),
+      ...codeCacheOf(running),
+    };
   } finally {
     await running.stop();
   }

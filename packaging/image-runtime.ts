@@ -13,7 +13,7 @@ export interface ImageRuntime {
   readonly nodeFlags: readonly string[];
   /** the final stage's ENV */
   readonly env: Readonly<Record<string, string>>;
-  /** the script ENTRYPOINT runs, as a path inside the image (`/app/dist/cli/main.js`) */
+  /** the script ENTRYPOINT runs, as a path inside the image (`/app/dist/cli/hookpatch.cjs`) */
   readonly script: string;
   /** the final stage's WORKDIR, where the repository's files are copied to */
   readonly workdir: string;
@@ -116,8 +116,8 @@ export function imageEnvironment(
 
 /**
  * `node <flags> <root>/<script>` with the image's environment over `base`: the image copies the
- * repository's dist/ to its WORKDIR, so `/app/dist/cli/main.js` is `<root>/dist/cli/main.js` here.
- * `nodeMajor` is that of `nodePath` (this process's Node unless told), for the flags it accepts.
+ * repository's dist/ to its WORKDIR, so `/app/dist/cli/hookpatch.cjs` is `<root>/dist/cli/hookpatch.cjs`
+ * here. `nodeMajor` is that of `nodePath` (this process's Node unless told), for the flags it accepts.
  */
 export function imageCommand(
   runtime: ImageRuntime,

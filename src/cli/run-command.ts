@@ -24,9 +24,12 @@ async function installXmlParser(): Promise<void> {
 async function dispatch(argv: readonly string[], io: CommandProcess): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'serve':
-      await installXmlParser();
-      return (await import('./serve.js')).runServe(rest);
+    case 'serve': {
+      // serve's own bundle carries its own engine: the cache goes into that copy of xmldom
+      const { entry, codeCache } = await (await import('./load-serve.js')).loadServe();
+      entry.installXmldomRegexpCache();
+      return entry.runServe(rest, { codeCache });
+    }
     case 'apply':
       await installXmlParser();
       return (await import('./apply-command.js')).runApply(rest, io, io.env);

@@ -150,8 +150,14 @@ function stopRequest(servers: RunningServers): Promise<string> {
   });
 }
 
+/** How the process was started, for its first log line. */
+export interface Startup {
+  /** whether V8 took the build's code cache for dist/cli/serve.cjs (cli/serve-bundle.ts) */
+  readonly codeCache: string;
+}
+
 /** Serves until Shutdown or a stop signal; 0 then, 1 when it cannot start, 2 for bad flags. */
-export async function runServe(argv: string[]): Promise<number> {
+export async function runServe(argv: string[], startup?: Startup): Promise<number> {
   const log = stderrLog();
   refuseInspectorSignal(log);
   const parsed = parseServeFlags(argv, process.env, process.pid);
@@ -182,6 +188,8 @@ export async function runServe(argv: string[]): Promise<number> {
     removeSockets();
     process.exit(1);
   });
+  if (startup !== undefined && startup.codeCache !== 'not a bundle')
+    log.info('starting', { codeCache: startup.codeCache });
   try {
     await mkdir(parsed.settings.socketDir, { recursive: true });
     // Loaded only now: a bad flag is reported before gRPC and the engine are read from disk.

@@ -1,5 +1,4 @@
 /** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
-import { performance } from 'node:perf_hooks';
 import {
   documentWarnings,
   formatWarning,
@@ -53,6 +52,11 @@ export interface CallRuntime {
   readonly deadlineMs: number;
 }
 
+/** Milliseconds on a monotonic clock (process.hrtime: node:perf_hooks is a dozen modules more at start). */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 /** The call's limits (its input's size leaves room for fewer inserted nodes) and its meter. */
 function callBounds(
   deps: HookDeps,
@@ -64,7 +68,7 @@ function callBounds(
   if (runtime === undefined) return { limits: base, meter: createMeter(workBudgetsOf(base)) };
   const limits = limitsForCall(base, runtime.heap, inputLength);
   const meter = createMeter(workBudgetsOf(limits), {
-    now: () => performance.now(),
+    now: monotonicMs,
     deadline: started + runtime.deadlineMs,
     heapHasRoom: runtime.heapHasRoom,
   });
@@ -175,7 +179,7 @@ export async function runHookCall<T>(
   vmiBytes: Buffer,
   apply: Apply<T>,
 ): Promise<CallResult<T>> {
-  const started = performance.now();
+  const started = monotonicMs();
   const { limits, meter } = callBounds(deps, input.length, started);
   const vmi = parseVmi(vmiBytes, limits);
   const subject = vmi.ok
@@ -218,7 +222,7 @@ export async function runHookCall<T>(
     context: call.context,
     ...reportFields(reports),
     ...(warnings.length === 0 ? {} : { warnings }),
-    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    durationMs: Math.round((monotonicMs() - started) * 100) / 100,
   };
   if (result.ok && warnings.length > 0) deps.log.warning(`${call.hook} patched`, fields);
   else if (result.ok) deps.log.info(`${call.hook} patched`, fields);

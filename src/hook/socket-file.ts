@@ -1,5 +1,4 @@
 /** Unix socket files: a unique name per run, stale ones of ours removed, ours removed on every way out. */
-import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -11,9 +10,19 @@ import { join } from 'node:path';
  */
 export const SOCKET_PREFIX = 'hookpatch-';
 
+/**
+ * Eight random hex digits from Math.random, which V8 seeds from the system's entropy per process:
+ * unique enough for a file name, and node:crypto (a dozen modules) is not loaded at start for it.
+ */
+function randomSuffix(): string {
+  return Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0');
+}
+
 export function uniqueSocketPath(dir: string, owner: string): string {
   const safeOwner = owner.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 40);
-  return join(dir, `${SOCKET_PREFIX}${safeOwner}-${randomBytes(4).toString('hex')}.sock`);
+  return join(dir, `${SOCKET_PREFIX}${safeOwner}-${randomSuffix()}.sock`);
 }
 
 /** Whether a server answers on the socket; undecided (slow) counts as alive, so we never remove a live one. */

@@ -49,7 +49,7 @@ test("the repository's Dockerfile runs node on the bundle with a heap limit and 
   const runtime = readImageRuntime(root);
   assert.equal(imageNodeMajor(runtime), 22);
   assert.ok(runtime.nodeFlags.some((flag) => flag.startsWith('--max-old-space-size=')));
-  assert.equal(runtime.script, '/app/dist/cli/main.js');
+  assert.equal(runtime.script, '/app/dist/cli/hookpatch.cjs');
   assert.deepEqual(runtime.cmd, ['serve']);
 });
 
