@@ -2,7 +2,7 @@
  * The rows side by side: hookpatch exactly as the image runs it (ENTRYPOINT flags, ENV and CMD read
  * from the Dockerfile), the grpc-js and grpc-go transport floors, fork-per-call, and bare node.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   flagsForNode,
   imageCommand,
@@ -57,7 +57,7 @@ function hookpatch(paths: ServerPaths): ServerChoice {
   const env = image.env as Record<string, string>;
   return {
     kind: 'server',
-    description: `node ${flags.join(' ')} dist/cli/main.js ${paths.runtime.cmd.join(' ')} --patch ${PATCH_FILE} (the Dockerfile's ENTRYPOINT, CMD and ENV)`,
+    description: `node ${flags.join(' ')} ${relative(paths.root, script)} ${paths.runtime.cmd.join(' ')} --patch ${PATCH_FILE} (the Dockerfile's ENTRYPOINT, CMD and ENV)`,
     command: {
       command: image.command,
       args: (socketDir) => [

@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = join(ROOT, 'dist', 'cli', 'main.js');
 /** What the bundle is made from. */
-const INPUTS = ['src', 'scripts/bundle.mjs', 'package-lock.json'].map((path) => join(ROOT, path));
+const INPUTS = [
+  'src',
+  'scripts/bundle.mjs',
+  'scripts/html-entities-on-demand.mjs',
+  'package-lock.json',
+].map((path) => join(ROOT, path));
 
 function newestChange(path: string): number {
   const stat = statSync(path);

@@ -3,7 +3,6 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
-import { isForbiddenCode } from './xml-characters.js';
 
 /** A well-formedness problem with its 1-based position (0 when xmldom does not know it). */
 export interface SyntaxProblem {
@@ -33,10 +32,14 @@ function normalizeXml10LineEnds(text: string): string {
 const FORBIDDEN_REFERENCE =
   /&#0*(?:[0-8]|1[1-24-9]|2\d|3[01]);|&#x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]);/;
 
+/** The characters `isForbiddenCode` names (xml-characters.ts), as one character class. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Offset of the first character XML 1.0 forbids, literally or as a reference; -1 if none. */
 function firstForbidden(text: string): number {
-  for (let i = 0; i < text.length; i += 1) if (isForbiddenCode(text.charCodeAt(i))) return i;
-  return FORBIDDEN_REFERENCE.exec(text)?.index ?? -1;
+  const literal = text.search(FORBIDDEN_CHARACTER);
+  return literal >= 0 ? literal : (FORBIDDEN_REFERENCE.exec(text)?.index ?? -1);
 }
 
 function position(context: unknown): { line: number; column: number } {
