@@ -24,6 +24,8 @@ export interface BundleServer {
   readonly why: string | undefined;
   /** null while it runs */
   exitCode(): number | string | null;
+  /** settles with the exit code when the process ends */
+  readonly exited: Promise<number | null>;
   logLines(): readonly string[];
   /** SIGTERM, and the exit code */
   stop(): Promise<number | null>;
@@ -94,6 +96,7 @@ export async function startBundle(
     cgroup,
     why: made.ok ? undefined : made.reason,
     exitCode,
+    exited,
     logLines: () => stderr.split('\n').filter((line) => line !== ''),
     stop,
   };
