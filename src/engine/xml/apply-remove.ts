@@ -1,8 +1,7 @@
 /** `remove`: take every selected node out; removing nothing is the desired state already, not an error. */
-import type { Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { RemoveOperation } from '../model.js';
-import { removeNode } from './layout.js';
+import { batchRemoval } from './layout.js';
 import { isAttr, isDocument } from './node-kinds.js';
 import { checkMatchCount, type OperationEffect, type OperationInput } from './operation-effect.js';
 import { selectNodes } from './select-nodes.js';
@@ -21,13 +20,14 @@ export function applyRemove(op: RemoveOperation, input: OperationInput): Outcome
     if (!isAttr(target) && target.parentNode === null)
       return fail('WRONG_NODE_TYPE', `remove cannot take out a ${target.nodeName} node`);
   }
-  const laidOut = new Map<Node, boolean>();
+  const removal = batchRemoval(input.document);
   for (const target of targets) {
     input.changes.selected(target);
     const parent = isAttr(target) ? target.ownerElement : target.parentNode;
     if (parent !== null) input.changes.removed(parent, target);
     if (isAttr(target)) target.ownerElement?.removeAttributeNode(target);
-    else removeNode(target, laidOut);
+    else removal.remove(target);
   }
+  removal.finish();
   return ok({ matches: targets.length, changed: targets.length > 0 });
 }

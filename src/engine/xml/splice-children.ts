@@ -54,3 +54,22 @@ export function detachChildren(parent: Node, document: Document): Node[] {
   parent.removeChild(placeholder);
   return children;
 }
+
+/** Take `node` out of its parent's sibling links without re-indexing; `reindexChildren` does that once for many. */
+export function unlinkChild(node: Node): void {
+  const parent = node.parentNode;
+  if (parent === null) return;
+  const { previousSibling: previous, nextSibling: next } = node;
+  if (previous === null) link(parent, { firstChild: next });
+  else link(previous, { nextSibling: next });
+  if (next === null) link(parent, { lastChild: previous });
+  else link(next, { previousSibling: previous });
+  link(node, { parentNode: null, previousSibling: null, nextSibling: null });
+}
+
+/** Have xmldom rebuild `parent`'s childNodes (and bump its live-list counter) once. */
+export function reindexChildren(parent: Node, document: Document): void {
+  const placeholder = document.createTextNode('');
+  parent.appendChild(placeholder);
+  parent.removeChild(placeholder);
+}
