@@ -5,54 +5,21 @@
  */
 import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 import { GRPC_CODE, type GrpcStatus } from './grpc-codes.js';
-import { frameMessage, UnaryBody, type ReadOutcome } from './grpc-framing.js';
-import { percentEncoded, timeoutMs } from './grpc-headers.js';
+import { UnaryBody, type ReadOutcome } from './grpc-framing.js';
+import { timeoutMs } from './grpc-headers.js';
 import { decodeMessage } from './protobuf-decode.js';
 import { encodeMessage } from './protobuf-encode.js';
 import type { UnaryMethod } from './protocols.js';
 import type { UnaryHandler } from './unary-handler.js';
+import { unaryReply, type UnaryReply } from './unary-reply.js';
 
 export interface Route {
   readonly method: UnaryMethod;
   readonly handler: UnaryHandler;
 }
 
-const CONTENT_TYPE = 'application/grpc+proto';
 /** Node's timers hold at most 2^31 - 1 ms; a longer deadline is as good as none. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
-/** Answers a stream once; later answers (a reply after its deadline) are dropped. */
-function responder(stream: ServerHttp2Stream) {
-  let answered = false;
-  const open = (): boolean => !answered && !stream.destroyed && !stream.closed;
-  return {
-    get answered(): boolean {
-      return answered;
-    },
-    status(status: GrpcStatus): void {
-      if (!open()) return;
-      answered = true;
-      stream.respond(
-        {
-          ':status': 200,
-          'content-type': CONTENT_TYPE,
-          'grpc-status': String(status.code),
-          'grpc-message': percentEncoded(status.details),
-        },
-        { endStream: true },
-      );
-    },
-    message(bytes: Buffer): void {
-      if (!open()) return;
-      answered = true;
-      stream.respond({ ':status': 200, 'content-type': CONTENT_TYPE }, { waitForTrailers: true });
-      stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0' }));
-      stream.end(frameMessage(bytes));
-    },
-  };
-}
-
-type Responder = ReturnType<typeof responder>;
 
 /** The status for a request body that is not exactly one acceptable message. */
 function bodyStatus(outcome: ReadOutcome, path: string, maxBytes: number): GrpcStatus | undefined {
@@ -82,7 +49,7 @@ async function answer(
   route: Route,
   request: Buffer,
   path: string,
-  reply: Responder,
+  reply: UnaryReply,
 ): Promise<void> {
   let decoded: Record<string, unknown>;
   try {
@@ -112,7 +79,7 @@ async function answer(
 function armDeadline(
   stream: ServerHttp2Stream,
   headers: IncomingHttpHeaders,
-  reply: Responder,
+  reply: UnaryReply,
 ): boolean {
   const ms = timeoutMs(headers['grpc-timeout']);
   if (ms === undefined || ms > LONGEST_TIMER_MS) return true;
@@ -149,7 +116,7 @@ export function serveUnaryStream(
     stream.respond({ ':status': headers[':method'] === 'POST' ? 415 : 405 }, { endStream: true });
     return;
   }
-  const reply = responder(stream);
+  const reply = unaryReply(stream);
   if (route === undefined) {
     reply.status({
       code: GRPC_CODE.UNIMPLEMENTED,
