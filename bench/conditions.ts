@@ -20,6 +20,8 @@ export interface Confinement {
   wrap(command: string, args: readonly string[]): { command: string; args: string[] };
   /** the cgroup's highest memory charge, MiB (undefined without a cgroup) */
   peakMiB(): number | undefined;
+  /** CPU time of everything in the cgroup so far, ms (undefined without a cgroup) */
+  cpuMs(): number | undefined;
   /** remove the cgroup once its process has exited */
   release(): void;
 }
@@ -27,6 +29,7 @@ export interface Confinement {
 const UNCONFINED: Confinement = {
   wrap: (command, args) => ({ command, args: [...args] }),
   peakMiB: () => undefined,
+  cpuMs: () => undefined,
   release: () => undefined,
 };
 
@@ -85,6 +88,7 @@ export function confine(condition: Condition): Confinement {
       const bytes = cgroup.peakBytes();
       return bytes === undefined ? undefined : bytes / 1024 / 1024;
     },
+    cpuMs: () => cgroup.cpuMs(),
     release: () => releaseWithRetry(cgroup),
   };
 }

@@ -3,7 +3,7 @@ import type { CallInput } from './call-runs.js';
 import { confine, type Condition } from './conditions.js';
 import type { BenchOptions, CallCounts, ServerName } from './options.js';
 import type { ServerChoice } from './server-commands.js';
-import { timeToExit } from './server-process.js';
+import { timeToExit, type ServerCommand } from './server-process.js';
 import {
   measureColdStart,
   measureRound,
@@ -54,6 +54,12 @@ function message(error: unknown): string {
   return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
 
+/** A process that exits by itself: its time to exit stands for a server's time to Info. */
+async function startOnly(command: ServerCommand, condition: Condition): Promise<StartFigures> {
+  const exited = await timeToExit(command, confine(condition));
+  return { coldStartMs: exited.ms, coldStartCpuMs: exited.cpuMs, firstCallMs: Number.NaN };
+}
+
 type Measured = { readonly round?: RoundFigures; readonly start: StartFigures };
 
 async function measureOnce(
@@ -67,12 +73,7 @@ async function measureOnce(
     case 'not available':
       return undefined;
     case 'exits':
-      return {
-        start: {
-          coldStartMs: await timeToExit(entry.command, confine(condition)),
-          firstCallMs: Number.NaN,
-        },
-      };
+      return { start: await startOnly(entry.command, condition) };
     case 'server': {
       if (round > options.rounds)
         return {
@@ -86,6 +87,7 @@ async function measureOnce(
         round: figures,
         start: {
           coldStartMs: figures.coldStartMs,
+          coldStartCpuMs: figures.coldStartCpuMs,
           firstCallMs: figures.firstCallMs,
           ...(figures.codeCache === undefined ? {} : { codeCache: figures.codeCache }),
         },

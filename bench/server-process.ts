@@ -26,6 +26,8 @@ export interface RunningServer {
   readonly coldStartMs: number;
   /** what the server wrote to stderr until Info answered */
   readonly startLog: string;
+  /** CPU time until the first Info answer, all threads (its cgroup's account; NaN without one) */
+  readonly coldStartCpuMs: number;
   /** undefined while it runs; else its exit status and the end of its stderr */
   exited(): string | undefined;
   /** its cgroup's memory peak so far, MiB (undefined outside a cgroup) */
@@ -104,7 +106,18 @@ export async function startServer(
           : `exited (${String(child.exitCode ?? child.signalCode)}): ${lastWords(stderr)}`;
       const peakMiB = (): number | undefined => confinement.peakMiB();
       const startLog = stderr;
-      return { pid: child.pid, socketPath, version, coldStartMs, startLog, exited, peakMiB, stop };
+      const coldStartCpuMs = confinement.cpuMs() ?? Number.NaN;
+      return {
+        pid: child.pid,
+        socketPath,
+        version,
+        coldStartMs,
+        startLog,
+        coldStartCpuMs,
+        exited,
+        peakMiB,
+        stop,
+      };
     }
     await sleep(POLL_MS);
   }
@@ -114,8 +127,11 @@ export async function startServer(
   );
 }
 
-/** Start a process that exits by itself (bare `node -e 0`): ms from spawn to its exit. */
-export async function timeToExit(server: ServerCommand, confinement: Confinement): Promise<number> {
+/** Start a process that exits by itself (bare `node -e 0`): ms from spawn to its exit, and its CPU ms. */
+export async function timeToExit(
+  server: ServerCommand,
+  confinement: Confinement,
+): Promise<{ readonly ms: number; readonly cpuMs: number }> {
   const { command, args } = confinement.wrap(server.command, server.args(tmpdir()));
   const started = performance.now();
   const child = spawn(command, args, { env: server.env, stdio: 'ignore' });
@@ -123,7 +139,8 @@ export async function timeToExit(server: ServerCommand, confinement: Confinement
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const ms = performance.now() - started;
   live.delete(child);
+  const cpuMs = confinement.cpuMs() ?? Number.NaN;
   confinement.release();
   if (code !== 0) throw new Error(`${server.command} exited with ${String(code)}`);
-  return ms;
+  return { ms, cpuMs };
 }

@@ -22,6 +22,8 @@ export interface RoundPlan {
 /** Process start → first Info answer, then the first OnDefineDomain right after it (JIT cold). */
 export interface StartFigures {
   readonly coldStartMs: number;
+  /** CPU time (all threads) until the first Info answer: a figure the quota's periods do not round */
+  readonly coldStartCpuMs: number;
   readonly firstCallMs: number;
   /** hookpatch's `starting` log line: whether V8 took the build's code cache */
   readonly codeCache?: string;
@@ -115,6 +117,7 @@ export async function measureRound(
         ? {}
         : { crashed: `in the mixed run after ${mixedRun.calls} calls, the server ${crash}` }),
       coldStartMs: running.coldStartMs,
+      coldStartCpuMs: running.coldStartCpuMs,
       firstCallMs,
       ...codeCacheOf(running),
       idle,
@@ -145,6 +148,7 @@ export async function measureColdStart(
   try {
     return {
       coldStartMs: running.coldStartMs,
+      coldStartCpuMs: running.coldStartCpuMs,
       firstCallMs: await firstCall(running, wire, input),
       ...codeCacheOf(running),
     };

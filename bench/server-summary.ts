@@ -2,7 +2,7 @@
 import type { ServerName } from './options.js';
 import type { ServerChoice } from './server-commands.js';
 import type { RoundFigures, StartFigures } from './server-rounds.js';
-import { median, medianOf } from './statistics.js';
+import { medianOf } from './statistics.js';
 
 export interface ServerFigures {
   readonly p50Ms: number;
@@ -20,6 +20,7 @@ export interface ServerFigures {
   /** p50 of the mixed run's calls with the 1,000-disk domain */
   readonly largeP50Ms: number;
   readonly coldStartMs: number;
+  readonly coldStartCpuMs: number;
   readonly firstCallMs: number;
   readonly calls: number;
   readonly mixedCalls: number;
@@ -47,7 +48,8 @@ export type ServerSummary = {
   | {
       readonly status: 'start only';
       readonly coldStartMs: number;
-      readonly starts: readonly number[];
+      readonly coldStartCpuMs: number;
+      readonly starts: readonly StartFigures[];
     }
   | { readonly status: 'not available'; readonly reason: string }
 );
@@ -83,6 +85,7 @@ export function summarize(
     mixedP50Ms: medianOf(rounds, (r) => r.mixed.p50Ms),
     largeP50Ms: medianOf(rounds, (r) => r.mixed.p50ByInput[largeLabel] ?? Number.NaN),
     coldStartMs: medianOf(starts, (s) => s.coldStartMs),
+    coldStartCpuMs: medianOf(starts, (s) => s.coldStartCpuMs),
     firstCallMs: medianOf(starts, (s) => s.firstCallMs),
     calls: rounds[0]?.single.calls ?? 0,
     mixedCalls: rounds[0]?.mixed.calls ?? 0,
@@ -114,10 +117,14 @@ export function summarizeRow(
   const reason = row?.failed ?? row?.lastFailure ?? 'no round was measured';
   if (row === undefined || row.starts.length === 0)
     return { ...head, status: 'not available', reason };
-  if (entry.kind === 'exits') {
-    const starts = row.starts.map((start) => start.coldStartMs);
-    return { ...head, status: 'start only', coldStartMs: median(starts), starts };
-  }
+  if (entry.kind === 'exits')
+    return {
+      ...head,
+      status: 'start only',
+      coldStartMs: medianOf(row.starts, (start) => start.coldStartMs),
+      coldStartCpuMs: medianOf(row.starts, (start) => start.coldStartCpuMs),
+      starts: row.starts,
+    };
   if (row.rounds.length === 0) return { ...head, status: 'not available', reason };
   const error = firstError(row.rounds);
   return {

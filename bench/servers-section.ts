@@ -2,7 +2,7 @@
 import { ratioVerdict, verdict, type BudgetVerdict } from './budgets.js';
 import { measureServers, type ConditionSummary } from './measure-servers.js';
 import type { ServerName } from './options.js';
-import { callTable, startTable } from './report-table.js';
+import { callTable, startOf as startFigures, startTable } from './report-table.js';
 import type { BenchContext, BenchSection, SectionReport } from './sections.js';
 import { serverChoice } from './server-commands.js';
 import type { ServerFigures, ServerSummary } from './server-summary.js';
@@ -23,9 +23,11 @@ function figuresOf(
 }
 
 function startOf(summary: ConditionSummary | undefined, name: ServerName): number | undefined {
-  const row = rowOf(summary, name);
-  if (row?.status === 'measured') return row.figures.coldStartMs;
-  return row?.status === 'start only' ? row.coldStartMs : undefined;
+  return startFigures(rowOf(summary, name))?.ms;
+}
+
+function startCpuOf(summary: ConditionSummary | undefined, name: ServerName): number | undefined {
+  return startFigures(rowOf(summary, name))?.cpuMs;
 }
 
 /** A server that died in the mixed run missed its memory budget, whatever the other rounds read. */
@@ -79,6 +81,13 @@ export function serverBudgets(summaries: readonly ConditionSummary[]): BudgetVer
       'start → first Info at 200m ≤ 5× bare node -e 0 at 200m',
       startOf(quota, 'hookpatch'),
       startOf(quota, 'node'),
+      5,
+      ms,
+    ),
+    ratioVerdict(
+      'start CPU → first Info ≤ 5× bare node -e 0 (all threads; no quota periods to round it)',
+      startCpuOf(quota, 'hookpatch'),
+      startCpuOf(quota, 'node'),
       5,
       ms,
     ),

@@ -21,6 +21,8 @@ export interface SidecarCgroup {
   wrap(command: string, args: readonly string[]): { command: string; args: string[] };
   /** the highest memory charge seen, bytes (undefined where the kernel does not record it) */
   peakBytes(): number | undefined;
+  /** CPU time its processes used so far, all threads and children, ms (undefined where not accounted) */
+  cpuMs(): number | undefined;
   /** processes the kernel's OOM killer ended in this cgroup */
   oomKills(): number | undefined;
   /** remove the cgroup; its processes must have exited */
@@ -32,6 +34,14 @@ export type CgroupResult =
   | { readonly ok: false; readonly reason: string };
 
 const ROOT = '/sys/fs/cgroup';
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 function readNumber(path: string): number | undefined {
   try {
@@ -64,11 +74,25 @@ function wrapper(taskFiles: readonly string[]) {
   });
 }
 
+/**
+ * v1's CPU accounting: `cpuacct.usage` (ns) in the cpu hierarchy when the two controllers share a
+ * mount (`cpu,cpuacct`), else in a cgroup of the same name in the cpuacct hierarchy.
+ */
+function v1Accounting(cpuDir: string, name: string): { dir: string; own: boolean } | undefined {
+  if (existsSync(join(cpuDir, 'cpuacct.usage'))) return { dir: cpuDir, own: false };
+  if (!existsSync(join(ROOT, 'cpuacct', 'tasks'))) return undefined;
+  const dir = join(ROOT, 'cpuacct', name);
+  mkdirSync(dir, { recursive: true });
+  return { dir, own: true };
+}
+
 function v1(name: string, cpu: boolean): SidecarCgroup {
   const memory = join(ROOT, 'memory', name);
   const cpuDir = join(ROOT, 'cpu', name);
   mkdirSync(memory, { recursive: true });
   mkdirSync(cpuDir, { recursive: true });
+  const accounting = v1Accounting(cpuDir, name);
+  const own = accounting?.own === true ? [accounting.dir] : [];
   writeFileSync(join(memory, 'memory.limit_in_bytes'), String(SIDECAR_MEMORY_BYTES));
   writeFileSync(join(cpuDir, 'cpu.cfs_period_us'), String(CPU_PERIOD_US));
   writeFileSync(join(cpuDir, 'cpu.cfs_quota_us'), cpu ? String(CPU_QUOTA_US) : '-1');
@@ -76,10 +100,15 @@ function v1(name: string, cpu: boolean): SidecarCgroup {
     version: 'v1',
     name,
     cpuLimited: cpu,
-    wrap: wrapper([join(memory, 'tasks'), join(cpuDir, 'tasks')]),
+    wrap: wrapper([memory, cpuDir, ...own].map((dir) => join(dir, 'tasks'))),
     peakBytes: () => readNumber(join(memory, 'memory.max_usage_in_bytes')),
+    cpuMs: () => {
+      const ns =
+        accounting === undefined ? undefined : readNumber(join(accounting.dir, 'cpuacct.usage'));
+      return ns === undefined ? undefined : ns / 1e6;
+    },
     oomKills: () => oomKillCount(join(memory, 'memory.oom_control')),
-    remove: () => [memory, cpuDir].forEach((dir) => rmdirSync(dir)),
+    remove: () => [memory, cpuDir, ...own].forEach((dir) => rmdirSync(dir)),
   };
 }
 
@@ -103,6 +132,10 @@ function v2(name: string, cpu: boolean): SidecarCgroup {
     cpuLimited: cpu,
     wrap: wrapper([join(dir, 'cgroup.procs')]),
     peakBytes: () => readNumber(join(dir, 'memory.peak')),
+    cpuMs: () => {
+      const usec = /^usage_usec (\d+)$/m.exec(readText(join(dir, 'cpu.stat')) ?? '')?.[1];
+      return usec === undefined ? undefined : Number(usec) / 1000;
+    },
     oomKills: () => oomKillCount(join(dir, 'memory.events')),
     remove: () => rmdirSync(dir),
   };

@@ -75,3 +75,18 @@ test('a command wrapped by the sidecar cgroup runs inside it, under the 64M limi
     SIDECAR_MEMORY_BYTES,
   );
 });
+
+test("the sidecar cgroup accounts its processes' CPU time", (t) => {
+  const made = sidecarCgroup(`hookpatch-test-cpu-${process.pid}`, { cpu: false });
+  if (!made.ok) {
+    assert.ok(process.getuid?.() !== 0, `root but no sidecar cgroup: ${made.reason}`);
+    t.diagnostic(`not run inside a cgroup: ${made.reason}`);
+    return;
+  }
+  t.after(() => made.cgroup.remove());
+  const busy = `let i = 0; const end = Date.now() + 50; while (Date.now() < end) i += 1;`;
+  const { command, args } = made.cgroup.wrap(process.execPath, ['-e', busy]);
+  assert.equal(spawnSync(command, args).status, 0);
+  const used = made.cgroup.cpuMs();
+  assert.ok(used !== undefined && used >= 40, `cpu ${used} ms`);
+});
