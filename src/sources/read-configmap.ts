@@ -4,6 +4,7 @@
  * then deletes the previous directory; a version directory never changes once `..data` names it.
  */
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isMissing } from './file-system.js';
 import { planDirectory } from './plan-directory.js';
 import {
@@ -17,9 +18,16 @@ import {
 
 /**
  * kubelet updates a ConfigMap volume about once a minute at most: `..data` moving under eight
- * reads in a row is not an update in progress, and the call fails rather than wait.
+ * reads in a row is not an update in progress, and the call fails rather than wait longer.
  */
 export const CONFIGMAP_ATTEMPTS = 8;
+
+/**
+ * The pause before each attempt, ms: the first two read again at once; later ones back off (63 ms
+ * in all), so a call outlasts a burst of updates, or a read slowed down by a busy CPU, before it
+ * gives up.
+ */
+const BACKOFF_MS: readonly number[] = [0, 0, 1, 2, 4, 8, 16, 32];
 
 /**
  * Reads every key through the version `..data` names, then reads `..data` again: the same version
@@ -34,6 +42,8 @@ export async function readConfigMap<T>(
 ): Promise<Walk<T>> {
   let version = first;
   for (let attempt = 1; ; attempt += 1) {
+    const pause = BACKOFF_MS[attempt - 1] ?? 0;
+    if (pause > 0) await sleep(pause);
     const read = await readVersion(dir, version, options, load);
     const now = await options.fs.readlink(join(dir, '..data'));
     if (!now.ok)

@@ -64,16 +64,20 @@ describe('ConfigMap updates during calls', () => {
     })();
     const seen = new Set<number>();
     let next = 0;
+    let refused = 0;
     const worker = async (): Promise<void> => {
       while (next < CALLS) {
         next += 1;
-        const reply = bytes(
-          await call(socket, CALLBACKS, 'OnDefineDomain', {
-            domainXML: DOMAIN,
-            vmi: vmiWith(`flip-${next}`),
-          }),
-          'domainXML',
-        );
+        const answer = await call(socket, CALLBACKS, 'OnDefineDomain', {
+          domainXML: DOMAIN,
+          vmi: vmiWith(`flip-${next}`),
+        });
+        // ..data moving under every retry of one call is refused, clearly, rather than served torn
+        if (!answer.ok && answer.error.code === status.FAILED_PRECONDITION) {
+          refused += 1;
+          continue;
+        }
+        const reply = bytes(answer, 'domainXML');
         const version = expected.get(reply);
         assert.ok(
           version !== undefined,
@@ -85,8 +89,10 @@ describe('ConfigMap updates during calls', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     flipping = false;
     await flipper;
-    t.diagnostic(`${seen.size} distinct versions seen in ${CALLS} calls`);
+    t.diagnostic(`${seen.size} distinct versions seen in ${CALLS} calls, ${refused} refused`);
     assert.ok(seen.size > 1, 'the calls overlapped the flips');
+    // the flips come every few ms, far faster than kubelet's: most calls must still be served
+    assert.ok(refused < CALLS / 4, `${refused} of ${CALLS} calls refused`);
   });
 
   test('the whole directory vanishing fails calls cleanly, and its return is served', async (t) => {
