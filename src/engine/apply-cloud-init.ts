@@ -1,8 +1,11 @@
-/** Apply documents' `cloudInit`, `userData` and `networkData` operations to KubeVirt's CloudInitData JSON (PreCloudInitIso). */
+/**
+ * Apply documents' `cloudInit`, `userData` and `networkData` operations to KubeVirt's
+ * CloudInitData JSON (PreCloudInitIso), as steps that pause between operations (steps.ts).
+ */
 import { locate } from './errors.js';
 import type { Scope } from './expr/expression.js';
 import { celLimitsOf, DEFAULT_LIMITS, workBudgetsOf, type Limits } from './limits.js';
-import { createMeter, runMetered, type Meter } from './meter.js';
+import { createMeter, type Meter } from './meter.js';
 import { jsonDeeperThan, jsonValuesAbout } from './nesting-depth.js';
 import { replyTooLarge, utf8Length } from './reply-size.js';
 import { applyJsonDocument } from './json/apply-json-document.js';
@@ -17,6 +20,7 @@ import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
 import { judgeJson } from './policy/judge-json.js';
 import { policyGate } from './policy/policy-gate.js';
 import type { ApplyOutcome, DocumentReport } from './report.js';
+import { meteredSteps, runSteps, type Steps } from './steps.js';
 
 export interface CloudInitResult {
   /** the CloudInitData JSON to return (the input bytes when nothing changed) */
@@ -36,11 +40,11 @@ export interface CloudInitResult {
  * UserData (acceptedByKubevirt). Errors: JSON_MALFORMED, and whatever an operation, condition
  * or var fails with.
  */
-export function applyCloudInit(
+export function* applyCloudInitSteps(
   cloudInitData: string,
   documents: readonly PatchDocument[],
   call: CallContext,
-): ApplyOutcome<CloudInitResult> {
+): Steps<ApplyOutcome<CloudInitResult>> {
   const refusal = policyGate(documents, call.policy);
   if (refusal !== undefined) return { ok: false, error: refusal, documents: [] };
   const limits = call.limits ?? DEFAULT_LIMITS;
@@ -65,18 +69,34 @@ export function applyCloudInit(
     node: call.node ?? UNKNOWN_NODE,
     celLimits: celLimitsOf(limits),
   };
-  const run = runMetered(meter, () => patch(cloudInitData, documents, call, scope, meter));
-  return run.ok ? run.value : { ok: false, error: locate(run.aborted.problem, {}), documents: [] };
+  return yield* meteredSteps(
+    meter,
+    patch(cloudInitData, documents, call, scope, meter),
+    (aborted) => ({
+      ok: false,
+      error: locate(aborted.problem, {}),
+      documents: [],
+    }),
+  );
+}
+
+/** applyCloudInitSteps run to the end at once. */
+export function applyCloudInit(
+  cloudInitData: string,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+): ApplyOutcome<CloudInitResult> {
+  return runSteps(applyCloudInitSteps(cloudInitData, documents, call));
 }
 
 /** Parse, run every document, write: the part of a call the meter watches. */
-function patch(
+function* patch(
   cloudInitData: string,
   documents: readonly PatchDocument[],
   call: CallContext,
   scope: Scope,
   meter: Meter,
-): ApplyOutcome<CloudInitResult> {
+): Steps<ApplyOutcome<CloudInitResult>> {
   const limits = call.limits ?? DEFAULT_LIMITS;
   const parsed = parseCloudInitData(cloudInitData);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: [] };
@@ -93,7 +113,8 @@ function patch(
         ? judgeJson(call.policy.policy)
         : undefined;
     const before = meter.added();
-    const result = applyJsonDocument(data, document, { scope, meter, limits }, judge);
+    yield;
+    const result = yield* applyJsonDocument(data, document, { scope, meter, limits }, judge);
     switch (result.status) {
       case 'refused':
         return { ok: false, error: result.error, documents: reports };
@@ -117,6 +138,7 @@ function patch(
         break;
     }
   }
+  yield;
   return written(cloudInitData, parsed.value, acceptedByKubevirt(data), {
     limits,
     growth,

@@ -1,4 +1,4 @@
-/** One patch document's `domain` operations on the DOM, in place; a failure leaves it half-patched and the caller discards it. */
+/** One patch document's `domain` operations on the DOM, in place, a step each; a failure leaves it half-patched and the caller discards it. */
 import type { Document, Element } from '@xmldom/xmldom';
 import { fail, locate, ok, type Outcome, type PatchError } from './errors.js';
 import { evaluateCondition, type Scope } from './expr/expression.js';
@@ -6,6 +6,7 @@ import { runMetered, type Meter } from './meter.js';
 import type { PatchDocument, XmlOperation } from './model.js';
 import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
+import type { Steps } from './steps.js';
 import { unwritableVar, unwritableVars } from './unwritable-var.js';
 import type { DomainJudge, DomainViolation } from './policy/judge-domain.js';
 import { applyXmlOperation } from './xml/apply-xml-operation.js';
@@ -106,13 +107,13 @@ function refused(
  * `judge`: the annotation policy's, for an annotation document; the first refusal stops the
  * document. Operations run under `meter`: an abort fails the operation it happened in, located there.
  */
-export function runDomainDocument(
+export function* runDomainDocument(
   current: Document,
   document: PatchDocument,
   scope: Scope,
   meter: Meter,
   judge?: DomainJudge,
-): DocumentRun {
+): Steps<DocumentRun> {
   const gate = openDocument(document, scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
   const run: OperationRun = {
@@ -126,6 +127,7 @@ export function runDomainDocument(
   const operations: OperationReport[] = [];
   let changed = false;
   for (const op of document.domain) {
+    yield;
     const metered = runMetered(meter, () => runOperation(op, run));
     if (!metered.ok)
       return {
@@ -150,7 +152,7 @@ export function runDomainDocument(
     operations.push(report(op, ran.value.matches, ran.value.skipped));
     changed ||= ran.value.changed;
   }
-  const late = judge?.verdict();
+  const late = judge === undefined ? undefined : yield* judge.verdict();
   if (late !== undefined) return refused(document, late, operations);
   return { status: 'applied', changed, operations };
 }

@@ -1,49 +1,31 @@
-/** Apply documents' `domain` operations to a domain XML string: parse once, each document atomically, serialize only if something changed. */
-import type { Document } from '@xmldom/xmldom';
+/**
+ * Apply documents' `domain` operations to a domain XML string: parse once, each document
+ * atomically, serialize only if something changed — as steps that pause between the parse, each
+ * operation and the write (steps.ts), so a server can answer others while a large call runs.
+ */
 import { runDomainDocument } from './apply-domain-document.js';
+import { domainInputRefusal } from './domain-input.js';
+import { parseDomain, writeDomain, type ParsedDomain } from './domain-text.js';
 import type { Scope } from './expr/expression.js';
-import { locate, ok, type Outcome, type PatchError } from './errors.js';
+import { locate, type PatchError } from './errors.js';
 import { celLimitsOf, DEFAULT_LIMITS, workBudgetsOf, type Limits } from './limits.js';
-import { createMeter, runMetered, type Meter } from './meter.js';
+import { createMeter, type Meter } from './meter.js';
 import { UNKNOWN_NODE, type CallContext, type PatchDocument } from './model.js';
-import { replyTooLarge, utf8Length } from './reply-size.js';
-import type { ApplyOutcome, DocumentReport } from './report.js';
 import { judgeDomain } from './policy/judge-domain.js';
 import { policyGate } from './policy/policy-gate.js';
-import { domSizeOf } from './xml/dom-size.js';
-import { emptyElementForms, type EmptyForms } from './xml/empty-element-forms.js';
-import { parseDomainXml } from './xml/parse-xml.js';
-import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
+import { replyTooLarge, utf8Length } from './reply-size.js';
+import type { ApplyOutcome, DocumentReport } from './report.js';
+import { meteredSteps, runSteps, type Steps } from './steps.js';
 
-/** The whitespace that ends `text` (a loop: `/\s*$/` is quadratic in a long run of spaces inside the text). */
-function trailingWhitespace(text: string): string {
-  let start = text.length;
-  while (start > 0 && /\s/.test(text.charAt(start - 1))) start -= 1;
-  return text.slice(start);
-}
-
-/** The serialized DOM with the input's byte order mark and trailing whitespace, which the parser does not keep. */
-function written(document: Document, input: string, forms: EmptyForms): string {
-  const text = serializeXml(document, {
-    ...xmlStyleOf(input),
-    empty: forms.usual,
-    otherEmpty: forms.other,
-  });
-  const bom = input.startsWith('\uFEFF') ? '\uFEFF' : '';
-  return bom + (/\s$/.test(text) ? text : text + trailingWhitespace(input));
-}
-
-/** The parsed input and the forms of its empty elements, which the DOM does not keep. */
-interface ParsedDomain {
-  readonly document: Document;
-  readonly forms: EmptyForms;
-}
-
-function parseDomain(text: string, limits: Limits): Outcome<ParsedDomain> {
-  const parsed = parseDomainXml(text, limits.maxDepth);
-  return parsed.ok
-    ? ok({ document: parsed.value, forms: emptyElementForms(text, parsed.value) })
-    : parsed;
+/** What the documents of one call share. */
+interface DomainRun {
+  readonly input: string;
+  readonly scope: Scope;
+  readonly limits: Limits;
+  readonly meter: Meter;
+  readonly call: CallContext;
+  /** receives what each document did */
+  readonly reports: DocumentReport[];
 }
 
 /**
@@ -52,17 +34,13 @@ function parseDomain(text: string, limits: Limits): Outcome<ParsedDomain> {
  * the earlier state — and it costs nothing unless a document fails under failurePolicy Ignore
  * (copying the DOM before every document would cost more than the patching).
  */
-function rebuild(
-  input: string,
-  applied: readonly PatchDocument[],
-  scope: Scope,
-  limits: Limits,
-  meter: Meter,
-): ParsedDomain {
-  const parsed = parseDomain(input, limits);
+function* rebuild(run: DomainRun, applied: readonly PatchDocument[]): Steps<ParsedDomain> {
+  const parsed = parseDomain(run.input, run.limits);
   if (!parsed.ok) throw new Error('the input parsed once and not again');
   for (const document of applied) {
-    if (runDomainDocument(parsed.value.document, document, scope, meter).status !== 'applied')
+    yield;
+    const again = yield* runDomainDocument(parsed.value.document, document, run.scope, run.meter);
+    if (again.status !== 'applied')
       throw new Error(`document ${document.name} applied once and not again`);
   }
   return parsed.value;
@@ -78,22 +56,13 @@ type DocumentsRun =
     }
   | { readonly ok: false; readonly error: PatchError };
 
-/** Every document in order on the parsed input; `reports` receives what each did. */
-function runDocuments(
-  input: string,
+/** Every document in order on the parsed input. */
+function* runDocuments(
+  run: DomainRun,
   parsed: ParsedDomain,
   documents: readonly PatchDocument[],
-  call: CallContext,
-  reports: DocumentReport[],
-  meter: Meter,
-): DocumentsRun {
-  const limits = call.limits ?? DEFAULT_LIMITS;
-  const scope: Scope = {
-    vmi: call.vmi,
-    context: call.context,
-    node: call.node ?? UNKNOWN_NODE,
-    celLimits: celLimitsOf(limits),
-  };
+): Steps<DocumentsRun> {
+  const { reports, meter, call } = run;
   let current = parsed;
   const applied: PatchDocument[] = [];
   let changed = false;
@@ -105,68 +74,47 @@ function runDocuments(
     }
     const judge =
       document.origin === 'annotation' && call.policy?.ok === true
-        ? judgeDomain(call.policy.policy, current.document)
+        ? yield* judgeDomain(call.policy.policy, current.document)
         : undefined;
     const before = meter.added();
-    const run = runDomainDocument(current.document, document, scope, meter, judge);
-    if (run.status === 'refused') return { ok: false, error: run.error };
-    if (run.status === 'skipped') {
-      reports.push({ name: document.name, status: 'skipped', operations: run.operations });
-    } else if (run.status === 'applied') {
-      reports.push({ name: document.name, status: 'applied', operations: run.operations });
+    const ran = yield* runDomainDocument(current.document, document, run.scope, meter, judge);
+    const { name } = document;
+    if (ran.status === 'refused') return { ok: false, error: ran.error };
+    if (ran.status === 'skipped') {
+      reports.push({ name, status: 'skipped', operations: ran.operations });
+    } else if (ran.status === 'applied') {
+      reports.push({ name, status: 'applied', operations: ran.operations });
       applied.push(document);
-      growth.set(document.name, meter.added() - before);
-      changed ||= run.changed;
-    } else if (document.failurePolicy === 'Ignore' && run.endsCall !== true) {
-      reports.push({
-        name: document.name,
-        status: 'ignored',
-        operations: run.operations,
-        error: run.error,
-      });
-      current = rebuild(input, applied, scope, limits, meter);
+      growth.set(name, meter.added() - before);
+      changed ||= ran.changed;
+    } else if (document.failurePolicy === 'Ignore' && ran.endsCall !== true) {
+      reports.push({ name, status: 'ignored', operations: ran.operations, error: ran.error });
+      current = yield* rebuild(run, applied);
     } else {
       // the failing document is named by `error`; reports list what ran before it
-      return { ok: false, error: run.error };
+      return { ok: false, error: ran.error };
     }
   }
   return { ok: true, current, changed, growth };
 }
 
 /** Parse, run every document, write: the part of a call the meter watches. */
-function patch(
-  input: string,
-  documents: readonly PatchDocument[],
-  call: CallContext,
-  limits: Limits,
-  meter: Meter,
-): ApplyOutcome<string> {
-  const reports: DocumentReport[] = [];
+function* patch(run: DomainRun, documents: readonly PatchDocument[]): Steps<ApplyOutcome<string>> {
+  const { input, limits, reports } = run;
   const parsed = parseDomain(input, limits);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
-  const run = runDocuments(input, parsed.value, documents, call, reports, meter);
-  if (!run.ok) return { ok: false, error: run.error, documents: reports };
-  if (!run.changed) return { ok: true, value: input, documents: reports };
-  const { document, forms } = run.current;
-  const value = written(document, input, forms);
+  yield;
+  const ran = yield* runDocuments(run, parsed.value, documents);
+  if (!ran.ok) return { ok: false, error: ran.error, documents: reports };
+  if (!ran.changed) return { ok: true, value: input, documents: reports };
+  yield;
+  const value = writeDomain(ran.current, input);
   const bytes = utf8Length(value, limits.maxOutputBytes);
   if (bytes > limits.maxOutputBytes) {
-    const error = replyTooLarge('domain XML', bytes, limits.maxOutputBytes, run.growth);
+    const error = replyTooLarge('domain XML', bytes, limits.maxOutputBytes, ran.growth);
     return { ok: false, error, documents: reports };
   }
   return { ok: true, value, documents: reports };
-}
-
-/** LIMIT_EXCEEDED before parsing when the DOM would need more heap than a call may take (xml/dom-size.ts). */
-function domTooLarge(domainXml: string, limits: Limits): PatchError | undefined {
-  const size = domSizeOf(domainXml);
-  if (size.bytes <= limits.maxDomBytes) return undefined;
-  const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-  return {
-    code: 'LIMIT_EXCEEDED',
-    message: `the domain XML (${size.elements} elements, ${size.attributes} attributes) needs about ${mib(size.bytes)} MiB of heap, more than the ${mib(limits.maxDomBytes)} MiB a call may take here (--max-dom-bytes; the sidecar's heap sets it)`,
-    location: {},
-  };
 }
 
 /**
@@ -175,42 +123,44 @@ function domTooLarge(domainXml: string, limits: Limits): PatchError | undefined 
  * changed the input is returned byte for byte. The call's meter bounds its work (meter.ts); an
  * abort while parsing or writing is the call's error, one in an operation is that operation's.
  */
+export function* applyDomainSteps(
+  domainXml: string,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+): Steps<ApplyOutcome<string>> {
+  const refusal = policyGate(documents, call.policy);
+  if (refusal !== undefined) return { ok: false, error: refusal, documents: [] };
+  if (documents.every((document) => document.domain.length === 0)) {
+    const skipped = documents.map((document) => ({
+      name: document.name,
+      status: 'skipped' as const,
+      operations: [],
+    }));
+    return { ok: true, value: domainXml, documents: skipped };
+  }
+  const limits = call.limits ?? DEFAULT_LIMITS;
+  const tooLarge = domainInputRefusal(domainXml, limits);
+  if (tooLarge !== undefined) return { ok: false, error: tooLarge, documents: [] };
+  const meter = call.meter ?? createMeter(workBudgetsOf(limits));
+  const scope: Scope = {
+    vmi: call.vmi,
+    context: call.context,
+    node: call.node ?? UNKNOWN_NODE,
+    celLimits: celLimitsOf(limits),
+  };
+  const run: DomainRun = { input: domainXml, scope, limits, meter, call, reports: [] };
+  return yield* meteredSteps(meter, patch(run, documents), (aborted) => ({
+    ok: false,
+    error: locate(aborted.problem, {}),
+    documents: [],
+  }));
+}
+
+/** applyDomainSteps run to the end at once. */
 export function applyDomain(
   domainXml: string,
   documents: readonly PatchDocument[],
   call: CallContext,
 ): ApplyOutcome<string> {
-  const reports: DocumentReport[] = [];
-  const refusal = policyGate(documents, call.policy);
-  if (refusal !== undefined) return { ok: false, error: refusal, documents: reports };
-  if (documents.every((document) => document.domain.length === 0)) {
-    return {
-      ok: true,
-      value: domainXml,
-      documents: documents.map((document) => ({
-        name: document.name,
-        status: 'skipped',
-        operations: [],
-      })),
-    };
-  }
-  const limits = call.limits ?? DEFAULT_LIMITS;
-  if (domainXml.length > limits.maxInputLength) {
-    return {
-      ok: false,
-      error: {
-        code: 'LIMIT_EXCEEDED',
-        message: `the domain XML is ${domainXml.length} characters, more than ${limits.maxInputLength}`,
-        location: {},
-      },
-      documents: reports,
-    };
-  }
-  const tooLarge = domTooLarge(domainXml, limits);
-  if (tooLarge !== undefined) return { ok: false, error: tooLarge, documents: reports };
-  const meter = call.meter ?? createMeter(workBudgetsOf(limits));
-  const run = runMetered(meter, () => patch(domainXml, documents, call, limits, meter));
-  return run.ok
-    ? run.value
-    : { ok: false, error: locate(run.aborted.problem, {}), documents: reports };
+  return runSteps(applyDomainSteps(domainXml, documents, call));
 }

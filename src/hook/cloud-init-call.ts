@@ -1,11 +1,35 @@
 /** PreCloudInitIso's body: KubeVirt's CloudInitData JSON in, both the new CloudInitData and the legacy NoCloud source out. */
-import { applyCloudInit } from '../engine/index.js';
+import {
+  applyCloudInitSteps,
+  type ApplyOutcome,
+  type CallContext,
+  type PatchDocument,
+  type Steps,
+} from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
-import { bytesField, utf8Text } from './request-fields.js';
+import { bytesField } from './request-fields.js';
 
 export interface PreCloudInitIsoReply {
   readonly cloudInitData: Buffer;
   readonly cloudInitNoCloudSource: Buffer;
+}
+
+/** The reply's bytes: when nothing changed, the very bytes received. */
+function* patchedReply(
+  received: PreCloudInitIsoReply,
+  json: string,
+  documents: readonly PatchDocument[],
+  context: CallContext,
+): Steps<ApplyOutcome<PreCloudInitIsoReply>> {
+  const outcome = yield* applyCloudInitSteps(json, documents, context);
+  if (!outcome.ok) return outcome;
+  if (outcome.value.cloudInitData === json) return { ...outcome, value: received };
+  yield;
+  const value = {
+    cloudInitData: Buffer.from(outcome.value.cloudInitData, 'utf8'),
+    cloudInitNoCloudSource: Buffer.from(outcome.value.cloudInitNoCloudSource, 'utf8'),
+  };
+  return { ...outcome, value };
 }
 
 /**
@@ -17,9 +41,11 @@ export async function patchCloudInit(
   call: HookCall,
   request: unknown,
 ): Promise<CallResult<PreCloudInitIsoReply>> {
-  const data = bytesField(request, 'cloudInitData');
-  const noCloud = bytesField(request, 'cloudInitNoCloudSource');
-  if (data.length === 0) {
+  const received = {
+    cloudInitData: bytesField(request, 'cloudInitData'),
+    cloudInitNoCloudSource: bytesField(request, 'cloudInitNoCloudSource'),
+  };
+  if (received.cloudInitData.length === 0) {
     return {
       ok: false,
       failure: {
@@ -29,24 +55,8 @@ export async function patchCloudInit(
       },
     };
   }
-  const decoded = utf8Text(data, 'cloudInitData');
-  if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
-  const json = decoded.text;
-  const result = await runHookCall(
-    deps,
-    call,
-    { field: 'cloudInitData', length: json.length },
-    bytesField(request, 'vmi'),
-    (documents, context) => applyCloudInit(json, documents, context),
+  const input = { field: 'cloudInitData', bytes: received.cloudInitData };
+  return runHookCall(deps, call, input, bytesField(request, 'vmi'), (json, documents, context) =>
+    patchedReply(received, json, documents, context),
   );
-  if (!result.ok) return result;
-  if (result.value.cloudInitData === json)
-    return { ok: true, value: { cloudInitData: data, cloudInitNoCloudSource: noCloud } };
-  return {
-    ok: true,
-    value: {
-      cloudInitData: Buffer.from(result.value.cloudInitData, 'utf8'),
-      cloudInitNoCloudSource: Buffer.from(result.value.cloudInitNoCloudSource, 'utf8'),
-    },
-  };
 }

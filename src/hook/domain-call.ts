@@ -1,23 +1,35 @@
 /** OnDefineDomain and MutateDomain share one body: domain XML bytes and VMI bytes in, patched XML bytes out. */
-import { applyDomain } from '../engine/index.js';
+import {
+  applyDomainSteps,
+  type ApplyOutcome,
+  type CallContext,
+  type PatchDocument,
+  type Steps,
+} from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
-import { utf8Text } from './request-fields.js';
 
-export async function patchDomain(
+/** The patched domain as reply bytes: when nothing changed, the very bytes received, so a pass-through is byte-exact. */
+function* patchedBytes(
+  bytes: Buffer,
+  xml: string,
+  documents: readonly PatchDocument[],
+  context: CallContext,
+): Steps<ApplyOutcome<Buffer>> {
+  const outcome = yield* applyDomainSteps(xml, documents, context);
+  if (!outcome.ok) return outcome;
+  yield;
+  const value = outcome.value === xml ? bytes : Buffer.from(outcome.value, 'utf8');
+  return { ...outcome, value };
+}
+
+export function patchDomain(
   deps: HookDeps,
   call: HookCall,
-  input: string,
+  field: string,
   domain: Buffer,
   vmi: Buffer,
 ): Promise<CallResult<Buffer>> {
-  const decoded = utf8Text(domain, input);
-  if (!decoded.ok) return { ok: false, failure: { kind: 'request', message: decoded.message } };
-  const xml = decoded.text;
-  const field = { field: input, length: xml.length };
-  const result = await runHookCall(deps, call, field, vmi, (documents, context) =>
-    applyDomain(xml, documents, context),
+  return runHookCall(deps, call, { field, bytes: domain }, vmi, (xml, documents, context) =>
+    patchedBytes(domain, xml, documents, context),
   );
-  if (!result.ok) return result;
-  // Nothing changed: hand back the very bytes we got, so a pass-through is byte-exact.
-  return { ok: true, value: result.value === xml ? domain : Buffer.from(result.value, 'utf8') };
 }

@@ -1,23 +1,29 @@
-/** One patch call, whatever the protocol: parse the VMI, gather documents, apply, log one line. */
-import {
-  documentWarnings,
-  formatWarning,
-  type ApplyOutcome,
-  type CallContext,
-  type DocumentReport,
-  type InvocationContext,
-  type NodeInfo,
-  type PatchDocument,
-  type PatchError,
-  type PolicyLoad,
+/**
+ * One patch call, whatever the protocol: its turn in the engine lane, the input and the VMI, the
+ * documents, the engine's steps driven in slices (drive-steps.ts), and one log line.
+ */
+import type {
+  ApplyOutcome,
+  CallContext,
+  DocumentReport,
+  InvocationContext,
+  NodeInfo,
+  PatchDocument,
+  PatchError,
+  PolicyLoad,
 } from '../engine/index.js';
 import { DEFAULT_LIMITS, workBudgetsOf, type Limits } from '../engine/limits.js';
 import { createMeter, type Meter } from '../engine/meter.js';
-import { jsonDeeperThan, jsonValuesAbout } from '../engine/nesting-depth.js';
+import type { Steps } from '../engine/index.js';
 import type { DocumentSources } from '../sources/index.js';
+import { appliedWarnings, reportFields } from './call-log-fields.js';
+import { driveSteps } from './drive-steps.js';
+import type { EngineLane } from './engine-lane.js';
 import { failureMessage, type HookFailure } from './grpc-status.js';
 import { limitsForCall, type HeapBudget } from './heap-budget.js';
 import type { Log } from './log.js';
+import { monotonicMs } from './monotonic-ms.js';
+import { parseVmi, vmiSubject } from './parse-vmi.js';
 import { utf8Text } from './request-fields.js';
 
 export type HookName = 'OnDefineDomain' | 'PreCloudInitIso' | 'MutateDomain';
@@ -40,7 +46,7 @@ export interface HookDeps {
   readonly limits?: Limits | undefined;
   /** the node this sidecar runs on; UNKNOWN_NODE when absent */
   readonly node?: NodeInfo | undefined;
-  /** the served process's heap and deadline: absent, a call is bounded by its budgets only */
+  /** the served process: absent, a call is bounded by its budgets only and runs at once */
   readonly runtime?: CallRuntime | undefined;
 }
 
@@ -50,12 +56,25 @@ export interface CallRuntime {
   readonly heapHasRoom: () => boolean;
   /** `--call-deadline`, in milliseconds */
   readonly deadlineMs: number;
+  /** the process's one engine lane: a call's work waits there for the calls before it */
+  readonly lane: EngineLane;
 }
 
-/** Milliseconds on a monotonic clock (process.hrtime: node:perf_hooks is a dozen modules more at start). */
-function monotonicMs(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
+export type CallResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
+
+/** The request field a call patches: its name (errors in it are located there) and its bytes. */
+export interface CallInput {
+  readonly field: string;
+  readonly bytes: Buffer;
 }
+
+/** The engine's steps on the input's text with the call's documents. */
+export type Apply<T> = (
+  text: string,
+  documents: readonly PatchDocument[],
+  call: CallContext,
+) => Steps<ApplyOutcome<T>>;
 
 /** The call's limits (its input's size leaves room for fewer inserted nodes) and its meter. */
 function callBounds(
@@ -75,91 +94,20 @@ function callBounds(
   return { limits, meter };
 }
 
-export type CallResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
-
-type Apply<T> = (documents: readonly PatchDocument[], call: CallContext) => ApplyOutcome<T>;
-
-/** The VMI as sent: compact JSON from virt-launcher; no bytes at all means no VMI. */
-function parseVmi(bytes: Buffer, limits: Limits): CallResult<unknown> {
-  if (bytes.length === 0) return { ok: true, value: {} };
-  const text = utf8Text(bytes, 'vmi');
-  if (!text.ok) return { ok: false, failure: { kind: 'request', message: text.message } };
-  // CEL's activation and cost estimate walk the VMI recursively
-  if (jsonDeeperThan(text.text, limits.maxDepth))
-    return {
-      ok: false,
-      failure: {
-        kind: 'request',
-        message: `vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]`,
-      },
-    };
-  const values = jsonValuesAbout(text.text);
-  if (values > limits.maxJsonValues)
-    return {
-      ok: false,
-      failure: {
-        kind: 'request',
-        message: `vmi: about ${values} values, more than ${limits.maxJsonValues} [LIMIT_EXCEEDED]`,
-      },
-    };
-  try {
-    const value: unknown = JSON.parse(text.text);
-    // KUBEVIRT.md: virt-launcher sends json.Marshal of the VMI object; anything else is not a VMI
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return {
-        ok: false,
-        failure: { kind: 'request', message: 'vmi: not a JSON object [JSON_MALFORMED]' },
-      };
-    return { ok: true, value };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      failure: { kind: 'request', message: `vmi: not valid JSON: ${reason} [JSON_MALFORMED]` },
-    };
-  }
+/** What one call did, for its reply and its log line. */
+interface CallRun<T> {
+  readonly result: CallResult<T>;
+  readonly subject: Record<string, string | undefined>;
+  readonly reports: readonly DocumentReport[];
+  readonly warnings: readonly string[];
 }
 
-function metadataString(vmi: unknown, key: 'name' | 'namespace' | 'uid'): string | undefined {
-  if (typeof vmi !== 'object' || vmi === null || !('metadata' in vmi)) return undefined;
-  const metadata = vmi.metadata;
-  if (typeof metadata !== 'object' || metadata === null || !(key in metadata)) return undefined;
-  const value: unknown = (metadata as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** SPEC §3: documents applied/skipped/ignored, operations with match counts. */
-function reportFields(reports: readonly DocumentReport[]): Record<string, unknown> {
-  const names = (status: DocumentReport['status']): string[] =>
-    reports.filter((r) => r.status === status).map((r) => r.name);
-  const operations = reports.flatMap((r) =>
-    r.operations.map((o) => ({
-      document: r.name,
-      list: o.list,
-      index: o.index,
-      op: o.op,
-      path: o.path,
-      matches: o.matches,
-      ...(o.skipped === undefined ? {} : { skipped: o.skipped }),
-    })),
-  );
-  return {
-    documents: { applied: names('applied'), skipped: names('skipped'), ignored: names('ignored') },
-    operations,
-  };
-}
-
-/** The warnings of the documents that applied, each one formatted line, for the call's log line. */
-function appliedWarnings(
-  documents: readonly PatchDocument[],
-  reports: readonly DocumentReport[],
-): string[] {
-  const applied = new Set(reports.filter((r) => r.status === 'applied').map((r) => r.name));
-  return documentWarnings(documents.filter((document) => applied.has(document.name))).map(
-    formatWarning,
-  );
-}
+const failed = <T>(failure: HookFailure, subject = {}): CallRun<T> => ({
+  result: { ok: false, failure },
+  subject,
+  reports: [],
+  warnings: [],
+});
 
 /** An engine error about the input has no source: name the request field it came from. */
 function inInput(error: PatchError, input: string): PatchError {
@@ -168,64 +116,80 @@ function inInput(error: PatchError, input: string): PatchError {
     : error;
 }
 
+/** `--call-deadline` counts from the call's arrival: one that waited it out in the lane does no work. */
+function waitedPastDeadline(deps: HookDeps, started: number): HookFailure | undefined {
+  const { runtime } = deps;
+  if (runtime === undefined || monotonicMs() <= started + runtime.deadlineMs) return undefined;
+  const message = 'the call waited past its deadline for the calls before it';
+  return { kind: 'patch', errors: [{ code: 'DEADLINE_EXCEEDED', message, location: {} }] };
+}
+
+/** The call's work in the lane: input, VMI, documents, then the engine's steps. */
+async function patchCall<T>(
+  deps: HookDeps,
+  call: HookCall,
+  input: CallInput,
+  vmiBytes: Buffer,
+  apply: Apply<T>,
+  started: number,
+): Promise<CallRun<T>> {
+  const late = waitedPastDeadline(deps, started);
+  if (late !== undefined) return failed(late);
+  const text = utf8Text(input.bytes, input.field);
+  if (!text.ok) return failed({ kind: 'request', message: text.message });
+  const { limits, meter } = callBounds(deps, text.text.length, started);
+  const vmi = parseVmi(vmiBytes, limits);
+  const subject = vmiSubject(vmi);
+  if (!vmi.ok) return failed(vmi.failure, subject);
+  const sourced = await deps.sources.forCall(vmi.value, { annotations: call.annotations });
+  if (!sourced.ok) return failed(sourced.failure, subject);
+  const context = {
+    vmi: vmi.value,
+    context: call.context,
+    limits,
+    meter,
+    policy: deps.policy,
+    ...(deps.node === undefined ? {} : { node: deps.node }),
+  };
+  const outcome = await driveSteps(apply(text.text, sourced.documents, context));
+  const reports = outcome.documents;
+  const warnings = appliedWarnings(sourced.documents, reports);
+  const result: CallResult<T> = outcome.ok
+    ? { ok: true, value: outcome.value }
+    : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input.field)] } };
+  return { result, subject, reports, warnings };
+}
+
+function logCall(log: Log, call: HookCall, run: CallRun<unknown>, started: number): void {
+  const fields = {
+    ...run.subject,
+    hook: call.hook,
+    version: call.version,
+    context: call.context,
+    ...reportFields(run.reports),
+    ...(run.warnings.length === 0 ? {} : { warnings: run.warnings }),
+    durationMs: Math.round((monotonicMs() - started) * 100) / 100,
+  };
+  const { result } = run;
+  if (result.ok && run.warnings.length > 0) log.warning(`${call.hook} patched`, fields);
+  else if (result.ok) log.info(`${call.hook} patched`, fields);
+  else log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.failure) });
+}
+
 /**
- * `input` names the request field being patched (`domainXML`, `domain`, `cloudInitData`), for
- * errors in it, and gives its length in characters.
+ * `input` is the request field being patched (`domainXML`, `domain`, `cloudInitData`); its text
+ * is decoded in the lane, so a call waiting there holds only the request's bytes.
  */
 export async function runHookCall<T>(
   deps: HookDeps,
   call: HookCall,
-  input: { readonly field: string; readonly length: number },
+  input: CallInput,
   vmiBytes: Buffer,
   apply: Apply<T>,
 ): Promise<CallResult<T>> {
   const started = monotonicMs();
-  const { limits, meter } = callBounds(deps, input.length, started);
-  const vmi = parseVmi(vmiBytes, limits);
-  const subject = vmi.ok
-    ? {
-        namespace: metadataString(vmi.value, 'namespace'),
-        name: metadataString(vmi.value, 'name'),
-        uid: metadataString(vmi.value, 'uid'),
-      }
-    : {};
-  let result: CallResult<T>;
-  let reports: readonly DocumentReport[] = [];
-  let warnings: string[] = [];
-  if (!vmi.ok) {
-    result = vmi;
-  } else {
-    const sourced = await deps.sources.forCall(vmi.value, { annotations: call.annotations });
-    if (!sourced.ok) {
-      result = { ok: false, failure: sourced.failure };
-    } else {
-      const context = {
-        vmi: vmi.value,
-        context: call.context,
-        limits,
-        meter,
-        policy: deps.policy,
-        ...(deps.node === undefined ? {} : { node: deps.node }),
-      };
-      const outcome = apply(sourced.documents, context);
-      reports = outcome.documents;
-      warnings = appliedWarnings(sourced.documents, reports);
-      result = outcome.ok
-        ? { ok: true, value: outcome.value }
-        : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input.field)] } };
-    }
-  }
-  const fields = {
-    ...subject,
-    hook: call.hook,
-    version: call.version,
-    context: call.context,
-    ...reportFields(reports),
-    ...(warnings.length === 0 ? {} : { warnings }),
-    durationMs: Math.round((monotonicMs() - started) * 100) / 100,
-  };
-  if (result.ok && warnings.length > 0) deps.log.warning(`${call.hook} patched`, fields);
-  else if (result.ok) deps.log.info(`${call.hook} patched`, fields);
-  else deps.log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.failure) });
-  return result;
+  const work = (): Promise<CallRun<T>> => patchCall(deps, call, input, vmiBytes, apply, started);
+  const run = await (deps.runtime === undefined ? work() : deps.runtime.lane.run(work));
+  logCall(deps.log, call, run, started);
+  return run.result;
 }

@@ -9,6 +9,7 @@ import { documentSources, noteMessage, policyOrRefusal, readPolicyFile } from '.
 import { callbacksV1alpha1 } from './callbacks-v1alpha1.js';
 import { callbacksV1alpha2 } from './callbacks-v1alpha2.js';
 import { callbacksV1alpha3 } from './callbacks-v1alpha3.js';
+import { engineLane } from './engine-lane.js';
 import { failureMessage } from './grpc-status.js';
 import {
   forceStop,
@@ -72,7 +73,12 @@ export async function startHookServers(
   // what the heap holds lowers the limits before anything is read with them
   const heap = heapBudget();
   const { limits, lowered } = limitsForHeap(settings.limits ?? DEFAULT_LIMITS, heap);
-  const runtime = { heap, heapHasRoom: heapProbe(heap), deadlineMs: settings.callDeadlineMs };
+  const runtime = {
+    heap,
+    heapHasRoom: heapProbe(heap),
+    deadlineMs: settings.callDeadlineMs,
+    lane: engineLane(),
+  };
   const sources = documentSources(settings.patchPaths, {
     limits,
     onNotes: (notes) =>

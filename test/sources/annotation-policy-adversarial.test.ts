@@ -6,6 +6,7 @@ import { patchCloudInit } from '../../src/hook/cloud-init-call.js';
 import { patchDomain } from '../../src/hook/domain-call.js';
 import { jsonLog } from '../../src/hook/log.js';
 import { judgeJson } from '../../src/engine/policy/judge-json.js';
+import { runSteps } from '../../src/engine/steps.js';
 import { loadAnnotationPolicy } from '../../src/engine/index.js';
 import { fixedSources } from '../hook/sources-double.js';
 
@@ -244,13 +245,17 @@ test('policy, cloud-init: a changed #cloud-config line is a change of the whole 
   const judge = judgeJson(policy.policy);
   const data = (userData: string) => ({ UserData: userData });
   assert.match(
-    judge.embedded(data('#cloud-config\npassword: x\n'), data('#!/bin/sh\npassword: x\n')) ?? '',
+    runSteps(
+      judge.embedded(data('#cloud-config\npassword: x\n'), data('#!/bin/sh\npassword: x\n')),
+    ) ?? '',
     /^it changes \/ of UserData/,
   );
   assert.equal(
-    judge.embedded(
-      data('#cloud-config\npassword: x\n'),
-      data('#cloud-config\npassword: x\nssh_authorized_keys: [k]\n'),
+    runSteps(
+      judge.embedded(
+        data('#cloud-config\npassword: x\n'),
+        data('#cloud-config\npassword: x\nssh_authorized_keys: [k]\n'),
+      ),
     ),
     undefined,
   );

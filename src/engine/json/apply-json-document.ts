@@ -1,4 +1,4 @@
-/** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object: all or nothing. */
+/** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object, a step each: all or nothing. */
 import { locate, ok, fail, type Location, type Outcome, type PatchError } from '../errors.js';
 import { evaluateCondition, type Scope } from '../expr/expression.js';
 import type { Limits } from '../limits.js';
@@ -8,6 +8,7 @@ import { openDocument } from '../open-document.js';
 import type { JsonList } from '../policy/annotation-policy.js';
 import type { JsonJudge } from '../policy/judge-json.js';
 import type { OperationReport } from '../report.js';
+import type { Steps } from '../steps.js';
 import { applyOperation, type JsonPatchOperation } from './apply-operation.js';
 import {
   readEmbedded,
@@ -55,12 +56,12 @@ const EMBEDDED_MEMBER: Record<EmbeddedField, string> = {
  * replaces `/UserData` is seen by the `userData` list). `data` is never mutated; on any failure
  * the caller keeps it as it was.
  */
-export function applyJsonDocument(
+export function* applyJsonDocument(
   data: JsonObject,
   document: PatchDocument,
   call: JsonCall,
   judge?: JsonJudge,
-): JsonDocumentResult {
+): Steps<JsonDocumentResult> {
   const gate = openDocument(document, call.scope);
   if (gate.status !== 'open') return { ...gate, operations: [] };
   const reports: OperationReport[] = [];
@@ -76,15 +77,15 @@ export function applyJsonDocument(
       : { status: 'failed', error, operations: reports };
   };
 
-  const object = runList(run, 'cloudInit', document.cloudInit, () => ok(data));
+  const object = yield* runList(run, 'cloudInit', document.cloudInit, () => ok(data));
   if (!object.ok) return stopped(object);
   let current = isJsonObject(object.value) ? object.value : data;
   for (const field of ['userData', 'networkData'] as const) {
-    const patched = patchEmbedded(run, current, field, document[field]);
+    const patched = yield* patchEmbedded(run, current, field, document[field]);
     if (!patched.ok) return stopped(patched);
     current = patched.value;
   }
-  const refusal = judge?.embedded(data, current);
+  const refusal = judge === undefined ? undefined : yield* judge.embedded(data, current);
   if (refusal !== undefined)
     return stopped({
       error: {
@@ -100,12 +101,12 @@ export function applyJsonDocument(
  * Runs the `userData` or `networkData` list on the parsed string and writes the string back only
  * when the data changed, so untouched user data keeps its exact text.
  */
-function patchEmbedded(
+function* patchEmbedded(
   run: ListRun,
   data: JsonObject,
   field: EmbeddedField,
   operations: readonly JsonOperation[],
-): ListResult<JsonObject> {
+): Steps<ListResult<JsonObject>> {
   const member = EMBEDDED_MEMBER[field];
   const text = ownMember(data, member);
   let embedded: EmbeddedData | undefined;
@@ -118,10 +119,11 @@ function patchEmbedded(
     embedded = read.value;
     return ok(read.value.value);
   };
-  const patched = runList(run, field, operations, start);
+  const patched = yield* runList(run, field, operations, start);
   if (!patched.ok) return patched;
   if (embedded === undefined || jsonEqual(embedded.value, patched.value))
     return { ok: true, value: data };
+  yield;
   return { ok: true, value: withMember(data, member, writeEmbedded(embedded, patched.value)) };
 }
 
@@ -143,15 +145,16 @@ interface ListRun extends JsonCall {
  * operation whose `when` holds runs, so a list whose operations all skip never parses its data.
  * The value is undefined when no operation ran.
  */
-function runList(
+function* runList(
   run: ListRun,
   list: JsonList,
   operations: readonly JsonOperation[],
   start: () => Outcome<unknown>,
-): ListResult<unknown> {
+): Steps<ListResult<unknown>> {
   /** the value so far, and where the last operation that ran was written */
   let value: { readonly current: unknown; readonly at: Location } | undefined;
   for (const operation of operations) {
+    yield;
     const at = {
       document: run.name,
       list,
@@ -173,6 +176,7 @@ function runList(
       const initial = start();
       if (!initial.ok) return { ok: false, error: locate(initial.problem, at) };
       value = { current: initial.value, at };
+      yield;
     }
     const refusal = run.judge?.operation(list, operation, value.current);
     if (refusal !== undefined)

@@ -2,10 +2,12 @@
  * SPEC §2 for the domain: every node an annotation document's operations select or change must lie
  * inside a node an `allow.domain` path selects, both before and after the document; inserting or
  * removing a node changes its parent. Judged on the nodes themselves, as the operations report
- * them, so the cost is the allow paths evaluated twice plus a walk to the root per reported node.
+ * them, so the cost is the allow paths evaluated twice plus a walk to the root per reported node;
+ * each allow path is a step of its own (steps.ts).
  */
 import type { Document, Node } from '@xmldom/xmldom';
 import type { XmlOperation } from '../model.js';
+import type { Steps } from '../steps.js';
 import type { ChangeLog } from '../xml/change-log.js';
 import type { CompiledXPath } from '../xml/compile-xpath.js';
 import { isAttr, isDocument } from '../xml/node-kinds.js';
@@ -25,7 +27,7 @@ export interface DomainJudge {
   /** the first violation so far: a node outside before the document */
   early(): DomainViolation | undefined;
   /** once the document ran: the first violation, before or after it */
-  verdict(): DomainViolation | undefined;
+  verdict(): Steps<DomainViolation | undefined>;
 }
 
 type Deed = 'selects' | 'changes';
@@ -35,15 +37,23 @@ function holder(node: Node): Node | null {
   return isAttr(node) ? node.ownerElement : node.parentNode;
 }
 
-function allowedNodes(allow: readonly CompiledXPath[], document: Document): ReadonlySet<Node> {
-  return new Set(allow.flatMap((path) => selectNodes(path, document)));
+function* allowedNodes(
+  allow: readonly CompiledXPath[],
+  document: Document,
+): Steps<ReadonlySet<Node>> {
+  const nodes = new Set<Node>();
+  for (const path of allow) {
+    yield;
+    for (const node of selectNodes(path, document)) nodes.add(node);
+  }
+  return nodes;
 }
 
 /** Starts judging one document on `document` as it stands now (the state before the document). */
-export function judgeDomain(policy: AnnotationPolicy, document: Document): DomainJudge {
+export function* judgeDomain(policy: AnnotationPolicy, document: Document): Steps<DomainJudge> {
   const allow = policy.domain;
   const outside = `outside allow.domain of the annotation policy ${policy.source}`;
-  const before = allowedNodes(allow, document);
+  const before = yield* allowedNodes(allow, document);
   /** nodes the document put in: inside them, nothing existed before */
   const created = new Set<Node>();
   /** every node reported, with its first report, for the check after the document */
@@ -82,9 +92,9 @@ export function judgeDomain(policy: AnnotationPolicy, document: Document): Domai
     };
   }
 
-  function verdict(): DomainViolation | undefined {
+  function* verdict(): Steps<DomainViolation | undefined> {
     if (violation !== undefined || reported.size === 0) return violation;
-    const after = allowedNodes(allow, document);
+    const after = yield* allowedNodes(allow, document);
     for (const [node, { op, deed }] of reported) {
       let inside = false;
       let at: Node | null = node;

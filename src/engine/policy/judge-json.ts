@@ -1,12 +1,14 @@
 /**
  * SPEC §2 for cloud-init: every pointer an annotation document's operations read or change lies
  * under a prefix its list allows (inserting into or removing from an array changes the array), and
- * the user and network data, read as cloud-init's YAML 1.1 reader reads them, change only there.
+ * the user and network data, read as cloud-init's YAML 1.1 reader reads them, change only there;
+ * each reading is a step of its own (steps.ts).
  */
 import { readAsYaml11 } from '../json/read-yaml11.js';
 import { isJsonObject, ownMember, type JsonObject } from '../json/json-value.js';
 import { formatPointer, type Pointer } from '../json/pointer.js';
 import type { JsonOperation } from '../model.js';
+import type { Steps } from '../steps.js';
 import type { AnnotationPolicy, JsonList } from './annotation-policy.js';
 import { firstDifference } from './first-difference.js';
 
@@ -14,7 +16,7 @@ export interface JsonJudge {
   /** before an operation runs on `value` (its list's data): why it may not, or undefined */
   operation(list: JsonList, op: JsonOperation, value: unknown): string | undefined;
   /** once the document ran: a change of the user or network data that no prefix allows */
-  embedded(before: JsonObject, after: JsonObject): string | undefined;
+  embedded(before: JsonObject, after: JsonObject): Steps<string | undefined>;
 }
 
 /** The CloudInitData member each embedded list patches. */
@@ -99,12 +101,12 @@ export function judgeJson(policy: AnnotationPolicy): JsonJudge {
     return undefined;
   }
 
-  function embedded(before: JsonObject, after: JsonObject): string | undefined {
+  function* embedded(before: JsonObject, after: JsonObject): Steps<string | undefined> {
     for (const [list, field] of EMBEDDED) {
       const a = memberValue(before, field);
       const b = memberValue(after, field);
       if (a === b || under([field], policy.json.cloudInit)) continue;
-      const change = embeddedChange(a, b, policy.json[list]);
+      const change = yield* embeddedChange(a, b, policy.json[list]);
       if (change !== undefined)
         return `it changes ${change} of ${field} as a YAML 1.1 reader (cloud-init) reads it, ${outside(list)}`;
     }
@@ -123,11 +125,14 @@ function header(text: unknown): string {
 }
 
 /** The pointer of the first change outside the prefixes; a text no reader can read changed as a whole. */
-function embeddedChange(a: unknown, b: unknown, prefixes: Prefixes): string | undefined {
+function* embeddedChange(a: unknown, b: unknown, prefixes: Prefixes): Steps<string | undefined> {
   if (under([], prefixes)) return undefined;
   if (typeof a !== 'string' || typeof b !== 'string' || header(a) !== header(b)) return '/';
+  yield;
   const readA = readAsYaml11(a);
+  yield;
   const readB = readAsYaml11(b);
+  yield;
   if (!readA.readable || !readB.readable) return '/';
   const change = firstDifference(readA.value, readB.value, prefixes);
   return change === undefined ? undefined : formatPointer(change) || '/';

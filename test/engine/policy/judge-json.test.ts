@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadAnnotationPolicy, loadDocuments } from '../../../src/engine/index.js';
 import { judgeJson } from '../../../src/engine/policy/judge-json.js';
+import { runSteps } from '../../../src/engine/steps.js';
 
 function judge(policyText: string): ReturnType<typeof judgeJson> {
   const policy = loadAnnotationPolicy(policyText, 'policy.yaml');
@@ -20,7 +21,7 @@ test('user data read as YAML 1.1: a raw line break that only YAML 1.1 sees makes
       `#cloud-config\npassword: x\nssh_authorized_keys:\n- k${character}runcmd: [reboot]\n`,
     );
     assert.match(
-      keys.embedded(before, after) ?? '',
+      runSteps(keys.embedded(before, after)) ?? '',
       /^it changes \/runcmd of UserData/,
       JSON.stringify(character),
     );
@@ -28,13 +29,13 @@ test('user data read as YAML 1.1: a raw line break that only YAML 1.1 sees makes
   const escaped = userData(
     '#cloud-config\npassword: x\nssh_authorized_keys: ["k\\Lruncmd: [reboot]"]\n',
   );
-  assert.equal(keys.embedded(before, escaped), undefined);
+  assert.equal(runSteps(keys.embedded(before, escaped)), undefined);
 });
 
 test('user data a YAML 1.1 reader refuses (an unprintable character) is a change of all of it', () => {
   const before = userData('#cloud-config\npassword: x\n');
   const after = userData('#cloud-config\npassword: x\nssh_authorized_keys: [k\u0001]\n');
-  assert.match(keys.embedded(before, after) ?? '', /^it changes \/ of UserData/);
+  assert.match(runSteps(keys.embedded(before, after)) ?? '', /^it changes \/ of UserData/);
 });
 
 /** [allowed prefixes, operation, the data it runs on, refused] */

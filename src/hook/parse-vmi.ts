@@ -1,0 +1,57 @@
+/** The VMI a call brings, parsed within the call's limits, and the names its log line gives. */
+import type { Limits } from '../engine/limits.js';
+import { jsonDeeperThan, jsonValuesAbout } from '../engine/nesting-depth.js';
+import type { HookFailure } from './grpc-status.js';
+import { utf8Text } from './request-fields.js';
+
+export type VmiParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly failure: HookFailure };
+
+const refused = (message: string): VmiParse => ({
+  ok: false,
+  failure: { kind: 'request', message },
+});
+
+/** The VMI as sent: compact JSON from virt-launcher; no bytes at all means no VMI. */
+export function parseVmi(bytes: Buffer, limits: Limits): VmiParse {
+  if (bytes.length === 0) return { ok: true, value: {} };
+  const text = utf8Text(bytes, 'vmi');
+  if (!text.ok) return refused(text.message);
+  // CEL's activation and cost estimate walk the VMI recursively
+  if (jsonDeeperThan(text.text, limits.maxDepth))
+    return refused(`vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]`);
+  const values = jsonValuesAbout(text.text);
+  if (values > limits.maxJsonValues)
+    return refused(
+      `vmi: about ${values} values, more than ${limits.maxJsonValues} [LIMIT_EXCEEDED]`,
+    );
+  try {
+    const value: unknown = JSON.parse(text.text);
+    // KUBEVIRT.md: virt-launcher sends json.Marshal of the VMI object; anything else is not a VMI
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return refused('vmi: not a JSON object [JSON_MALFORMED]');
+    return { ok: true, value };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return refused(`vmi: not valid JSON: ${reason} [JSON_MALFORMED]`);
+  }
+}
+
+function metadataString(vmi: unknown, key: 'name' | 'namespace' | 'uid'): string | undefined {
+  if (typeof vmi !== 'object' || vmi === null || !('metadata' in vmi)) return undefined;
+  const metadata = vmi.metadata;
+  if (typeof metadata !== 'object' || metadata === null || !(key in metadata)) return undefined;
+  const value: unknown = (metadata as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The VM a call is for, as its log line names it. */
+export function vmiSubject(vmi: VmiParse): Record<string, string | undefined> {
+  if (!vmi.ok) return {};
+  return {
+    namespace: metadataString(vmi.value, 'namespace'),
+    name: metadataString(vmi.value, 'name'),
+    uid: metadataString(vmi.value, 'uid'),
+  };
+}
