@@ -20,6 +20,26 @@ export default tseslint.config(
     },
   },
   {
+    // Sizes that keep a function readable at one glance and a line readable without scrolling
+    // (Prettier wraps code at 100; comments are wrapped by hand).
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreComments: false }],
+    },
+  },
+  {
+    // Until the stepwise apply lands: these files are being rewritten on another branch.
+    files: [
+      'src/engine/apply-domain*.ts',
+      'src/engine/apply-cloud-init.ts',
+      'src/engine/json/apply-json-document.ts',
+      'src/engine/policy/**',
+      'src/hook/hook-call.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off', 'max-len': 'off' },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,7 @@
-/** `hookpatch call`: call a hook socket as virt-launcher does, for trying a sidecar out or troubleshooting one inside a pod. */
+/**
+ * `hookpatch call`: call a hook socket as virt-launcher does, for trying a sidecar out or
+ * troubleshooting one inside a pod.
+ */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,35 +28,39 @@ type Action = (typeof ACTIONS)[number];
 /** The directory a hook sidecar sees its socket in (KUBEVIRT.md). */
 const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
 
+const CALL_OPTIONS = {
+  socket: { type: 'string', default: DEFAULT_SOCKET_DIR },
+  version: { type: 'string' },
+  domain: { type: 'string' },
+  'cloud-init': { type: 'string' },
+  vmi: { type: 'string' },
+  context: { type: 'string', default: 'Boot' },
+  diff: { type: 'boolean', default: false },
+} as const;
+
+/** What every action needs: the socket, the VMI as virt-launcher sends it, the input files and the printer. */
+interface CallRun {
+  readonly action: Action;
+  readonly socket: string;
+  readonly values: ReturnType<typeof parseCallArgs>['values'];
+  /** compact JSON, as Go's json.Marshal writes the VMI */
+  readonly vmiJson: string;
+  readonly out: Output;
+}
+
+function parseCallArgs(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], allowPositionals: true, options: CALL_OPTIONS });
+}
+
 export async function runCall(argv: readonly string[], out: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      socket: { type: 'string', default: DEFAULT_SOCKET_DIR },
-      version: { type: 'string' },
-      domain: { type: 'string' },
-      'cloud-init': { type: 'string' },
-      vmi: { type: 'string' },
-      context: { type: 'string', default: 'Boot' },
-      diff: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseCallArgs(argv);
   const action = ACTIONS.find((name) => name === positionals[0]);
   if (action === undefined || positionals.length > 1)
     throw new UsageError(`call needs one of ${ACTIONS.join(', ')}`);
   const socket = socketPath(values.socket);
   const vmi = readVmi(values.vmi);
   if (!vmi.ok) return failWith([vmi.error], out);
-  // virt-launcher sends the VMI as Go's json.Marshal writes it: compact JSON.
-  const vmiJson = JSON.stringify(vmi.vmi);
-  const input = (flag: 'domain' | 'cloud-init'): string => {
-    const file = values[flag];
-    if (file === undefined) throw new UsageError(`call ${action} needs --${flag} FILE`);
-    return readInput(file, flag);
-  };
-  const print = (name: string, before: string, after: string): void =>
-    out.stdout(values.diff ? unifiedDiff(name, before, after) : after);
+  const run: CallRun = { action, socket, values, vmiJson: JSON.stringify(vmi.vmi), out };
   switch (action) {
     case 'info':
       return report(await callInfo(socket), 'Info', out, (info) => out.stdout(infoText(info)));
@@ -62,38 +69,45 @@ export async function runCall(argv: readonly string[], out: Output): Promise<num
         out.stdout('Shutdown answered\n'),
       );
     case 'mutate': {
-      const domain = input('domain');
-      return report(
-        await callMutateDomain(socket, domain, vmiJson, values.context),
-        'MutateDomain',
-        out,
-        (xml) => print(values.domain ?? '', domain, xml),
-      );
+      const domain = input(run, 'domain');
+      const reply = await callMutateDomain(socket, domain, run.vmiJson, values.context);
+      return report(reply, 'MutateDomain', out, (xml) => print(run, 'domain', domain, xml));
     }
     case 'define':
-    case 'cloud-init': {
-      const version = await negotiate(socket, values.version, out);
-      if (version === undefined) return 1;
-      if (action === 'define') {
-        const domain = input('domain');
-        return report(
-          await callOnDefineDomain(socket, version, domain, vmiJson),
-          'OnDefineDomain',
-          out,
-          (xml) => print(values.domain ?? '', domain, xml),
-        );
-      }
-      if (version === 'v1alpha1')
-        throw new UsageError('PreCloudInitIso needs v1alpha2 or v1alpha3');
-      const data = input('cloud-init');
-      return report(
-        await callPreCloudInitIso(socket, version, data, vmiJson),
-        'PreCloudInitIso',
-        out,
-        (reply) => print(values['cloud-init'] ?? '', data, reply.cloudInitData),
-      );
-    }
+    case 'cloud-init':
+      return callLegacy(run);
   }
+}
+
+/** The legacy Callbacks service: the version negotiated through Info first, as virt-launcher does. */
+async function callLegacy(run: CallRun): Promise<number> {
+  const { socket, out, vmiJson } = run;
+  const version = await negotiate(socket, run.values.version, out);
+  if (version === undefined) return 1;
+  if (run.action === 'define') {
+    const domain = input(run, 'domain');
+    const reply = await callOnDefineDomain(socket, version, domain, vmiJson);
+    return report(reply, 'OnDefineDomain', out, (xml) => print(run, 'domain', domain, xml));
+  }
+  if (version === 'v1alpha1') throw new UsageError('PreCloudInitIso needs v1alpha2 or v1alpha3');
+  const data = input(run, 'cloud-init');
+  const reply = await callPreCloudInitIso(socket, version, data, vmiJson);
+  return report(reply, 'PreCloudInitIso', out, (patched) =>
+    print(run, 'cloud-init', data, patched.cloudInitData),
+  );
+}
+
+/** The file `--domain` or `--cloud-init` names, read. */
+function input(run: CallRun, flag: 'domain' | 'cloud-init'): string {
+  const file = run.values[flag];
+  if (file === undefined) throw new UsageError(`call ${run.action} needs --${flag} FILE`);
+  return readInput(file, flag);
+}
+
+/** The reply's text, or with `--diff` its difference from the input. */
+function print(run: CallRun, flag: 'domain' | 'cloud-init', before: string, after: string): void {
+  const name = run.values[flag] ?? '';
+  run.out.stdout(run.values.diff ? unifiedDiff(name, before, after) : after);
 }
 
 /** `--socket` is the socket file, or a directory holding exactly one (a sidecar's `/var/run/kubevirt-hooks`). */
@@ -122,10 +136,11 @@ async function negotiate(
     wanted === undefined
       ? chooseVersion(info.value.versions)
       : chooseVersion(info.value.versions.filter((listed) => listed === wanted));
-  if (version === undefined)
-    out.stderr(
-      `hookpatch call: Info lists ${info.value.versions.join(', ') || 'no versions'}; ${wanted ?? 'none of v1alpha3, v1alpha2, v1alpha1'} is not among them\n`,
-    );
+  if (version === undefined) {
+    const listed = info.value.versions.join(', ') || 'no versions';
+    const missing = wanted ?? 'none of v1alpha3, v1alpha2, v1alpha1';
+    out.stderr(`hookpatch call: Info lists ${listed}; ${missing} is not among them\n`);
+  }
   return version;
 }
 

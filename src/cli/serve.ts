@@ -1,113 +1,9 @@
-/** `hookpatch serve`: the KubeVirt hook sidecar process — flags, start-up, signals, and a clean exit. */
-import { existsSync } from 'node:fs';
+/** `hookpatch serve`: the KubeVirt hook sidecar process — start-up, signals, and a clean exit. */
 import { mkdir } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/legacy-versions.js';
 import { stderrLog, type Log } from '../hook/log.js';
-import type { RunningServers, ServeSettings } from '../hook/hook-servers.js';
+import type { RunningServers } from '../hook/hook-servers.js';
 import { removeSocketFile } from '../hook/socket-file.js';
-import { LIMIT_FLAG_OPTIONS, LIMIT_FLAG_USAGE, parseLimitFlags } from './limit-flags.js';
-import { nodeFromEnv } from './node-from-env.js';
-
-const USAGE = `usage: hookpatch serve [--patch PATH]... [--socket-dir DIR] [--plugin-socket PATH] [--version V]
-                       [--name NAME] [--annotations=true|false] [--annotation-policy FILE] [--cloud-init]
-                       [--max-receive-bytes N] [--call-deadline SECONDS] ${LIMIT_FLAG_USAGE}`;
-
-const DEFAULT_PATCH_DIR = '/etc/hookpatch';
-const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
-/** grpc-go's default receive limit, which virt-launcher's side also has. */
-const DEFAULT_MAX_RECEIVE_BYTES = 4 * 1024 * 1024;
-/**
- * A call still running after this fails with DEADLINE_EXCEEDED: well inside virt-launcher's
- * minute at 200m CPU, where a 2,000-disk domain takes about a second.
- */
-const DEFAULT_CALL_DEADLINE_SECONDS = 10;
-
-type Parsed =
-  | { readonly ok: true; readonly settings: ServeSettings }
-  | { readonly ok: false; readonly message: string }
-  | { readonly ok: 'help' };
-
-function boolFlag(value: string | undefined, flag: string): boolean | undefined | Error {
-  if (value === undefined) return undefined;
-  if (value === 'true' || value === 'false') return value === 'true';
-  return new Error(`--${flag} takes true or false, not ${JSON.stringify(value)}`);
-}
-
-export function parseServeFlags(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv,
-  pid: number,
-): Parsed {
-  // `--annotations` alone means true; parseArgs wants a value for string options.
-  const args = argv.map((arg) => (arg === '--annotations' ? '--annotations=true' : arg));
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        patch: { type: 'string', multiple: true },
-        'socket-dir': { type: 'string' },
-        'plugin-socket': { type: 'string' },
-        version: { type: 'string' },
-        name: { type: 'string' },
-        annotations: { type: 'string' },
-        'annotation-policy': { type: 'string' },
-        'cloud-init': { type: 'boolean' },
-        'max-receive-bytes': { type: 'string' },
-        'call-deadline': { type: 'string' },
-        ...LIMIT_FLAG_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  if (values.help === true) return { ok: 'help' };
-  const version = values.version;
-  const chosen = LEGACY_VERSIONS.find((known) => known === version);
-  if (version !== undefined && chosen === undefined)
-    return { ok: false, message: `--version must be one of ${LEGACY_VERSIONS.join(', ')}` };
-  const annotations = boolFlag(values.annotations, 'annotations');
-  if (annotations instanceof Error) return { ok: false, message: annotations.message };
-  const maxReceiveBytes =
-    values['max-receive-bytes'] === undefined
-      ? DEFAULT_MAX_RECEIVE_BYTES
-      : Number(values['max-receive-bytes']);
-  if (!Number.isSafeInteger(maxReceiveBytes) || maxReceiveBytes <= 0)
-    return { ok: false, message: '--max-receive-bytes must be a positive integer' };
-  const deadline = Number(values['call-deadline'] ?? DEFAULT_CALL_DEADLINE_SECONDS);
-  if (!Number.isFinite(deadline) || deadline <= 0)
-    return { ok: false, message: '--call-deadline must be a positive number of seconds' };
-  const flags = parseLimitFlags(values);
-  if (flags instanceof Error) return { ok: false, message: flags.message };
-  // a reply is a message too: virt-launcher's side has the same receive limit
-  const limits = { ...flags, maxOutputBytes: maxReceiveBytes };
-  const versions: readonly LegacyVersion[] = chosen === undefined ? LEGACY_VERSIONS : [chosen];
-  const patchPaths = values.patch ?? (existsSync(DEFAULT_PATCH_DIR) ? [DEFAULT_PATCH_DIR] : []);
-  return {
-    ok: true,
-    settings: {
-      name: values.name ?? 'hookpatch',
-      versions,
-      patchPaths,
-      socketDir: values['socket-dir'] ?? DEFAULT_SOCKET_DIR,
-      socketOwner: env.CONTAINER_NAME ?? String(pid),
-      pluginSocket: values['plugin-socket'],
-      // A plugin is the administrator's, run for every VM: with --plugin-socket no socket of the
-      // process reads the VM owner's annotation unless --annotations=true says so.
-      annotations: annotations ?? values['plugin-socket'] === undefined,
-      annotationPolicy: values['annotation-policy'],
-      cloudInit: values['cloud-init'] === true,
-      node: nodeFromEnv(env),
-      maxReceiveBytes,
-      callDeadlineMs: deadline * 1000,
-      limits,
-    },
-  };
-}
+import { parseServeFlags, USAGE } from './serve-flags.js';
 
 /**
  * Signals that stop the server like SIGTERM: their default would kill the process and leave its
@@ -193,8 +89,8 @@ export async function runServe(argv: string[], startup?: Startup): Promise<numbe
   try {
     await mkdir(parsed.settings.socketDir, { recursive: true });
     // Loaded only now: a bad flag is reported before gRPC and the engine are read from disk.
-    const { startHookServers } = await import('../hook/hook-servers.js');
-    const servers = await startHookServers(parsed.settings, log, (path) => sockets.add(path));
+    const { startServing } = await import('./start-serving.js');
+    const servers = await startServing(parsed.settings, log, (path) => sockets.add(path));
     const reason = await stopRequest(servers);
     log.info('stopping', { reason });
     await servers.stop();

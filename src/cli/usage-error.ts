@@ -1,4 +1,7 @@
-/** A command line that cannot run as written (unknown flag, missing file): exit code 2, as opposed to a patch error (1). */
+/**
+ * A command line that cannot run as written (unknown flag, missing file): exit code 2, as opposed
+ * to a patch error (1).
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }

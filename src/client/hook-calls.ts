@@ -1,4 +1,7 @@
-/** The calls virt-launcher makes on a hook socket — Info, OnDefineDomain, PreCloudInitIso, Shutdown, MutateDomain — with typed replies. */
+/**
+ * The calls virt-launcher makes on a hook socket — Info, OnDefineDomain, PreCloudInitIso, Shutdown,
+ * MutateDomain — with typed replies.
+ */
 import type { ServiceError } from '@grpc/grpc-js';
 import type { ServiceName } from '../hook/protocols.js';
 import { callUnary, type Reply } from './unary-call.js';
@@ -18,7 +21,10 @@ export interface CloudInitReply {
   readonly cloudInitNoCloudSource: string;
 }
 
-/** KUBEVIRT.md: virt-launcher gives Info 1 s and the callbacks 1 minute; a person in a pod can wait a little longer for Info. */
+/**
+ * KUBEVIRT.md: virt-launcher gives Info 1 s and the callbacks 1 minute; a person in a pod can wait
+ * a little longer for Info.
+ */
 export const INFO_DEADLINE_MS = 5_000;
 export const CALL_DEADLINE_MS = 60_000;
 
@@ -57,7 +63,10 @@ export async function callOnDefineDomain(
   );
 }
 
-/** CloudInitData JSON in; virt-launcher also sends the legacy `{userData, networkData}` source, derived from it here. */
+/**
+ * CloudInitData JSON in; virt-launcher also sends the legacy `{userData, networkData}` source,
+ * derived from it here.
+ */
 export async function callPreCloudInitIso(
   socket: string,
   version: Exclude<HookVersion, 'v1alpha1'>,

@@ -4,7 +4,7 @@ export * from './model.js';
 export * from './report.js';
 export * from './warnings.js';
 export { formatError, formatWarning } from './format-error.js';
-export { loadDocuments, type LoadResult, type SourceInfo } from './load/load-documents.js';
+export { loadDocuments } from './load/load-documents.js';
 export { applyDomain, applyDomainSteps } from './apply-domain.js';
 export { applyCloudInit, applyCloudInitSteps, type CloudInitResult } from './apply-cloud-init.js';
 export { runSteps, type Steps } from './steps.js';

@@ -1,4 +1,7 @@
-/** The bounds on what one call or one patch source may bring, so hostile input fails with LIMIT_EXCEEDED instead of exhausting the sidecar. */
+/**
+ * The bounds on what one call or one patch source may bring, so hostile input fails with
+ * LIMIT_EXCEEDED instead of exhausting the sidecar.
+ */
 import { DEFAULT_CEL_LIMITS, type CelLimits } from './expr/cel-limits.js';
 import type { WorkBudgets } from './meter.js';
 

@@ -1,5 +1,5 @@
 /** The loaded, compiled form of patch documents: what the loader produces and the appliers consume. */
-import type { Location } from './errors.js';
+import type { Location, PatchError } from './errors.js';
 import type { PatchWarning } from './warnings.js';
 import type { Expression } from './expr/expression.js';
 import type { Limits } from './limits.js';
@@ -109,6 +109,19 @@ export interface PatchDocument {
   readonly networkData: readonly JsonOperation[];
   /** what loading found questionable but not wrong (warnings.ts) */
   readonly warnings: readonly PatchWarning[];
+}
+
+/** Where a source text comes from. */
+export interface SourceInfo {
+  /** file path, `-`, or `annotation:hookpatch.io/patch`: used in names and errors */
+  readonly source: string;
+  readonly origin: Origin;
+}
+
+/** Every error of a source text at once; documents only when there are no errors. */
+export interface LoadResult {
+  readonly documents: readonly PatchDocument[];
+  readonly errors: readonly PatchError[];
 }
 
 /** The node the sidecar runs on, as CEL's `node` sees it. */

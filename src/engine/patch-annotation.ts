@@ -1,4 +1,7 @@
-/** The VMI annotation that carries patch documents (SPEC §2), read the same way by the server, `apply` and `validate`. */
+/**
+ * The VMI annotation that carries patch documents (SPEC §2), read the same way by the server,
+ * `apply` and `validate`.
+ */
 
 export const PATCH_ANNOTATION = 'hookpatch.io/patch';
 /** The source name of annotation documents in errors and logs. */

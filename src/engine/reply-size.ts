@@ -35,7 +35,9 @@ export function replyTooLarge(
     }
   return {
     code: 'LIMIT_EXCEEDED',
-    message: `the patched ${what} is ${bytes} bytes, more than the ${maxBytes} a reply may carry (virt-launcher refuses a larger message)`,
+    message:
+      `the patched ${what} is ${bytes} bytes, more than the ${maxBytes} a reply may carry ` +
+      '(virt-launcher refuses a larger message)',
     location: grower === undefined ? {} : { document: grower },
   };
 }

@@ -15,7 +15,10 @@ export interface OperationReport {
 
 export interface DocumentReport {
   readonly name: string;
-  /** applied; skipped (its `when` was false, or it has nothing for this call); ignored (failed under failurePolicy Ignore) */
+  /**
+   * applied; skipped (its `when` was false, or it has nothing for this call); ignored (failed under
+   * failurePolicy Ignore)
+   */
   readonly status: 'applied' | 'skipped' | 'ignored';
   readonly operations: readonly OperationReport[];
   readonly error?: PatchError;

@@ -1,4 +1,7 @@
-/** The VMI a manifest stands for: a VirtualMachineInstance is itself; a VirtualMachine is the instance its `spec.template` would create. */
+/**
+ * The VMI a manifest stands for: a VirtualMachineInstance is itself; a VirtualMachine is the
+ * instance its `spec.template` would create.
+ */
 import { fail, ok, type Outcome } from './errors.js';
 
 type Fields = Readonly<Record<string, unknown>>;

@@ -1,4 +1,7 @@
-/** PreCloudInitIso's body: KubeVirt's CloudInitData JSON in, both the new CloudInitData and the legacy NoCloud source out. */
+/**
+ * PreCloudInitIso's body: KubeVirt's CloudInitData JSON in, both the new CloudInitData and the
+ * legacy NoCloud source out.
+ */
 import {
   applyCloudInitSteps,
   type ApplyOutcome,

@@ -70,7 +70,8 @@ const DETAILS_TAIL = 2048;
 function bounded(details: string): string {
   if (details.length <= DETAILS_HEAD + DETAILS_TAIL) return details;
   const cut = details.length - DETAILS_HEAD - DETAILS_TAIL;
-  return `${details.slice(0, DETAILS_HEAD)} … (${cut} characters cut, see the sidecar's log) … ${details.slice(-DETAILS_TAIL)}`;
+  const note = `(${cut} characters cut, see the sidecar's log)`;
+  return `${details.slice(0, DETAILS_HEAD)} … ${note} … ${details.slice(-DETAILS_TAIL)}`;
 }
 
 export function toGrpcStatus(failure: HookFailure): GrpcStatus {

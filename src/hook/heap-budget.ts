@@ -33,7 +33,10 @@ export interface HeapBudget {
   readonly callBytes: number;
 }
 
-/** Measured at start-up, after the modules are loaded: collected first when it can be, so their garbage is not counted as used. */
+/**
+ * Measured at start-up, after the modules are loaded: collected first when it can be, so their
+ * garbage is not counted as used.
+ */
 export function heapBudget(): HeapBudget {
   collector()?.();
   const heap = getHeapStatistics();

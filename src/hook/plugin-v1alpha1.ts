@@ -19,7 +19,9 @@ function invocationContext(request: unknown): CallResult<InvocationContext> {
     ok: false,
     failure: {
       kind: 'request',
-      message: `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, expected one of ${INVOCATION_CONTEXTS.join(', ')}`,
+      message:
+        `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, ` +
+        `expected one of ${INVOCATION_CONTEXTS.join(', ')}`,
     },
   };
 }

@@ -1,7 +1,7 @@
 /** `hookpatch serve` flags: defaults, the annotation switches per socket, and the values it refuses (exit 2). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseServeFlags } from '../../src/cli/serve.js';
+import { parseServeFlags } from '../../src/cli/serve-flags.js';
 
 const settingsOf = (argv: readonly string[], env: NodeJS.ProcessEnv = {}) => {
   const parsed = parseServeFlags(argv, env, 4242);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApply } from '../../src/cli/apply-command.js';
 import { parseLimitFlags } from '../../src/cli/limit-flags.js';
-import { parseServeFlags } from '../../src/cli/serve.js';
+import { parseServeFlags } from '../../src/cli/serve-flags.js';
 import {
   applyCloudInit,
   applyDomain,

@@ -96,11 +96,8 @@ function estimate(node: ASTNode, names: Names): Estimate {
       return { cost: sum(parts) + parts.length + 1, bound };
     }
     case '?:': {
-      const [test, yes, no] = [
-        estimate(node.args[0], names),
-        estimate(node.args[1], names),
-        estimate(node.args[2], names),
-      ];
+      const [yes, no] = [estimate(node.args[1], names), estimate(node.args[2], names)];
+      const test = estimate(node.args[0], names);
       return {
         cost: test.cost + Math.max(yes.cost, no.cost) + 1,
         bound: joinBounds(yes.bound, no.bound),
@@ -123,18 +120,20 @@ function estimate(node: ASTNode, names: Names): Estimate {
       if (MACROS.has(name)) return macroEstimate(name, target, args, names);
       return functionEstimate(name, [target, ...args.map((arg) => estimate(arg, names))]);
     }
-    default: {
-      const [a, b] = [estimate(node.args[0], names), estimate(node.args[1], names)];
-      const cost = a.cost + b.cost + 1;
-      if (node.op === '+') return plusEstimate(cost, a.bound, b.bound);
-      if (node.op === 'in')
-        return { cost: cost + (b.bound.items + 1) * a.bound.total, bound: SCALAR };
-      // equality may walk both operands, ordering compares strings at most, arithmetic is constant
-      if (node.op === '==' || node.op === '!=')
-        return { cost: cost + Math.min(a.bound.total, b.bound.total), bound: SCALAR };
-      return { cost: cost + Math.min(a.bound.chars, b.bound.chars), bound: SCALAR };
-    }
+    default:
+      return binaryEstimate(node.op, estimate(node.args[0], names), estimate(node.args[1], names));
   }
+}
+
+/** A binary operator on two operands already estimated. */
+function binaryEstimate(op: string, a: Estimate, b: Estimate): Estimate {
+  const cost = a.cost + b.cost + 1;
+  if (op === '+') return plusEstimate(cost, a.bound, b.bound);
+  if (op === 'in') return { cost: cost + (b.bound.items + 1) * a.bound.total, bound: SCALAR };
+  // equality may walk both operands, ordering compares strings at most, arithmetic is constant
+  if (op === '==' || op === '!=')
+    return { cost: cost + Math.min(a.bound.total, b.bound.total), bound: SCALAR };
+  return { cost: cost + Math.min(a.bound.chars, b.bound.chars), bound: SCALAR };
 }
 
 /** The worst-case cost of one evaluation with this (converted) `vmi`, `context` a short string and this node name. */

@@ -32,7 +32,8 @@ const programs = new WeakMap<Expression, CelProgram>();
 
 /**
  * Errors: CEL_SYNTAX (a parse or type error, a reference to an unknown identifier — only `vmi`,
- * `context` and `node` exist, and `node` has only `name` — or an unsafe `matches()` pattern); LIMIT_EXCEEDED (the source is too
+ * `context` and `node` exist, and `node` has only `name` — or an unsafe `matches()` pattern);
+ * LIMIT_EXCEEDED (the source is too
  * long, or the expression is over the cost limit even with an empty VMI).
  */
 export function compileExpression(
@@ -58,7 +59,10 @@ function programOf(expression: Expression, limits: CelLimits): Outcome<CelProgra
   return known === undefined ? compileCel(expression.source, limits) : ok(known);
 }
 
-/** Errors: CEL_EVAL (missing key, no such overload, …); LIMIT_EXCEEDED before running an expression over the cost limit. */
+/**
+ * Errors: CEL_EVAL (missing key, no such overload, …); LIMIT_EXCEEDED before running an expression
+ * over the cost limit.
+ */
 function evaluate(expression: Expression, scope: Scope, limits: CelLimits): Outcome<unknown> {
   const program = programOf(expression, limits);
   if (!program.ok) return program;

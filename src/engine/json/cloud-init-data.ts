@@ -1,4 +1,7 @@
-/** KubeVirt's CloudInitData JSON at the PreCloudInitIso hook: parsed from and written back in Go's encoding/json form. */
+/**
+ * KubeVirt's CloudInitData JSON at the PreCloudInitIso hook: parsed from and written back in Go's
+ * encoding/json form.
+ */
 import { fail, ok, type Outcome } from '../errors.js';
 import {
   defineMember,

@@ -1,4 +1,7 @@
-/** Plain JSON values as they arrive from JSON.parse or YAML: prototype-safe reads, copy-on-write writes, RFC deep equality. */
+/**
+ * Plain JSON values as they arrive from JSON.parse or YAML: prototype-safe reads, copy-on-write
+ * writes, RFC deep equality.
+ */
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,4 +1,7 @@
-/** Writes a patched plain value back into the YAML document it was read from, keeping the nodes (and so the comments and styles) of what did not change. */
+/**
+ * Writes a patched plain value back into the YAML document it was read from, keeping the nodes (and
+ * so the comments and styles) of what did not change.
+ */
 import { isMap, isNode, isScalar, isSeq, type Document, type Pair } from 'yaml';
 import { isJsonObject, jsonEqual, ownMember } from './json-value.js';
 import { markWritten } from './yaml11-scalars.js';

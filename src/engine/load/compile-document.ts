@@ -1,4 +1,7 @@
-/** Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting every problem it has. */
+/**
+ * Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting
+ * every problem it has.
+ */
 import type { Node } from 'yaml';
 import type { PatchError } from '../errors.js';
 import { kubevirtWarnings } from '../kubevirt-checks/index.js';

@@ -1,4 +1,7 @@
-/** Compile one RFC 6902 operation (`cloudInit`, `userData`, `networkData`): pointers, condition and `$(var)` references in every string of its value. */
+/**
+ * Compile one RFC 6902 operation (`cloudInit`, `userData`, `networkData`): pointers, condition and
+ * `$(var)` references in every string of its value.
+ */
 import type { Location, OperationList } from '../errors.js';
 import { parsePointer } from '../json/pointer.js';
 import type { JsonOperation } from '../model.js';

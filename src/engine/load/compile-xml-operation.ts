@@ -1,4 +1,7 @@
-/** Compile one `domain` operation: XPath or simple path, XML fragment, condition and `$(var)` references, all checked at load time. */
+/**
+ * Compile one `domain` operation: XPath or simple path, XML fragment, condition and `$(var)`
+ * references, all checked at load time.
+ */
 import { fail, ok, type Location, type Outcome, type Problem } from '../errors.js';
 import type { Expression } from '../expr/expression.js';
 import type { AddPosition, Namespaces, XmlOperation } from '../model.js';

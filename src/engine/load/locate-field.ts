@@ -4,7 +4,10 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 /** A path inside a document, as keys and indexes (`['spec', 'domain', 2, 'value']`). */
 export type FieldPath = readonly (string | number)[];
 
-/** Source offset of the field's value (or of its key, with `key: true`); the nearest existing ancestor when it is absent. */
+/**
+ * Source offset of the field's value (or of its key, with `key: true`); the nearest existing
+ * ancestor when it is absent.
+ */
 export function fieldOffset(
   root: Node,
   path: FieldPath,

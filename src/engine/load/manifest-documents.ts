@@ -1,11 +1,12 @@
 /**
  * Patch documents kept inside Kubernetes manifests (SPEC §4, `validate`): a ConfigMap whose data keys hold
- * documents (each key is the file it becomes when mounted), or a VM/VMI whose `hookpatch.io/patch` annotation holds them.
+ * documents (each key is the file it becomes when mounted), or a VM/VMI whose `hookpatch.io/patch`
+ * annotation holds them.
  */
 import { isMap, isScalar, LineCounter, parseAllDocuments, Scalar, type Node } from 'yaml';
 import type { Location, PatchError } from '../errors.js';
-import type { PatchDocument } from '../model.js';
-import { loadDocuments, type LoadResult, type SourceInfo } from './load-documents.js';
+import type { LoadResult, PatchDocument, SourceInfo } from '../model.js';
+import { loadDocuments } from './load-documents.js';
 import { fieldOffset } from './locate-field.js';
 import { isPatchFileName } from './patch-file-name.js';
 import { ANNOTATION_SOURCE, PATCH_ANNOTATION } from '../patch-annotation.js';

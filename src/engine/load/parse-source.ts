@@ -1,4 +1,7 @@
-/** Split a source text into its patch documents (YAML `---` documents, or the items of a top-level sequence such as a JSON array), keeping source ranges. */
+/**
+ * Split a source text into its patch documents (YAML `---` documents, or the items of a top-level
+ * sequence such as a JSON array), keeping source ranges.
+ */
 import { isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { checkUniqueKeys, DEFER_UNIQUE_KEYS } from '../yaml-unique-keys.js';
 import type { PatchError } from '../errors.js';
@@ -80,7 +83,10 @@ export function parseSource(text: string, source: string): ParsedSource {
   return { documents, errors, position };
 }
 
-/** An alias bomb (anchors referring to anchors) makes the yaml package throw rather than expand it; so does nesting deep enough to overflow the stack. */
+/**
+ * An alias bomb (anchors referring to anchors) makes the yaml package throw rather than expand it;
+ * so does nesting deep enough to overflow the stack.
+ */
 function plainValue(
   node: Node,
   doc: Document.Parsed,

@@ -1,9 +1,17 @@
-/** Load an RFC 5261 XML patch document (`<diff>` with `add`/`replace`/`remove`) as one PatchDocument whose operations keep RFC semantics. */
+/**
+ * Load an RFC 5261 XML patch document (`<diff>` with `add`/`replace`/`remove`) as one PatchDocument
+ * whose operations keep RFC semantics.
+ */
 import type { Element } from '@xmldom/xmldom';
 import type { Location, PatchError } from '../errors.js';
 import type { Limits } from '../limits.js';
-import type { LoadResult, SourceInfo } from '../load/load-documents.js';
-import { QEMU_NAMESPACE, type PatchDocument, type XmlOperation } from '../model.js';
+import {
+  QEMU_NAMESPACE,
+  type LoadResult,
+  type PatchDocument,
+  type SourceInfo,
+  type XmlOperation,
+} from '../model.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
 import { namespacesInScope } from '../xml/declare-namespace.js';
 import {
@@ -16,7 +24,10 @@ import {
 import { hasDoctype, parseStrict } from '../xml/parse-xml.js';
 import { compileXmlPatchOperation } from './compile-xml-patch-operation.js';
 
-/** YAML and JSON documents never start with `<`, XML always does (after an optional byte order mark and blank lines). */
+/**
+ * YAML and JSON documents never start with `<`, XML always does (after an optional byte order mark
+ * and blank lines).
+ */
 export function isXmlPatchText(text: string): boolean {
   return /^\uFEFF?\s*</.test(text);
 }
@@ -71,6 +82,41 @@ function compileOperations(
   return { operations, errors };
 }
 
+/** The `<diff>` element, or why the text is not one: refused, too deep, not well-formed or empty. */
+function parseDiff(text: string, where: Location, limits: Limits): Element | PatchError {
+  if (hasDoctype(text))
+    return {
+      code: 'DOCTYPE_REFUSED',
+      message: 'the XML patch document has a <!DOCTYPE>; DTDs are refused',
+      location: where,
+    };
+  // DOM walks recurse: refuse a deep document before the parser builds it
+  if (xmlDeeperThan(text, limits.maxDepth))
+    return {
+      code: 'LIMIT_EXCEEDED',
+      message: `the XML patch document nests elements more than ${limits.maxDepth} deep`,
+      location: where,
+    };
+  const parsed = parseStrict(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    return {
+      code: 'FRAGMENT_MALFORMED',
+      message: `the XML patch document is not well-formed: ${message}`,
+      rfc5261: 'invalid-diff-format',
+      location: { ...where, ...(line > 0 ? { line, column } : {}) },
+    };
+  }
+  return (
+    parsed.document.documentElement ?? {
+      code: 'FRAGMENT_MALFORMED',
+      message: 'the XML patch document has no root element',
+      rfc5261: 'invalid-diff-format',
+      location: where,
+    }
+  );
+}
+
 /** `name` is the derived document name (`patch.xml#0`); RFC 5261 documents have no name of their own. */
 export function loadXmlPatch(
   text: string,
@@ -80,37 +126,9 @@ export function loadXmlPatch(
 ): LoadResult {
   // placed at the start unless a better place is known: every load error has a line and column
   const where: Location = { source: info.source, line: 1, column: 1, document: name };
-  if (hasDoctype(text))
-    return failed({
-      code: 'DOCTYPE_REFUSED',
-      message: 'the XML patch document has a <!DOCTYPE>; DTDs are refused',
-      location: where,
-    });
-  // DOM walks recurse: refuse a deep document before the parser builds it
-  if (xmlDeeperThan(text, limits.maxDepth))
-    return failed({
-      code: 'LIMIT_EXCEEDED',
-      message: `the XML patch document nests elements more than ${limits.maxDepth} deep`,
-      location: where,
-    });
-  const parsed = parseStrict(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
-    return failed({
-      code: 'FRAGMENT_MALFORMED',
-      message: `the XML patch document is not well-formed: ${message}`,
-      rfc5261: 'invalid-diff-format',
-      location: { ...where, ...(line > 0 ? { line, column } : {}) },
-    });
-  }
-  const root = parsed.document.documentElement;
-  if (root === null)
-    return failed({
-      code: 'FRAGMENT_MALFORMED',
-      message: 'the XML patch document has no root element',
-      rfc5261: 'invalid-diff-format',
-      location: where,
-    });
+  const diff = parseDiff(text, where, limits);
+  if ('code' in diff) return failed(diff);
+  const root = diff;
   const at: Location = { ...where, ...placeOf(root) };
   if (
     root.childNodes.length > limits.maxOperations &&

@@ -1,4 +1,7 @@
-/** RFC 5261 operations whose `sel` ends in `namespace::prefix`: replace the declaration's URI (renaming what uses it) or remove an unused one. */
+/**
+ * RFC 5261 operations whose `sel` ends in `namespace::prefix`: replace the declaration's URI
+ * (renaming what uses it) or remove an unused one.
+ */
 import type { Element, Node } from '@xmldom/xmldom';
 import { ok, type Outcome } from '../errors.js';
 import {
@@ -28,7 +31,10 @@ function usesPrefix(element: Element, prefix: string): boolean {
   );
 }
 
-/** The element and its prefixed attributes moved into namespace `uri`; the DOM keeps the URI on each node, so a new declaration alone would change nothing. */
+/**
+ * The element and its prefixed attributes moved into namespace `uri`; the DOM keeps the URI on each
+ * node, so a new declaration alone would change nothing.
+ */
 function rebind(element: Element, prefix: string, uri: string, input: OperationInput): void {
   const { document, changes } = input;
   changes.changed(element);

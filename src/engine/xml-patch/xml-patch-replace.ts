@@ -1,4 +1,7 @@
-/** RFC 5261 §4.4 `<replace>`: a node by one node of the same type, or an attribute's or text node's value by the content's text. */
+/**
+ * RFC 5261 §4.4 `<replace>`: a node by one node of the same type, or an attribute's or text node's
+ * value by the content's text.
+ */
 import type { Node } from '@xmldom/xmldom';
 import { ok, type Outcome, type Problem } from '../errors.js';
 import { bindInsertedNamespaces } from '../xml/declare-namespace.js';
@@ -25,7 +28,10 @@ function wrongTypes(
   );
 }
 
-/** Elements, comments and processing instructions are replaced by exactly one node of their own type (blank text around it is layout). */
+/**
+ * Elements, comments and processing instructions are replaced by exactly one node of their own type
+ * (blank text around it is layout).
+ */
 function replaceNode(
   target: Node,
   content: readonly Node[],

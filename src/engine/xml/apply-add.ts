@@ -1,4 +1,7 @@
-/** `add`: insert a fragment into (append/prepend) or beside (before/after) every selected element, unless it already stands there. */
+/**
+ * `add`: insert a fragment into (append/prepend) or beside (before/after) every selected element,
+ * unless it already stands there.
+ */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { AddOperation } from '../model.js';
@@ -38,7 +41,8 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
   if (!counted.ok) return counted;
   for (const target of targets) input.changes.selected(target);
   const plans: { target: Element; parent: Element; nodes: Node[] }[] = [];
-  // the vars are the same for every target, so presence depends on the parent only: asked once per parent, the check stays linear
+  // the vars are the same for every target, so presence depends on the parent only: asked once per
+  // parent, the check stays linear
   const present = new Map<Element, boolean>();
   for (const target of targets) {
     if (!isElement(target))

@@ -1,4 +1,7 @@
-/** Compile an XPath 1.0 expression once, at load time: syntax, prefixes, functions and arity are checked here, never at apply time. */
+/**
+ * Compile an XPath 1.0 expression once, at load time: syntax, prefixes, functions and arity are
+ * checked here, never at apply time.
+ */
 import { ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
 import { checkExpression, staticType } from './xpath/check-expression.js';

@@ -112,7 +112,10 @@ function bindElement(element: Element, outer: Scope, document: Document): Elemen
   return result;
 }
 
-/** Make an element about to be inserted under `parent` (or standing there already) well-bound; returns the element to insert. */
+/**
+ * Make an element about to be inserted under `parent` (or standing there already) well-bound;
+ * returns the element to insert.
+ */
 export function bindInsertedNamespaces(
   element: Element,
   parent: Element,

@@ -1,4 +1,7 @@
-/** Parse a `value` XML fragment once, at load time, inside a wrapper that declares the document's namespace prefixes. */
+/**
+ * Parse a `value` XML fragment once, at load time, inside a wrapper that declares the document's
+ * namespace prefixes.
+ */
 import type { Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';

@@ -1,11 +1,17 @@
-/** Make a fragment's nodes for one call: copies owned by the target document, with `$(name)` expanded as text, never markup. */
+/**
+ * Make a fragment's nodes for one call: copies owned by the target document, with `$(name)`
+ * expanded as text, never markup.
+ */
 import type { Document, Node } from '@xmldom/xmldom';
 import { chargeChars, chargeNodes } from '../meter.js';
 import { expandTemplate } from '../template.js';
 import type { XmlFragment } from './fragment.js';
 import { childNodes, isBlankText, isComment, isElement, isText } from './node-kinds.js';
 
-/** A comment cannot hold `--`, end in `-`, or keep a carriage return; a var's value is bent to fit rather than break the document. */
+/**
+ * A comment cannot hold `--`, end in `-`, or keep a carriage return; a var's value is bent to fit
+ * rather than break the document.
+ */
 function commentSafe(data: string): string {
   return data
     .replace(/\r\n?/g, '\n')

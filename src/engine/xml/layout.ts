@@ -37,7 +37,10 @@ function isLaidOut(element: Element): boolean {
   );
 }
 
-/** `isLaidOut`, remembered across the insertions and removals of one operation (they do not change it), so many targets under one parent stay linear. */
+/**
+ * `isLaidOut`, remembered across the insertions and removals of one operation (they do not change
+ * it), so many targets under one parent stay linear.
+ */
 function knownLaidOut(element: Element, laidOut: Map<Node, boolean>): boolean {
   const known = laidOut.get(element) ?? isLaidOut(element);
   laidOut.set(element, known);
@@ -48,7 +51,10 @@ function newline(document: Document, indent: string): Node {
   return document.createTextNode(`\n${indent}`);
 }
 
-/** Lay an inserted element's own content out one step deeper than the element (one splice, not one insertion per child). */
+/**
+ * Lay an inserted element's own content out one step deeper than the element (one splice, not one
+ * insertion per child).
+ */
 function reindent(element: Element, indent: string, unit: string, document: Document): void {
   const children = childNodes(element);
   if (

@@ -61,7 +61,10 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-/** xmldom places stray text after the root at the root's start; the first non-blank character after the last `>` is where it is. */
+/**
+ * xmldom places stray text after the root at the root's start; the first non-blank character after
+ * the last `>` is where it is.
+ */
 function strayTextPosition(text: string, problem: SyntaxProblem): SyntaxProblem {
   if (!/Extra content|outside root/.test(problem.message)) return problem;
   const tail = text.slice(text.lastIndexOf('>') + 1);

@@ -13,7 +13,10 @@ import {
   isText,
 } from './node-kinds.js';
 
-/** Text content: `&`, `<`, and `>` (always, so `]]>` can never appear); `\r` as a reference or it would be read as a line end. */
+/**
+ * Text content: `&`, `<`, and `>` (always, so `]]>` can never appear); `\r` as a reference or it
+ * would be read as a line end.
+ */
 export function escapeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;',
@@ -58,7 +61,10 @@ const DEFAULT_STYLE: XmlStyle = { empty: 'self-closing', quote: '"' };
 interface Writer {
   /** pieces not yet joined */
   readonly out: string[];
-  /** joined text so far: a 1,000-disk domain is ~100,000 pieces, which as one array pushed a 24 MiB heap over its limit */
+  /**
+   * joined text so far: a 1,000-disk domain is ~100,000 pieces, which as one array pushed a 24 MiB
+   * heap over its limit
+   */
   readonly done: string[];
   readonly style: XmlStyle;
 }

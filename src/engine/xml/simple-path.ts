@@ -1,4 +1,7 @@
-/** The simple location paths `set` accepts (SPEC §1.3), e.g. `/domain/sysinfo[@type='smbios']/baseBoard/entry[@name='manufacturer']/text()`. */
+/**
+ * The simple location paths `set` accepts (SPEC §1.3), e.g.
+ * `/domain/sysinfo[@type='smbios']/baseBoard/entry[@name='manufacturer']/text()`.
+ */
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Namespaces } from '../model.js';
 import { readSimplePath } from './xpath/read-simple-path.js';

@@ -1,4 +1,7 @@
-/** The nodes along an axis (§2.2) that pass a node test, in axis order: forward axes in document order, reverse axes nearest first. */
+/**
+ * The nodes along an axis (§2.2) that pass a node test, in axis order: forward axes in document
+ * order, reverse axes nearest first.
+ */
 import type { Node } from '@xmldom/xmldom';
 import {
   attributesOf,
@@ -70,28 +73,11 @@ function visitAxis(axis: LinearAxis, node: Node, test: NodeTest, found: Node[]):
     case 'ancestor-or-self':
     case 'ancestor':
       if (axis === 'ancestor-or-self') keep(found, test, axis, node);
-      for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) {
-        visited += 1;
-        keep(found, test, axis, ancestor);
-      }
+      visited += ancestors(node, found, test, axis);
       break;
     case 'following-sibling':
-      if (node.nodeType === ATTRIBUTE) break;
-      for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) {
-        visited += 1;
-        if (isChildNode(sibling)) keep(found, test, axis, sibling);
-      }
-      break;
     case 'preceding-sibling':
-      if (node.nodeType === ATTRIBUTE) break;
-      for (
-        let sibling = node.previousSibling;
-        sibling !== null;
-        sibling = sibling.previousSibling
-      ) {
-        visited += 1;
-        if (isChildNode(sibling)) keep(found, test, axis, sibling);
-      }
+      visited += siblings(node, found, test, axis);
       break;
     case 'following':
       visited += following(node, found, test);
@@ -99,6 +85,37 @@ function visitAxis(axis: LinearAxis, node: Node, test: NodeTest, found: Node[]):
     case 'preceding':
       visited += preceding(node, found, test);
       break;
+  }
+  return visited;
+}
+
+/** The ancestors, nearest first; how many were visited. */
+function ancestors(node: Node, found: Node[], test: NodeTest, axis: Axis): number {
+  let visited = 0;
+  for (let ancestor = parentOf(node); ancestor !== null; ancestor = parentOf(ancestor)) {
+    visited += 1;
+    keep(found, test, axis, ancestor);
+  }
+  return visited;
+}
+
+/** The siblings after the node, or before it nearest first (an attribute has none); how many were visited. */
+function siblings(
+  node: Node,
+  found: Node[],
+  test: NodeTest,
+  axis: 'following-sibling' | 'preceding-sibling',
+): number {
+  if (node.nodeType === ATTRIBUTE) return 0;
+  const forward = axis === 'following-sibling';
+  let visited = 0;
+  for (
+    let sibling = forward ? node.nextSibling : node.previousSibling;
+    sibling !== null;
+    sibling = forward ? sibling.nextSibling : sibling.previousSibling
+  ) {
+    visited += 1;
+    if (isChildNode(sibling)) keep(found, test, axis, sibling);
   }
   return visited;
 }

@@ -85,9 +85,11 @@ function checkNode(expression: Expression): Problem | undefined {
   const definition = CORE_FUNCTIONS[expression.name];
   if (definition === undefined) return syntax(`unknown function ${expression.name}()`);
   if (expression.args.length < definition.min || expression.args.length > definition.max) {
-    return syntax(
-      `${expression.name}() takes ${definition.min === definition.max ? definition.min : `${definition.min} to ${definition.max}`} arguments`,
-    );
+    const range =
+      definition.min === definition.max
+        ? `${definition.min}`
+        : `${definition.min} to ${definition.max}`;
+    return syntax(`${expression.name}() takes ${range} arguments`);
   }
   const first = expression.args[0];
   const needsNodeSet = CORE_FUNCTIONS[expression.name]?.nodeSetArgument === true;

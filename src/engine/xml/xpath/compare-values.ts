@@ -26,7 +26,10 @@ export function compareValues(
   return compareAtoms(operator, left, right);
 }
 
-/** node-set vs boolean compares boolean(node-set); otherwise each node's string-value (or its number) compares with the other value. */
+/**
+ * node-set vs boolean compares boolean(node-set); otherwise each node's string-value (or its
+ * number) compares with the other value.
+ */
 function compareNodeSetWith(
   operator: ComparisonOperator,
   nodes: readonly Node[],
@@ -44,7 +47,10 @@ function compareNodeSetWith(
   });
 }
 
-/** Linear in both sides: a pair exists iff it exists between the extremes (or, for `!=`, iff there are two distinct strings). */
+/**
+ * Linear in both sides: a pair exists iff it exists between the extremes (or, for `!=`, iff there
+ * are two distinct strings).
+ */
 function compareNodeSets(
   operator: ComparisonOperator,
   left: readonly string[],

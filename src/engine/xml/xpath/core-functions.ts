@@ -55,7 +55,10 @@ const nameFunction = (name: (node: Node) => string): CoreFunction => ({
   },
 });
 
-/** substring() in code points, with the spec's rounding: characters at p where round(start) ≤ p < round(start) + round(length). */
+/**
+ * substring() in code points, with the spec's rounding: characters at p where round(start) ≤ p <
+ * round(start) + round(length).
+ */
 function substring(value: string, start: number, length: number): string {
   const first = Math.round(start);
   const end = first + Math.round(length);

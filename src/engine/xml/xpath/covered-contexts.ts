@@ -1,5 +1,6 @@
 /**
- * Skip context nodes whose step result another context's result already contains, so that `//disk/following-sibling::*`,
+ * Skip context nodes whose step result another context's result already contains, so that
+ * `//disk/following-sibling::*`,
  * `//a//b` or `//x/following::y` stay linear: only for steps whose predicates do not depend on position (the union is
  * then the same).
  */

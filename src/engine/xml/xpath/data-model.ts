@@ -1,4 +1,7 @@
-/** The XPath data model (§5) read off an xmldom tree: which DOM nodes are XPath nodes, their attributes, parent and string-value. */
+/**
+ * The XPath data model (§5) read off an xmldom tree: which DOM nodes are XPath nodes, their
+ * attributes, parent and string-value.
+ */
 import { Attr, Element, type Node } from '@xmldom/xmldom';
 import { chargeXPath } from './evaluation-cost.js';
 
@@ -23,7 +26,10 @@ export function isChildNode(node: Node): boolean {
   return type === ELEMENT || type === COMMENT;
 }
 
-/** > The attribute axis contains the attributes of the context node — namespace declarations are not attributes in XPath. */
+/**
+ * > The attribute axis contains the attributes of the context node — namespace declarations are not
+ * > attributes in XPath.
+ */
 export function attributesOf(node: Node): Node[] {
   if (!(node instanceof Element)) return [];
   const found: Node[] = [];
@@ -80,7 +86,10 @@ export function stringValueOf(node: Node): string {
   return text;
 }
 
-/** The next node after `node`'s subtree, within `top`'s subtree (null when there is none; `top` null = the whole tree). */
+/**
+ * The next node after `node`'s subtree, within `top`'s subtree (null when there is none; `top` null
+ * = the whole tree).
+ */
 export function nextInPreorder(node: Node, top: Node | null): Node | null {
   let current: Node | null = node;
   while (current !== null && current !== top) {

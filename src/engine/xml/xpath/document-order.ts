@@ -1,4 +1,7 @@
-/** Document order (§5) by numbering: one preorder walk per evaluation, then sorting is by number — never by walking between two nodes. */
+/**
+ * Document order (§5) by numbering: one preorder walk per evaluation, then sorting is by number —
+ * never by walking between two nodes.
+ */
 import type { Node } from '@xmldom/xmldom';
 import { attributesOf, firstChildOf, nextInPreorder, rootOf } from './data-model.js';
 import { chargeXPath } from './evaluation-cost.js';

@@ -1,4 +1,7 @@
-/** Evaluate a syntax tree against a context (§1: node, position, size); location paths are handed to evaluatePath. */
+/**
+ * Evaluate a syntax tree against a context (§1: node, position, size); location paths are handed
+ * to evaluatePath.
+ */
 import type { Node } from '@xmldom/xmldom';
 import { compareValues } from './compare-values.js';
 import { CORE_FUNCTIONS, type FunctionContext } from './core-functions.js';
@@ -18,15 +21,8 @@ export function evaluateExpression(
 ): XPathValue {
   switch (expression.kind) {
     case 'or':
-      return (
-        toXPathBoolean(evaluateExpression(expression.left, context, order)) ||
-        toXPathBoolean(evaluateExpression(expression.right, context, order))
-      );
     case 'and':
-      return (
-        toXPathBoolean(evaluateExpression(expression.left, context, order)) &&
-        toXPathBoolean(evaluateExpression(expression.right, context, order))
-      );
+      return logical(expression, context, order);
     case 'compare':
       return compareValues(
         expression.operator,
@@ -53,20 +49,8 @@ export function evaluateExpression(
       throw new Error(
         `variable $${expression.name} reached the evaluator; compileXPath rejects variables`,
       );
-    case 'call': {
-      const definition = CORE_FUNCTIONS[expression.name];
-      if (definition === undefined)
-        throw new Error(
-          `function ${expression.name}() reached the evaluator; compileXPath rejects unknown functions`,
-        );
-      const value = definition.call(
-        expression.args.map((argument) => evaluateExpression(argument, context, order)),
-        context,
-      );
-      // string functions build strings as long as their arguments (concat, translate, substring)
-      chargeXPath(typeof value === 'string' ? 1 + (value.length >> 4) : 1);
-      return value;
-    }
+    case 'call':
+      return callFunction(expression, context, order);
     case 'path':
       return evaluatePath(
         expression.steps,
@@ -74,15 +58,49 @@ export function evaluateExpression(
         'flat',
         order,
       );
-    case 'filter': {
-      const selected = filterByPredicates(
-        nodeSet(expression.primary, context, order),
-        expression.predicates,
+    case 'filter':
+      return evaluatePath(
+        expression.steps,
+        filterByPredicates(
+          nodeSet(expression.primary, context, order),
+          expression.predicates,
+          order,
+        ),
+        'ordered',
         order,
       );
-      return evaluatePath(expression.steps, selected, 'ordered', order);
-    }
   }
+}
+
+/** §3.4: `or` and `and` evaluate the right operand only when the left does not decide. */
+function logical(
+  expression: Extract<Expression, { readonly kind: 'or' | 'and' }>,
+  context: EvaluationContext,
+  order: DocumentOrder,
+): boolean {
+  const left = toXPathBoolean(evaluateExpression(expression.left, context, order));
+  if (left === (expression.kind === 'or')) return left;
+  return toXPathBoolean(evaluateExpression(expression.right, context, order));
+}
+
+/** A core function (§4) on its evaluated arguments. */
+function callFunction(
+  expression: Extract<Expression, { readonly kind: 'call' }>,
+  context: EvaluationContext,
+  order: DocumentOrder,
+): XPathValue {
+  const definition = CORE_FUNCTIONS[expression.name];
+  if (definition === undefined)
+    throw new Error(
+      `function ${expression.name}() reached the evaluator; compileXPath rejects unknown functions`,
+    );
+  const value = definition.call(
+    expression.args.map((argument) => evaluateExpression(argument, context, order)),
+    context,
+  );
+  // string functions build strings as long as their arguments (concat, translate, substring)
+  chargeXPath(typeof value === 'string' ? 1 + (value.length >> 4) : 1);
+  return value;
 }
 
 /** A node-set operand; the compiler has checked statically that nothing else can arrive here. */

@@ -3,7 +3,10 @@ import type { Node } from '@xmldom/xmldom';
 import { ATTRIBUTE, CDATA, COMMENT, ELEMENT, PROCESSING_INSTRUCTION, TEXT } from './data-model.js';
 import type { Axis, NodeTest } from './syntax-tree.js';
 
-/** > Every axis has a principal node type … for the attribute axis, the principal node type is attribute; otherwise element. */
+/**
+ * > Every axis has a principal node type … for the attribute axis, the principal node type is
+ * > attribute; otherwise element.
+ */
 export function passes(test: NodeTest, node: Node, axis: Axis): boolean {
   const type = node.nodeType;
   switch (test.kind) {

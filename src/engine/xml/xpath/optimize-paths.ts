@@ -1,6 +1,7 @@
 /**
  * Rewrite `//name[p]` (descendant-or-self::node()/child::name[p]) to `descendant::name[p]` when no predicate depends on
- * the position: the same nodes, found in one preorder walk and already in document order. Marks such steps positionFree.
+ * the position: the same nodes, found in one preorder walk and already in document order. Marks
+ * such steps positionFree.
  */
 import { staticType } from './check-expression.js';
 import type { Expression, Step } from './syntax-tree.js';
@@ -73,7 +74,10 @@ function isPositionFree(predicate: Expression): boolean {
   );
 }
 
-/** Looks into everything evaluated in the predicate's own context: not into step or filter predicates, which have their own. */
+/**
+ * Looks into everything evaluated in the predicate's own context: not into step or filter
+ * predicates, which have their own.
+ */
 function usesContextPosition(expression: Expression): boolean {
   switch (expression.kind) {
     case 'call':

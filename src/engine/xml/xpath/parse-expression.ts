@@ -1,4 +1,7 @@
-/** Parse XPath 1.0 tokens into a syntax tree by recursive descent over the spec's grammar (§3), resolving prefixes as it goes. */
+/**
+ * Parse XPath 1.0 tokens into a syntax tree by recursive descent over the spec's grammar (§3),
+ * resolving prefixes as it goes.
+ */
 import type { Namespaces } from '../../model.js';
 import { XML_NAMESPACE } from '../node-kinds.js';
 import type { Problem } from '../../errors.js';
@@ -127,7 +130,10 @@ function comparison(operator: string): ComparisonOperator {
   throw new Error(`not a comparison operator: ${operator}`);
 }
 
-/** PathExpr ::= LocationPath | FilterExpr | FilterExpr '/' RelativeLocationPath | FilterExpr '//' RelativeLocationPath */
+/**
+ * PathExpr ::= LocationPath | FilterExpr | FilterExpr '/' RelativeLocationPath | FilterExpr '//'
+ * RelativeLocationPath
+ */
 function parsePathExpression(stream: TokenStream): Expression {
   if (!startsPrimary(stream)) return parseLocationPath(stream, parseOr);
   const primary = parsePrimary(stream);
@@ -174,7 +180,10 @@ function parsePrimary(stream: TokenStream): Expression {
   return { kind: 'call', name, args };
 }
 
-/** The document's prefixes with `xml` bound: > The prefix xml is by definition bound to the namespace name http://www.w3.org/XML/1998/namespace. (Namespaces in XML 1.0) */
+/**
+ * The document's prefixes with `xml` bound: > The prefix xml is by definition bound to the
+ * namespace name http://www.w3.org/XML/1998/namespace. (Namespaces in XML 1.0)
+ */
 export function withXmlPrefix(namespaces: Namespaces): Namespaces {
   return { xml: XML_NAMESPACE, ...namespaces };
 }

@@ -1,4 +1,7 @@
-/** Parse a LocationPath (§2): steps with axes, node tests and predicates; `//`, `.`, `..` and `@` are expanded to their long forms. */
+/**
+ * Parse a LocationPath (§2): steps with axes, node tests and predicates; `//`, `.`, `..` and `@`
+ * are expanded to their long forms.
+ */
 import { AXES, type Axis, type Expression, type NodeTest, type Step } from './syntax-tree.js';
 import type { TokenStream } from './token-stream.js';
 

@@ -1,6 +1,7 @@
 /**
  * Read a parsed XPath as a `set` simple path: absolute child element steps with equality predicates that creation can
- * make true, ending in an element, `@attr` or `text()`. Anything else is named in a message saying why it is not simple.
+ * make true, ending in an element, `@attr` or `text()`. Anything else is named in a message saying
+ * why it is not simple.
  */
 import type {
   NameTest,

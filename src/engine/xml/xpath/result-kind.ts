@@ -1,4 +1,7 @@
-/** What a compiled path statically selects, judged from its last step: the loader uses it to tell whether a `replace` value must be an XML fragment. */
+/**
+ * What a compiled path statically selects, judged from its last step: the loader uses it to tell
+ * whether a `replace` value must be an XML fragment.
+ */
 import type { Expression, Step } from './syntax-tree.js';
 
 export type ResultKind = 'attribute' | 'text' | 'element' | 'unknown';

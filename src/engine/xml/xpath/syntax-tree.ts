@@ -1,4 +1,7 @@
-/** The parsed form of an XPath 1.0 expression (https://www.w3.org/TR/1999/REC-xpath-19991116/), with prefixes already resolved to namespace URIs. */
+/**
+ * The parsed form of an XPath 1.0 expression (https://www.w3.org/TR/1999/REC-xpath-19991116/), with
+ * prefixes already resolved to namespace URIs.
+ */
 
 export type Axis =
   | 'ancestor'

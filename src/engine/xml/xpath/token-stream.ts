@@ -1,4 +1,7 @@
-/** A cursor over XPath tokens for the recursive-descent parser; a syntax or prefix error unwinds the parse as a ParseFailure. */
+/**
+ * A cursor over XPath tokens for the recursive-descent parser; a syntax or prefix error unwinds the
+ * parse as a ParseFailure.
+ */
 import type { Problem } from '../../errors.js';
 import type { Token } from './tokenize.js';
 

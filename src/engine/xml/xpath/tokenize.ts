@@ -1,4 +1,7 @@
-/** Split an XPath 1.0 expression into tokens, applying the spec's disambiguation rules (§3.7 Lexical Structure). */
+/**
+ * Split an XPath 1.0 expression into tokens, applying the spec's disambiguation rules (§3.7 Lexical
+ * Structure).
+ */
 
 export type Token =
   | { readonly kind: 'punct'; readonly text: '(' | ')' | '[' | ']' | '.' | '..' | '@' | ',' | '::' }
@@ -19,8 +22,9 @@ const OPERATORS = ['//', '/', '|', '+', '-', '!=', '<=', '>=', '=', '<', '>'] as
 const PUNCTUATION = ['::', '..', '(', ')', '[', ']', '.', '@', ','] as const;
 
 /**
- * > If there is a preceding token and the preceding token is not one of @, ::, (, [, , or an Operator,
- * > then a * must be recognized as a MultiplyOperator and an NCName must be recognized as an OperatorName.
+ * > If there is a preceding token and the preceding token is not one of @, ::, (, [, , or an
+ * > Operator, then a * must be recognized as a MultiplyOperator and an NCName must be recognized
+ * > as an OperatorName.
  */
 function operatorExpected(previous: Token | undefined): boolean {
   if (previous === undefined || previous.kind === 'operator') return false;
@@ -37,71 +41,66 @@ export function tokenize(source: string): TokenizeResult {
   const tokens: Token[] = [];
   let at = 0;
   while (at < source.length) {
-    const char = source.charAt(at);
-    if (' \t\r\n'.includes(char)) {
+    if (' \t\r\n'.includes(source.charAt(at))) {
       at += 1;
       continue;
     }
-    const number = matchAt(NUMBER, source, at);
-    if (number !== undefined) {
-      tokens.push({ kind: 'number', value: Number(number) });
-      at += number.length;
-      continue;
-    }
-    if (char === '"' || char === "'") {
-      const end = source.indexOf(char, at + 1);
-      if (end < 0) return { ok: false, message: `unterminated string literal at offset ${at}` };
-      tokens.push({ kind: 'literal', value: source.slice(at + 1, end) });
-      at = end + 1;
-      continue;
-    }
-    const punctuation = PUNCTUATION.find((text) => source.startsWith(text, at));
-    if (punctuation !== undefined) {
-      tokens.push({ kind: 'punct', text: punctuation });
-      at += punctuation.length;
-      continue;
-    }
-    const previous = tokens.at(-1);
-    if (char === '*') {
-      tokens.push(
-        operatorExpected(previous)
-          ? { kind: 'operator', text: '*' }
-          : { kind: 'name', prefix: undefined, local: '*' },
-      );
-      at += 1;
-      continue;
-    }
-    const operator = OPERATORS.find((text) => source.startsWith(text, at));
-    if (operator !== undefined) {
-      tokens.push({ kind: 'operator', text: operator });
-      at += operator.length;
-      continue;
-    }
-    if (char === '$') {
-      const name = scanQName(source, at + 1);
-      if (name === undefined || name.local === '*')
-        return { ok: false, message: `variable name expected at offset ${at}` };
-      tokens.push({
-        kind: 'variable',
-        name: name.prefix === undefined ? name.local : `${name.prefix}:${name.local}`,
-      });
-      at = name.end;
-      continue;
-    }
-    const name = scanQName(source, at);
-    if (name === undefined)
-      return { ok: false, message: `unexpected character '${char}' at offset ${at}` };
-    if (operatorExpected(previous)) {
-      if (name.prefix !== undefined || !['and', 'or', 'mod', 'div'].includes(name.local)) {
-        return { ok: false, message: `operator expected at offset ${at}` };
-      }
-      tokens.push({ kind: 'operator', text: name.local });
-    } else {
-      tokens.push({ kind: 'name', prefix: name.prefix, local: name.local });
-    }
-    at = name.end;
+    const read = readToken(source, at, tokens.at(-1));
+    if ('message' in read) return { ok: false, message: read.message };
+    tokens.push(read.token);
+    at = read.end;
   }
   return { ok: true, tokens };
+}
+
+type Read = { readonly token: Token; readonly end: number } | { readonly message: string };
+
+/** The token that starts at `at` (not blank), and where it ends. */
+function readToken(source: string, at: number, previous: Token | undefined): Read {
+  const char = source.charAt(at);
+  const number = matchAt(NUMBER, source, at);
+  if (number !== undefined)
+    return { token: { kind: 'number', value: Number(number) }, end: at + number.length };
+  if (char === '"' || char === "'") {
+    const end = source.indexOf(char, at + 1);
+    if (end < 0) return { message: `unterminated string literal at offset ${at}` };
+    return { token: { kind: 'literal', value: source.slice(at + 1, end) }, end: end + 1 };
+  }
+  const punctuation = PUNCTUATION.find((text) => source.startsWith(text, at));
+  if (punctuation !== undefined)
+    return { token: { kind: 'punct', text: punctuation }, end: at + punctuation.length };
+  if (char === '*') {
+    const token: Token = operatorExpected(previous)
+      ? { kind: 'operator', text: '*' }
+      : { kind: 'name', prefix: undefined, local: '*' };
+    return { token, end: at + 1 };
+  }
+  const operator = OPERATORS.find((text) => source.startsWith(text, at));
+  if (operator !== undefined)
+    return { token: { kind: 'operator', text: operator }, end: at + operator.length };
+  if (char === '$') return readVariable(source, at);
+  return readName(source, at, previous);
+}
+
+/** `$name` or `$prefix:name`. */
+function readVariable(source: string, at: number): Read {
+  const name = scanQName(source, at + 1);
+  if (name === undefined || name.local === '*')
+    return { message: `variable name expected at offset ${at}` };
+  const written = name.prefix === undefined ? name.local : `${name.prefix}:${name.local}`;
+  return { token: { kind: 'variable', name: written }, end: name.end };
+}
+
+/** A NameTest, or an OperatorName where an operator is expected (§3.7). */
+function readName(source: string, at: number, previous: Token | undefined): Read {
+  const name = scanQName(source, at);
+  if (name === undefined)
+    return { message: `unexpected character '${source.charAt(at)}' at offset ${at}` };
+  if (!operatorExpected(previous))
+    return { token: { kind: 'name', prefix: name.prefix, local: name.local }, end: name.end };
+  if (name.prefix !== undefined || !['and', 'or', 'mod', 'div'].includes(name.local))
+    return { message: `operator expected at offset ${at}` };
+  return { token: { kind: 'operator', text: name.local }, end: name.end };
 }
 
 /** `NCName`, `NCName:NCName` or `NCName:*`; a `::` after the first NCName ends it (an axis name). */

@@ -28,7 +28,10 @@ export function toXPathBoolean(value: XPathValue): boolean {
   return value;
 }
 
-/** > optional whitespace followed by an optional minus sign followed by a Number followed by whitespace … is converted to the IEEE 754 number; any other string is converted to NaN */
+/**
+ * > optional whitespace followed by an optional minus sign followed by a Number followed by
+ * > whitespace … is converted to the IEEE 754 number; any other string is converted to NaN
+ */
 export function stringToNumber(text: string): number {
   return /^[ \t\r\n]*-?(?:\d+(?:\.\d*)?|\.\d+)[ \t\r\n]*$/.test(text) ? Number(text) : Number.NaN;
 }
