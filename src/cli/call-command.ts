@@ -25,7 +25,7 @@ import { UsageError } from './usage-error.js';
 
 const ACTIONS = ['info', 'define', 'cloud-init', 'shutdown', 'mutate'] as const;
 type Action = (typeof ACTIONS)[number];
-/** The directory a hook sidecar sees its socket in (KUBEVIRT.md). */
+/** The directory a hook sidecar sees its socket in (docs/kubevirt.md#sidecar-containers-and-socket-discovery). */
 const DEFAULT_SOCKET_DIR = '/var/run/kubevirt-hooks';
 
 const CALL_OPTIONS = {
@@ -115,7 +115,8 @@ function socketPath(path: string): string {
   const info = statSync(path, { throwIfNoEntry: false });
   if (info === undefined) throw new UsageError(`socket ${path}: no such file or directory`);
   if (!info.isDirectory()) return path;
-  // KUBEVIRT.md: every non-directory entry of the socket directory is taken for a socket.
+  // virt-launcher takes every non-directory entry of the socket directory for a socket
+  // (docs/kubevirt.md#sidecar-containers-and-socket-discovery).
   const sockets = readdirSync(path)
     .map((name) => join(path, name))
     .filter((entry) => statSync(entry, { throwIfNoEntry: false })?.isDirectory() === false);

@@ -1,4 +1,4 @@
-/** The `hookpatch --help` text: the commands of SPEC §4. */
+/** The `hookpatch --help` text: the commands docs/command-line.md describes. */
 export const USAGE = `usage: hookpatch <command> [options]
 
 commands:

@@ -22,8 +22,8 @@ export interface CloudInitReply {
 }
 
 /**
- * KUBEVIRT.md: virt-launcher gives Info 1 s and the callbacks 1 minute; a person in a pod can wait
- * a little longer for Info.
+ * virt-launcher gives Info 1 s and the callbacks 1 minute (docs/kubevirt.md#deadlines-and-message-sizes);
+ * a person in a pod can wait a little longer for Info.
  */
 export const INFO_DEADLINE_MS = 5_000;
 export const CALL_DEADLINE_MS = 60_000;

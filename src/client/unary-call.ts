@@ -1,4 +1,7 @@
-/** One unary gRPC call on a fresh connection to a hook socket, dialled the way virt-launcher dials (KUBEVIRT.md). */
+/**
+ * One unary gRPC call on a fresh connection to a hook socket, dialled the way virt-launcher dials
+ * (docs/kubevirt.md#sidecar-containers-and-socket-discovery).
+ */
 import { resolve } from 'node:path';
 import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { serviceDefinition, type ServiceName } from '../hook/protocols.js';
@@ -8,7 +11,8 @@ export type Reply =
   | { readonly ok: false; readonly error: ServiceError };
 
 /**
- * KUBEVIRT.md: "dials (2 s, insecure, authority `localhost`, a new connection for every call)".
+ * virt-launcher dials with a 2 s timeout, insecure, authority `localhost`, a new connection for
+ * every call.
  * grpc-js would otherwise share one connection between clients through its global subchannel pool.
  */
 const DIAL_OPTIONS = { 'grpc.default_authority': 'localhost', 'grpc.use_local_subchannel_pool': 1 };

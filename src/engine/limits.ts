@@ -17,11 +17,11 @@ export interface Limits {
    * recurse, so a deeper document is refused by a linear pre-scan before any parser sees it
    */
   readonly maxDepth: number;
-  /** highest worst-case CEL cost of one evaluation (SPEC §1.5); see expr/cel-limits.ts */
+  /** highest worst-case CEL cost of one evaluation ; see expr/cel-limits.ts */
   readonly maxCelCost: number;
   /** nodes the operations of one call may insert (an element and its line break count two) */
   readonly maxNodes: number;
-  /** highest cost of one XPath evaluation: nodes visited, sorted and compared (SPEC §5) */
+  /** highest cost of one XPath evaluation: nodes visited, sorted and compared (docs/serving.md#limits) */
   readonly maxXPathCost: number;
   /** UTF-8 bytes of a reply: virt-launcher's grpc-go client refuses a larger message (4 MiB) */
   readonly maxOutputBytes: number;

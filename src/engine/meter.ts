@@ -1,6 +1,7 @@
 /**
  * The work one call may do, counted where it scales with its input or output, and the edge's
- * probes of time and heap that end it before it can hang or kill the sidecar (SPEC §5).
+ * probes of time and heap that end it before it can hang or kill the sidecar
+ * (docs/serving.md#bounded-work).
  */
 import type { ErrorCode, Problem } from './errors.js';
 

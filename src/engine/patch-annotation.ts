@@ -1,6 +1,6 @@
 /**
- * The VMI annotation that carries patch documents (SPEC §2), read the same way by the server,
- * `apply` and `validate`.
+ * The VMI annotation that carries patch documents (docs/serving.md#where-documents-come-from), read
+ * the same way by the server, `apply` and `validate`.
  */
 
 export const PATCH_ANNOTATION = 'hookpatch.io/patch';

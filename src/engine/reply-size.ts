@@ -1,4 +1,7 @@
-/** The size of a reply as virt-launcher's grpc-go client counts it, and the error for one it would refuse (SPEC §5). */
+/**
+ * The size of a reply as virt-launcher's grpc-go client counts it, and the error for one it would
+ * refuse (docs/serving.md#limits, docs/kubevirt.md#deadlines-and-message-sizes).
+ */
 import type { PatchError } from './errors.js';
 
 /** UTF-8 bytes of `text`, computed only where the character count cannot settle it. */

@@ -1,5 +1,5 @@
 /**
- * `$(name)` references in values (SPEC §1.5): found at load time, expanded at call time.
+ * `$(name)` references in values (docs/documents.md#conditions-and-values): found at load time, expanded at call time.
  * `$$(` stands for a literal `$(`.
  */
 

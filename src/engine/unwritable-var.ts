@@ -1,6 +1,7 @@
 /**
- * SPEC §1.5 puts `$(name)` values into the domain as text: a value holding a character XML 1.0
- * cannot carry must fail the document, not break the reply.
+ * `$(name)` values go into the domain as text (docs/documents.md#how-operations-behave, "Always
+ * XML"): a value holding a character XML 1.0 cannot carry must fail the document, not break the
+ * reply.
  */
 import type { Problem } from './errors.js';
 import type { XmlOperation } from './model.js';

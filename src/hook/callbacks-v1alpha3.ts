@@ -8,7 +8,10 @@ export interface ShutdownSettings extends LegacySettings {
   readonly onShutdown: () => void;
 }
 
-/** KUBEVIRT.md: Shutdown comes after QEMU exits; a sidecar that stays keeps a migration's source pod NotReady. */
+/**
+ * Shutdown comes after QEMU exits; a sidecar that stays keeps a migration's source pod NotReady
+ * (docs/kubevirt.md#shutdown).
+ */
 export function callbacksV1alpha3(settings: ShutdownSettings): ServiceImplementation {
   return {
     OnDefineDomain: onDefineDomain(settings, 'v1alpha3'),

@@ -36,8 +36,9 @@ function* patchedReply(
 }
 
 /**
- * KUBEVIRT.md: the reply's `cloudInitData` is unmarshalled first (empty bytes are an error), and only when
- * it has no UserData or no metadata does KubeVirt fall back to `cloudInitNoCloudSource`; both are returned.
+ * The reply's `cloudInitData` is unmarshalled first (empty bytes are an error), and only when it
+ * has no UserData or no metadata does KubeVirt fall back to `cloudInitNoCloudSource`; both are
+ * returned (docs/kubevirt.md#precloudinitiso).
  */
 export async function patchCloudInit(
   deps: HookDeps,

@@ -1,6 +1,7 @@
 /**
  * The heap the served process actually has, and what one call may bring and do inside it: the
- * limits a default or a flag promises are lowered to what the heap holds (SPEC §5, docs/bounded-work.md).
+ * limits a default or a flag promises are lowered to what the heap holds
+ * (docs/serving.md#bounded-work).
  */
 import { getHeapStatistics } from 'node:v8';
 import type { Limits } from '../engine/limits.js';

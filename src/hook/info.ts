@@ -14,8 +14,9 @@ export interface InfoSettings {
 }
 
 /**
- * KUBEVIRT.md: virt-launcher dereferences a VM's missing CloudInitData when any sidecar subscribed
- * PreCloudInitIso, so it is listed only when cloud-init patching is configured; Shutdown exists in v1alpha3 only.
+ * virt-launcher dereferences a VM's missing CloudInitData when any sidecar subscribed
+ * PreCloudInitIso (docs/kubevirt.md#precloudinitiso), so it is listed only when cloud-init patching is
+ * configured; Shutdown exists in v1alpha3 only.
  */
 export async function hookPoints(settings: InfoSettings): Promise<readonly string[]> {
   const points = ['OnDefineDomain'];

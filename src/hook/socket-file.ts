@@ -5,8 +5,9 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * KUBEVIRT.md: virt-launcher remembers sockets by file name only and dials every file in the directory,
- * so the name is unique per run and a file we leave behind costs it a 2 s dial timeout per poll.
+ * virt-launcher remembers sockets by file name only and dials every file in the directory
+ * (docs/kubevirt.md#sidecar-containers-and-socket-discovery), so the name is unique per run and a
+ * file we leave behind costs it a 2 s dial timeout per poll.
  */
 export const SOCKET_PREFIX = 'hookpatch-';
 

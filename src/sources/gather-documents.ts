@@ -21,7 +21,8 @@ export function gatherDocuments(results: readonly LoadResult[]): LoadResult {
 }
 
 /**
- * SPEC §2's order: file documents in path order, then the annotation documents. A source that
+ * The order of docs/serving.md#where-documents-come-from: file documents in path order, then the
+ * annotation documents. A source that
  * cannot be read at all fails first (its documents are unknown, so nothing else can be judged);
  * a source over the size limit is a LIMIT_EXCEEDED error like any document error.
  */

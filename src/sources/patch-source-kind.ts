@@ -12,7 +12,7 @@ export type PatchSourceKind =
   | { readonly kind: 'manifest'; readonly manifestKind: string }
   | { readonly kind: 'skipped'; readonly reason: string };
 
-/** SPEC §1.2: the keys of a short-form document (the body of `spec`). */
+/** The keys of a short-form document, the body of `spec` (docs/documents.md#format). */
 const SHORT_FORM_KEYS = [
   'when',
   'failurePolicy',
@@ -23,7 +23,10 @@ const SHORT_FORM_KEYS = [
   'userData',
   'networkData',
 ];
-/** SPEC §4: the manifests whose data keys or `hookpatch.io/patch` annotation hold documents. */
+/**
+ * The manifests (docs/command-line.md#what-validate-reads) whose data keys or `hookpatch.io/patch`
+ * annotation hold documents.
+ */
 const CARRIERS = ['ConfigMap', 'VirtualMachine', 'VirtualMachineInstance'];
 
 /**

@@ -20,8 +20,9 @@ export function isListed(name: string): boolean {
 }
 
 /**
- * SPEC §2: a directory means its `*.yaml`, `*.yml`, `*.json` (and RFC 5261 `*.xml`) entries sorted
- * by name; `recursive` (validate, SPEC §4) also descends into sub-directories, in the same order.
+ * A directory means its `*.yaml`, `*.yml`, `*.json` (and RFC 5261 `*.xml`) entries sorted by name
+ * (docs/serving.md#where-documents-come-from); `recursive` (validate, docs/command-line.md#what-validate-reads)
+ * also descends into sub-directories, in the same order.
  * A patch-named entry that is neither a regular file nor a directory is refused (a FIFO would
  * block the reader); a symbolic link to nothing is noted; one that vanished since the listing is
  * simply not there any more.

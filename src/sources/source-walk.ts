@@ -27,7 +27,7 @@ export interface Walk<T> {
 
 export interface WalkOptions {
   readonly fs: SourceFileSystem;
-  /** descend into sub-directories (validate, SPEC §4) */
+  /** descend into sub-directories (validate, docs/command-line.md#what-validate-reads) */
   readonly recursive: boolean;
   /** `-` is stdin (the command line), not a file named `-` */
   readonly stdin?: boolean;

@@ -1,4 +1,7 @@
-/** CEL conditions (`when`) and values (`vars`), compiled once at load time (SPEC §1.5). */
+/**
+ * CEL conditions (`when`) and values (`vars`), compiled once at load time
+ * (docs/documents.md#conditions-and-values).
+ */
 import { fail, ok, type Outcome } from '../errors.js';
 import {
   UNKNOWN_NODE,

@@ -12,7 +12,7 @@ import {
 } from './json-value.js';
 
 /**
- * KUBEVIRT.md: the input is `json.Marshal` of a Go struct without json tags, so the members are
+ * The input is (docs/kubevirt.md#precloudinitiso) `json.Marshal` of a Go struct without json tags, so the members are
  * Go field names in declaration order (`DataSource`, `NoCloudMetaData`, `ConfigDriveMetaData`,
  * `UserData`, `NetworkData`, `DevicesData`, `VolumeName`), absent metadata is `null`, and
  * `<`, `>`, `&` arrive as `\u003c`, `\u003e`, `\u0026` (JSON.parse reads them as the characters).

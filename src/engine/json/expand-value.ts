@@ -1,4 +1,7 @@
-/** `$(name)` in JSON operation values (SPEC §1.5): every string inside the value, expanded verbatim. */
+/**
+ * `$(name)` in JSON operation values (docs/documents.md#conditions-and-values): every string inside
+ * the value, expanded verbatim.
+ */
 import { expandTemplate } from '../template.js';
 import { defineMember, isJsonObject, type JsonObject } from './json-value.js';
 

@@ -102,7 +102,8 @@ function compileByOp(op: string, written: Written): XmlOperation | undefined {
     }
     case 'replace': {
       const path = use(compileXPath(source, namespaces), 'path');
-      // SPEC §1.3: an attribute or text node is set to the string value; anything else is replaced by a fragment.
+      // An attribute or text node is set to the string value; anything else is replaced by a
+      // fragment (docs/documents.md#format).
       const kind = path === undefined ? 'unknown' : resultKind(path);
       if (path !== undefined && (kind === 'attribute' || kind === 'text')) {
         const simple = compileSimplePath(source, namespaces);

@@ -65,7 +65,7 @@ export function documentScope(input: ScopeInput): DocumentScope {
   };
 }
 
-/** SPEC §1.5: "An unknown `$(name)` is an error when the document is loaded, not at call time." */
+/** An unknown `$(name)` is an error when the document is loaded, not at call time (UNKNOWN_VAR). */
 export function checkTemplate(
   scope: DocumentScope,
   text: string,

@@ -1,4 +1,7 @@
-/** `metadata.name` is unique among loaded documents (SPEC §1.1): within one text, and across files and annotations. */
+/**
+ * `metadata.name` is unique among loaded documents (docs/documents.md#format): within one text, and
+ * across files and annotations.
+ */
 import type { PatchError } from '../errors.js';
 import type { PatchDocument } from '../model.js';
 

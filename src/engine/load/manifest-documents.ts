@@ -1,7 +1,8 @@
 /**
- * Patch documents kept inside Kubernetes manifests (SPEC §4, `validate`): a ConfigMap whose data keys hold
- * documents (each key is the file it becomes when mounted), or a VM/VMI whose `hookpatch.io/patch`
- * annotation holds them.
+ * Patch documents kept inside Kubernetes manifests (`validate`,
+ * docs/command-line.md#what-validate-reads): a ConfigMap whose data keys hold documents (each key
+ * is the file it becomes when mounted), or a VM/VMI whose `hookpatch.io/patch` annotation holds
+ * them.
  */
 import { isMap, isScalar, LineCounter, parseAllDocuments, Scalar, type Node } from 'yaml';
 import type { Location, PatchError } from '../errors.js';

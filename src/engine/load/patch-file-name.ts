@@ -2,7 +2,10 @@
 
 const PATCH_FILE_NAME = /\.(ya?ml|json|xml)$/;
 
-/** SPEC §2: entries starting with `.` (a ConfigMap's `..data`, `..2026_…` links) are skipped. */
+/**
+ * Entries starting with `.` (a ConfigMap's `..data`, `..2026_…` links) are skipped
+ * (docs/serving.md#where-documents-come-from).
+ */
 export function isPatchFileName(name: string): boolean {
   return !name.startsWith('.') && PATCH_FILE_NAME.test(name);
 }

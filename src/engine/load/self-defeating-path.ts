@@ -1,6 +1,7 @@
 /**
- * A simple path that its own write would stop matching (SPEC §1.3 "idempotent by default"): the
- * next call would find nothing, and `set` would create a second element, on every call.
+ * A simple path that its own write would stop matching (idempotent by default,
+ * docs/documents.md#how-operations-behave): the next call would find nothing, and `set` would
+ * create a second element, on every call.
  */
 import type { NameTest, SimplePath, SimplePredicate, SimpleStep } from '../xml/simple-path.js';
 

@@ -1,6 +1,7 @@
 /**
  * `set`: walk a simple path from the root; where no child matches a step (name and every
- * predicate), create one that does; then give every reached node the value (SPEC §1.3).
+ * predicate), create one that does; then give every reached node the value
+ * (docs/documents.md#how-operations-behave).
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';

@@ -1,6 +1,7 @@
 /**
- * SPEC §1.3 "Applying a document twice must give the same XML as applying it once": after an
- * `add` or `replace` changed the document, its path is asked again, as the next call will ask it.
+ * Applying a document twice must give the XML applying it once gives (docs/documents.md#how-operations-behave):
+ * after an `add` or `replace` changed the document, its path is asked again, as the next call will
+ * ask it.
  */
 import type { Document, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';

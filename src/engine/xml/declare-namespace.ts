@@ -1,7 +1,8 @@
 /**
- * SPEC §1.3 "Namespaces are correct in the output": inserted elements and attributes get a prefix
- * that is bound to their namespace where they land — the input's own binding when it has one
- * (libvirt's `ns0`), else a declaration on the root (`xmlns:qemu`), else on the node itself.
+ * Namespaces are correct in the output (docs/documents.md#how-operations-behave): inserted elements
+ * and attributes get a prefix that is bound to their namespace where they land — the input's own
+ * binding when it has one (libvirt's `ns0`), else a declaration on the root (`xmlns:qemu`), else on
+ * the node itself.
  */
 import type { Attr, Document, Element } from '@xmldom/xmldom';
 import {

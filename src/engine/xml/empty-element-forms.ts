@@ -1,7 +1,8 @@
 /**
  * Which of the input's empty elements were written `<x/>` and which `<x></x>`, so an unpatched
- * element keeps its own form in the output (SPEC §1.3 "Fidelity"). The DOM does not keep the form;
- * the text's start tags, read in order, are the document's elements in document order.
+ * element keeps its own form in the output ("Output looks like the input" in
+ * docs/documents.md#how-operations-behave). The DOM does not keep the form; the text's start tags,
+ * read in order, are the document's elements in document order.
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { childNodes, isElement } from './node-kinds.js';

@@ -1,6 +1,7 @@
 /**
- * Node equality for idempotent `add` (SPEC §1.3): namespace-aware (URI + local name, never the
- * prefix), attribute order ignored, whitespace-only text ignored, adjacent text merged.
+ * Node equality for idempotent `add` (docs/documents.md#how-operations-behave): namespace-aware
+ * (URI + local name, never the prefix), attribute order ignored, whitespace-only text ignored,
+ * adjacent text merged.
  */
 import type { Element, Node } from '@xmldom/xmldom';
 import {

@@ -1,10 +1,11 @@
 /**
- * SPEC §1.3: `add` does not insert a fragment that already stands at the insertion point. KubeVirt
- * calls the hook again with its earlier result re-marshalled through its DomainSpec (comments gone,
- * unmodelled parts gone, empty elements added, siblings reordered by kind), so "stands" is judged
- * as that re-marshal would leave the fragment: per element name, the fragment's elements stand
- * as a contiguous run, in order, among the parent's children of that name, each equal as
- * KubeVirt keeps it (kept-equal.ts); comments count only in a fragment of nothing but comments.
+ * docs/documents.md#how-operations-behave: `add` does not insert a fragment that already stands at
+ * the insertion point. KubeVirt calls the hook again with its earlier result re-marshalled through
+ * its DomainSpec (comments gone, unmodelled parts gone, empty elements added, siblings reordered by
+ * kind), so "stands" is judged as that re-marshal would leave the fragment: per element name, the
+ * fragment's elements stand as a contiguous run, in order, among the parent's children of that
+ * name, each equal as KubeVirt keeps it (kept-equal.ts); comments count only in a fragment of
+ * nothing but comments.
  */
 import type { Element, Node } from '@xmldom/xmldom';
 import { childModel, modelOf } from '../kubevirt/domain-model.js';

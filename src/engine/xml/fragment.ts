@@ -20,7 +20,10 @@ export interface XmlFragment {
 const WRAPPER = 'hookpatch-fragment';
 const NCNAME = /^[A-Za-z_][\w.-]*$/;
 
-/** SPEC §1.3: prefixes in `value` resolve with the document's `namespaces` and the predefined `qemu`. */
+/**
+ * Prefixes in `value` resolve with the document's `namespaces` and the predefined `qemu`
+ * (docs/documents.md#how-operations-behave).
+ */
 function wrapperStart(namespaces: Namespaces): string {
   const declared: Record<string, string> = { qemu: QEMU_NAMESPACE, ...namespaces };
   const declarations = Object.entries(declared)

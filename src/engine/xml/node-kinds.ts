@@ -39,7 +39,7 @@ export function isDocument(node: Node | null | undefined): node is Document {
   return node?.nodeType === 9;
 }
 
-/** Whitespace-only text: layout between elements, ignored by equality (SPEC §1.3 idempotency). */
+/** Whitespace-only text: layout between elements, ignored by the equality of an idempotent `add`. */
 export function isBlankText(node: Node | null | undefined): node is Text {
   return isText(node) && /^[ \t\r\n]*$/.test(node.data);
 }

@@ -1,4 +1,7 @@
-/** What one XML operation did to the document, and the match-count rules every operation shares (SPEC §1.3). */
+/**
+ * What one XML operation did to the document, and the match-count rules every operation shares
+ * (docs/documents.md#how-operations-behave).
+ */
 import type { Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ChangeLog } from './change-log.js';

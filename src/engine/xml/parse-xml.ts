@@ -15,7 +15,10 @@ export type StrictParse =
   | { readonly ok: true; readonly document: Document }
   | { readonly ok: false; readonly problem: SyntaxProblem };
 
-/** SPEC §1.3 "No DTDs": refused before any parser sees the text, so no entity is ever expanded. */
+/**
+ * No DTDs (docs/serving.md#limits): refused before any parser sees the text, so no entity is ever
+ * expanded.
+ */
 export function hasDoctype(text: string): boolean {
   return /<!DOCTYPE/i.test(text);
 }

@@ -1,5 +1,5 @@
 /**
- * The simple location paths `set` accepts (SPEC §1.3), e.g.
+ * The simple location paths `set` accepts (docs/documents.md#how-operations-behave), e.g.
  * `/domain/sysinfo[@type='smbios']/baseBoard/entry[@name='manufacturer']/text()`.
  */
 import { fail, ok, type Outcome } from '../errors.js';
