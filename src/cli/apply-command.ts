@@ -4,30 +4,24 @@ import {
   applyCloudInit,
   applyDomain,
   documentWarnings,
-  formatError,
   type ApplyOutcome,
   type CallContext,
   type CloudInitResult,
   INVOCATION_CONTEXTS,
   type InvocationContext,
-  type PatchError,
+  type Limits,
 } from '../engine/index.js';
-import type { Limits } from '../engine/limits.js';
 import { annotationPolicyFlag } from './annotation-policy-flag.js';
 import { explainReport } from './explain-report.js';
 import { LIMIT_FLAG_OPTIONS, parseLimitFlags } from './limit-flags.js';
-import { applyDocuments, noteMessage, type SourceNote } from '../sources/index.js';
+import { applyDocuments } from '../sources/index.js';
 import { nodeFromEnv } from './node-from-env.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
 import { unifiedDiff } from './unified-diff.js';
 import { UsageError } from './usage-error.js';
 import { failStrict } from './strict-status.js';
-
-export interface Output {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+import { failWith, writeNotes, type Output } from './command-output.js';
 
 interface ApplyFlags {
   readonly patches: readonly string[];
@@ -139,14 +133,4 @@ function mapValue(result: ApplyOutcome<CloudInitResult>): ApplyOutcome<string> {
   return result.ok
     ? { ok: true, value: result.value.cloudInitData, documents: result.documents }
     : result;
-}
-
-export function failWith(errors: readonly PatchError[], out: Output): number {
-  for (const error of errors) out.stderr(`${formatError(error)}\n`);
-  return 1;
-}
-
-/** Notes about the sources (a dangling link skipped) go to stderr; stdout stays the result. */
-export function writeNotes(notes: readonly SourceNote[], out: Output): void {
-  for (const note of notes) out.stderr(`skipped ${noteMessage(note)}\n`);
 }

@@ -17,7 +17,7 @@ import {
   type HookInfo,
   type HookVersion,
 } from '../client/hook-calls.js';
-import { failWith, type Output } from './apply-command.js';
+import { failWith, type Output } from './command-output.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
 import { unifiedDiff } from './unified-diff.js';

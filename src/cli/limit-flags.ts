@@ -1,5 +1,5 @@
 /** The `--max-*` flags that set the engine's Limits: names, parsing and the usage line. */
-import { DEFAULT_LIMITS, MAX_DEPTH_CEILING, type Limits } from '../engine/limits.js';
+import { DEFAULT_LIMITS, MAX_DEPTH_CEILING, type Limits } from '../engine/index.js';
 
 /** flag name -> the Limits field it sets */
 const FLAGS = {

@@ -1,7 +1,6 @@
 /** `--vmi FILE`: a VirtualMachineInstance or VirtualMachine, in JSON or YAML, as the VMI object a call would carry. */
 import { parse } from 'yaml';
-import { type PatchError } from '../engine/index.js';
-import { vmiFromManifest } from '../engine/vmi-from-manifest.js';
+import { type PatchError, vmiFromManifest } from '../engine/index.js';
 import { readInput } from './read-input.js';
 
 export type VmiInput =

@@ -2,7 +2,7 @@
  * The command line as a function: arguments, streams and environment in, the exit code out (0 ok, 1
  * patch error, 2 usage).
  */
-import type { Output } from './apply-command.js';
+import type { Output } from './command-output.js';
 import { readStdinFrom } from './read-input.js';
 import { asUsageError } from './usage-error.js';
 import { USAGE } from './usage-text.js';

@@ -3,7 +3,7 @@
  * hookpatch-test.yaml one.
  */
 import { readFileSync } from 'node:fs';
-import type { Output } from './apply-command.js';
+import type { Output } from './command-output.js';
 import { UsageError } from './usage-error.js';
 
 const SCHEMAS = { patch: 'patch.schema.json', test: 'test.schema.json' } as const;

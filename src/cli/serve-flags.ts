@@ -1,8 +1,7 @@
 /** `hookpatch serve`'s flags and environment, read into the settings the servers start with. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { NodeInfo } from '../engine/index.js';
-import type { Limits } from '../engine/limits.js';
+import { type NodeInfo, type Limits } from '../engine/index.js';
 import type { SocketSettings } from '../hook/hook-servers.js';
 import { LEGACY_VERSIONS, type LegacyVersion } from '../hook/legacy-versions.js';
 import { LIMIT_FLAG_OPTIONS, LIMIT_FLAG_USAGE, parseLimitFlags } from './limit-flags.js';

@@ -2,8 +2,7 @@
  * `serve`'s composition root: the heap's limits, the patch sources and the annotation policy built
  * once, then the hook servers that answer calls with them.
  */
-import { formatError, type PolicyLoad } from '../engine/index.js';
-import { DEFAULT_LIMITS } from '../engine/limits.js';
+import { formatError, type PolicyLoad, DEFAULT_LIMITS } from '../engine/index.js';
 import { engineLane } from '../hook/engine-lane.js';
 import { heapBudget, heapProbe, limitsForHeap } from '../hook/heap-budget.js';
 import { startHookServers, type RunningServers } from '../hook/hook-servers.js';

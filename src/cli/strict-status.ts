@@ -1,6 +1,6 @@
 /** `--strict` (for CI): any warning fails `validate` and `apply` as an error would (exit 1). */
 import { formatWarning, type PatchWarning } from '../engine/index.js';
-import type { Output } from './apply-command.js';
+import type { Output } from './command-output.js';
 
 /** For warnings already printed: 1 and a line saying why, when there are any. */
 export function strictStatus(warnings: number, out: Output): number {

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { Output } from './apply-command.js';
+import type { Output } from './command-output.js';
 import { findTestFiles, TEST_FILE_NAME } from './golden/find-test-files.js';
 import { junitReport, type CaseRecord } from './golden/junit-report.js';
 import { readTestFile } from './golden/read-test-file.js';

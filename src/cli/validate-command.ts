@@ -21,7 +21,7 @@ import {
   type ValidationSources,
 } from '../sources/index.js';
 import { annotationPolicyFlag } from './annotation-policy-flag.js';
-import { failWith, writeNotes, type Output } from './apply-command.js';
+import { failWith, writeNotes, type Output } from './command-output.js';
 import { explainReport } from './explain-report.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';

@@ -1,7 +1,8 @@
 /** The loaded, compiled form of patch documents: what the loader produces and the appliers consume. */
 import type { Location, PatchError } from './errors.js';
 import type { PatchWarning } from './warnings.js';
-import type { Expression } from './expr/expression.js';
+import type { InvocationContext, NodeInfo } from './expr/cel-variables.js';
+import type { Expression, VarDefinition } from './expr/expression.js';
 import type { Limits } from './limits.js';
 import type { Meter } from './meter.js';
 import type { Pointer } from './json/pointer.js';
@@ -9,17 +10,20 @@ import type { PolicyLoad } from './policy/annotation-policy.js';
 import type { CompiledXPath } from './xml/compile-xpath.js';
 import type { XmlFragment } from './xml/fragment.js';
 import type { XmlPatchDirective } from './xml-patch/xml-patch-directive.js';
+import type { Namespaces } from './xml/namespace-bindings.js';
 import type { SimplePath } from './xml/simple-path.js';
 
-/** Why virt-launcher defines the domain (plugin API `invocation_context`; the legacy hook is always Boot). */
-export const INVOCATION_CONTEXTS = ['Boot', 'MigrationSource', 'MigrationTarget'] as const;
-export type InvocationContext = (typeof INVOCATION_CONTEXTS)[number];
-export type FailurePolicy = 'Fail' | 'Ignore';
-/** prefix -> namespace URI; always contains the predefined `qemu` prefix */
-export type Namespaces = Readonly<Record<string, string>>;
-export type Origin = 'file' | 'annotation';
+export {
+  INVOCATION_CONTEXTS,
+  UNKNOWN_NODE,
+  type InvocationContext,
+  type NodeInfo,
+} from './expr/cel-variables.js';
+export type { VarDefinition } from './expr/expression.js';
+export { QEMU_NAMESPACE, type Namespaces } from './xml/namespace-bindings.js';
 
-export const QEMU_NAMESPACE = 'http://libvirt.org/schemas/domain/qemu/1.0';
+export type FailurePolicy = 'Fail' | 'Ignore';
+export type Origin = 'file' | 'annotation';
 
 interface OperationBase {
   /** 0-based position in its list */
@@ -86,12 +90,6 @@ export type JsonOperation =
       readonly from: Pointer;
     });
 
-export interface VarDefinition {
-  readonly name: string;
-  readonly expression: Expression;
-  readonly at: Location;
-}
-
 export interface PatchDocument {
   readonly name: string;
   readonly origin: Origin;
@@ -123,14 +121,6 @@ export interface LoadResult {
   readonly documents: readonly PatchDocument[];
   readonly errors: readonly PatchError[];
 }
-
-/** The node the sidecar runs on, as CEL's `node` sees it. */
-export interface NodeInfo {
-  /** `NODE_NAME` (the pod's `spec.nodeName`, from the downward API); `''` when unknown */
-  readonly name: string;
-}
-
-export const UNKNOWN_NODE: NodeInfo = { name: '' };
 
 /** What a call knows about the VM it patches. */
 export interface CallContext {

@@ -4,15 +4,13 @@
  */
 import { fail, ok, type Outcome } from './errors.js';
 
-type Fields = Readonly<Record<string, unknown>>;
+import { isRecord } from './is-record.js';
 
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+type Fields = Readonly<Record<string, unknown>>;
 
 function fieldsAt(fields: Fields, key: string): Fields {
   const value = fields[key];
-  return isFields(value) ? value : {};
+  return isRecord(value) ? value : {};
 }
 
 /**
@@ -20,7 +18,7 @@ function fieldsAt(fields: Fields, key: string): Fields {
  * spec, with the VM's name and namespace. Status and everything else of the VM stay behind.
  */
 export function vmiFromManifest(manifest: unknown): Outcome<unknown> {
-  if (!isFields(manifest))
+  if (!isRecord(manifest))
     return fail(
       'JSON_MALFORMED',
       'the VMI must be a mapping (a VirtualMachineInstance or a VirtualMachine)',

@@ -4,7 +4,7 @@
  * (docs/serving.md#bounded-work).
  */
 import { getHeapStatistics } from 'node:v8';
-import type { Limits } from '../engine/limits.js';
+import { type Limits } from '../engine/index.js';
 
 /**
  * Bytes of heap per unit, measured with the bundle and the image's flags (`npm run bench`,

@@ -1,6 +1,5 @@
 /** The VMI a call brings, parsed within the call's limits, and the names its log line gives. */
-import type { Limits } from '../engine/limits.js';
-import { jsonDeeperThan, jsonValuesAbout } from '../engine/nesting-depth.js';
+import { jsonDeeperThan, jsonValuesAbout, type Limits } from '../engine/index.js';
 import type { HookFailure } from './grpc-status.js';
 import { utf8Text } from './request-fields.js';
 

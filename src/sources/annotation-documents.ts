@@ -1,7 +1,11 @@
 /** Patch documents from the VMI annotation `hookpatch.io/patch`, compiled once per distinct annotation text. */
-import { loadDocuments, type LoadResult } from '../engine/index.js';
-import type { Limits } from '../engine/limits.js';
-import { ANNOTATION_SOURCE, patchAnnotation } from '../engine/patch-annotation.js';
+import {
+  loadDocuments,
+  type LoadResult,
+  type Limits,
+  ANNOTATION_SOURCE,
+  patchAnnotation,
+} from '../engine/index.js';
 
 /** A VM starts with 1–3 OnDefineDomain calls carrying the same annotation: a few entries cover it. */
 const CACHE_ENTRIES = 64;

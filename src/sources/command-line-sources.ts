@@ -2,9 +2,14 @@
  * The command line's sources: `apply`'s documents (the `--patch` paths, `-` for stdin, then the
  * VMI's annotation, gathered as a served call gathers them), and the text reader `validate` shares.
  */
-import { loadDocuments, type LoadResult } from '../engine/index.js';
-import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
-import { ANNOTATION_SOURCE, patchAnnotation } from '../engine/patch-annotation.js';
+import {
+  loadDocuments,
+  type LoadResult,
+  DEFAULT_LIMITS,
+  type Limits,
+  ANNOTATION_SOURCE,
+  patchAnnotation,
+} from '../engine/index.js';
 import type { SourceFileSystem } from './file-system.js';
 import { callDocuments, type SourcedDocuments } from './gather-documents.js';
 import { nodeFileSystem } from './node-file-system.js';

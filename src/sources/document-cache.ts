@@ -1,6 +1,5 @@
 /** Loaded patch files by path, compiled again only when a file's version (device, inode, mtime, size) changes. */
-import { loadDocuments, type LoadResult } from '../engine/index.js';
-import type { Limits } from '../engine/limits.js';
+import { loadDocuments, type LoadResult, type Limits } from '../engine/index.js';
 import type { SourceFileSystem } from './file-system.js';
 import { readSourceText } from './read-source-text.js';
 import type { Loaded, SourceFile } from './source-walk.js';

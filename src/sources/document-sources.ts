@@ -1,6 +1,10 @@
 /** All patch documents of one served call: the `--patch` files as they are on disk now, then the annotation's. */
-import type { LoadResult, PatchDocument } from '../engine/index.js';
-import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
+import {
+  type LoadResult,
+  type PatchDocument,
+  DEFAULT_LIMITS,
+  type Limits,
+} from '../engine/index.js';
 import { annotationDocuments } from './annotation-documents.js';
 import { documentCache } from './document-cache.js';
 import type { SourceFileSystem } from './file-system.js';

@@ -1,6 +1,10 @@
 /** One call's documents from what the sources gave: files in path order, then the annotation, names unique. */
-import type { LoadResult, PatchDocument, PatchError } from '../engine/index.js';
-import { findDuplicateNames } from '../engine/load/duplicate-names.js';
+import {
+  type LoadResult,
+  type PatchDocument,
+  type PatchError,
+  findDuplicateNames,
+} from '../engine/index.js';
 import { asPatchError, problemMessage } from './source-problem.js';
 import type { Walk } from './source-walk.js';
 

@@ -3,9 +3,7 @@
  * domains, CloudInitData, expected outputs, manifests of other kinds), which is skipped, not an error.
  */
 import { isMap, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
-import { isXmlPatchText } from '../engine/xml-patch/load-xml-patch.js';
-import { isElement } from '../engine/xml/node-kinds.js';
-import { parseDomainXml } from '../engine/xml/parse-xml.js';
+import { isXmlPatchText, xmlTextKind } from '../engine/index.js';
 
 export type PatchSourceKind =
   | { readonly kind: 'patch' }
@@ -85,24 +83,10 @@ function isManifest(mapping: YAMLMap): boolean {
   return typeof mapping.get('apiVersion') === 'string' && typeof mapping.get('kind') === 'string';
 }
 
-/** RFC 5261 operation elements, the children of a patch document's root. */
-const XML_PATCH_OPERATIONS = ['add', 'replace', 'remove'];
-
-/**
- * An XML file is an RFC 5261 patch when its root is `<diff>` or holds only add/replace/remove elements; other XML
- * (sample domains, expected outputs) is skipped. XML that does not parse is read as a broken patch, so its error shows.
- */
+/** XML that is not an RFC 5261 patch (sample domains, expected outputs) is skipped. */
 function xmlSourceKind(text: string): PatchSourceKind {
-  const parsed = parseDomainXml(text);
-  if (!parsed.ok) return { kind: 'patch' };
-  const root = parsed.value.documentElement;
-  if (root === null) return { kind: 'patch' };
-  const operations = [...root.childNodes].filter(isElement);
-  const isPatch =
-    root.localName === 'diff' ||
-    (operations.length > 0 &&
-      operations.every((node) => XML_PATCH_OPERATIONS.includes(node.localName ?? '')));
-  return isPatch
+  const kind = xmlTextKind(text);
+  return kind.kind === 'patch'
     ? { kind: 'patch' }
-    : { kind: 'skipped', reason: `XML whose root <${root.tagName}> is not an RFC 5261 <diff>` };
+    : { kind: 'skipped', reason: `XML whose root <${kind.root}> is not an RFC 5261 <diff>` };
 }

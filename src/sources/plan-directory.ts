@@ -1,5 +1,5 @@
 /** What to do with each entry of a patch directory, from names and kinds alone: order, filter, refusals, notes. */
-import { isPatchFileName } from '../engine/load/patch-file-name.js';
+import { isPatchFileName } from '../engine/index.js';
 import type { EntryKind } from './file-system.js';
 
 /** A listed entry and what its path resolves to: `dangling` for a link to nothing, `gone` when it vanished. */

@@ -1,6 +1,5 @@
 /** The administrator's `--annotation-policy FILE`: a regular file, read to the source limit, compiled by the engine. */
-import { loadAnnotationPolicy, type PolicyLoad } from '../engine/index.js';
-import { DEFAULT_LIMITS } from '../engine/limits.js';
+import { loadAnnotationPolicy, type PolicyLoad, DEFAULT_LIMITS } from '../engine/index.js';
 import type { SourceFileSystem } from './file-system.js';
 import { nodeFileSystem } from './node-file-system.js';
 import { readSourceText } from './read-source-text.js';

@@ -10,9 +10,9 @@ import {
   type LoadResult,
   type PatchDocument,
   type PatchError,
+  findDuplicateNames,
+  loadManifestDocuments,
 } from '../engine/index.js';
-import { findDuplicateNames } from '../engine/load/duplicate-names.js';
-import { loadManifestDocuments } from '../engine/load/manifest-documents.js';
 import { commandLineText, type CommandLineSources } from './command-line-sources.js';
 import { nodeFileSystem } from './node-file-system.js';
 import { patchSourceKind, type PatchSourceKind } from './patch-source-kind.js';

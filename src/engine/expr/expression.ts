@@ -3,17 +3,20 @@
  * (docs/documents.md#conditions-and-values).
  */
 import { fail, ok, type Outcome } from '../errors.js';
-import {
-  UNKNOWN_NODE,
-  type InvocationContext,
-  type NodeInfo,
-  type VarDefinition,
-} from '../model.js';
+import type { Location } from '../errors.js';
+import { UNKNOWN_NODE, type InvocationContext, type NodeInfo } from './cel-variables.js';
 import { activationFor } from './cel-activation.js';
 import { DEFAULT_CEL_LIMITS, type CelLimits } from './cel-limits.js';
 import { compileCel, describeCelError, type CelProgram } from './cel-program.js';
 import { celTypeName, scalarText } from './cel-value.js';
 import { estimateCost } from './estimate-cost.js';
+
+/** One entry of a document's `vars`: its name and the expression that gives its value. */
+export interface VarDefinition {
+  readonly name: string;
+  readonly expression: Expression;
+  readonly at: Location;
+}
 
 export { DEFAULT_CEL_LIMITS, type CelLimits } from './cel-limits.js';
 

@@ -2,14 +2,9 @@
  * KubeVirt's CloudInitData JSON at the PreCloudInitIso hook: parsed from and written back in Go's
  * encoding/json form.
  */
+import { isRecord } from '../is-record.js';
 import { fail, ok, type Outcome } from '../errors.js';
-import {
-  defineMember,
-  isJsonObject,
-  ownMember,
-  withMember,
-  type JsonObject,
-} from './json-value.js';
+import { defineMember, ownMember, withMember, type JsonObject } from './json-value.js';
 
 /**
  * The input is (docs/kubevirt.md#precloudinitiso) `json.Marshal` of a Go struct without json tags, so the members are
@@ -28,7 +23,7 @@ export function parseCloudInitData(text: string): Outcome<JsonObject> {
       `cloudInitData is not JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (!isJsonObject(value)) return fail('JSON_MALFORMED', 'cloudInitData is not a JSON object');
+  if (!isRecord(value)) return fail('JSON_MALFORMED', 'cloudInitData is not a JSON object');
   return ok(value);
 }
 
@@ -82,7 +77,7 @@ export function acceptedByKubevirt(data: JsonObject): JsonObject {
   if (userData.found && typeof userData.value === 'string' && userData.value !== '') return data;
   const metadata = (['NoCloudMetaData', 'ConfigDriveMetaData'] as const).some((field) => {
     const member = ownMember(data, field);
-    return member.found && isJsonObject(member.value);
+    return member.found && isRecord(member.value);
   });
   return metadata ? withMember(data, 'UserData', EMPTY_CLOUD_CONFIG) : data;
 }

@@ -1,4 +1,5 @@
 /** UserData (`#cloud-config`) and NetworkData strings read as YAML (or JSON) data for patching, and written back. */
+import { isRecord } from '../is-record.js';
 import {
   parseDocument,
   type Document,
@@ -11,7 +12,6 @@ import { fail, ok, type Outcome } from '../errors.js';
 import { MAX_YAML_ALIASES, type Limits } from '../limits.js';
 import { yamlBlockDeeperThan, yamlFlowDeeperThan } from '../nesting-depth.js';
 import { checkUniqueKeys, DEFER_UNIQUE_KEYS } from '../yaml-unique-keys.js';
-import { isJsonObject } from './json-value.js';
 import { reconcileDocument } from './reconcile-yaml.js';
 import { spliceYaml } from './splice-yaml.js';
 import { endingAs, yamlLayoutOf } from './yaml-layout.js';
@@ -123,7 +123,7 @@ export function readEmbedded(
       `${field}: ${value.problem.message}`,
     );
   const data = value.value ?? {};
-  if (!isJsonObject(data)) return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
+  if (!isRecord(data)) return fail('NOT_CLOUD_CONFIG', `${field} is not a YAML mapping`);
   return ok({
     header: header === '' || header.endsWith('\n') ? header : `${header}\n`,
     format: { kind: 'yaml', document, layout: yamlLayoutOf(document, body), body },
@@ -156,7 +156,7 @@ export function writeEmbedded(data: EmbeddedData, value: unknown): string {
 function readJson(text: string): unknown {
   try {
     const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }

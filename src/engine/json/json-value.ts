@@ -2,13 +2,12 @@
  * Plain JSON values as they arrive from JSON.parse or YAML: prototype-safe reads, copy-on-write
  * writes, RFC deep equality.
  */
+import { isRecord, type UnknownRecord } from '../is-record.js';
 
-export type JsonObject = Record<string, unknown>;
+export type JsonObject = UnknownRecord;
 
-/** A JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** The name src/engine/policy/ and apply-json-document.ts still import, until the stepwise apply lands. */
+export { isRecord as isJsonObject };
 
 /**
  * The member `key` of `object`, only when it is the object's own property: a pointer token such
@@ -85,8 +84,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
       Array.isArray(b) && a.length === b.length && a.every((element, i) => jsonEqual(element, b[i]))
     );
   }
-  if (isJsonObject(a)) {
-    if (!isJsonObject(b)) return false;
+  if (isRecord(a)) {
+    if (!isRecord(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     return keys.every((key) => {

@@ -1,7 +1,8 @@
 /** A raw RFC 6902 patch (an array of operation objects from JSON) checked and turned into typed operations. */
+import { isRecord } from '../is-record.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { JsonPatchOperation } from './apply-operation.js';
-import { isJsonObject, ownMember, type JsonObject } from './json-value.js';
+import { ownMember, type JsonObject } from './json-value.js';
 import { parsePointer, type Pointer } from './pointer.js';
 
 /**
@@ -28,7 +29,7 @@ export function parseJsonPatch(raw: unknown): Outcome<JsonPatchOperation[]> {
 }
 
 function parseOperation(entry: unknown, index: number): Outcome<JsonPatchOperation> {
-  if (!isJsonObject(entry)) return fail('SCHEMA_VIOLATION', `operation ${index} is not an object`);
+  if (!isRecord(entry)) return fail('SCHEMA_VIOLATION', `operation ${index} is not an object`);
   const op = ownMember(entry, 'op');
   if (!op.found) return fail('MISSING_FIELD', `operation ${index} has no "op"`);
   const path = pointerField(entry, 'path', index);

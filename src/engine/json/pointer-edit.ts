@@ -1,13 +1,7 @@
 /** Reading and copy-on-write editing of a JSON value at an RFC 6901 pointer: the input is never mutated. */
+import { isRecord } from '../is-record.js';
 import { fail, ok, type Outcome } from '../errors.js';
-import {
-  isJsonObject,
-  ownMember,
-  withElement,
-  withMember,
-  withoutElement,
-  withoutMember,
-} from './json-value.js';
+import { ownMember, withElement, withMember, withoutElement, withoutMember } from './json-value.js';
 import { arrayIndex, formatPointer, type Pointer } from './pointer.js';
 
 /** Changes one container at the pointer's last token; returns the container's replacement. */
@@ -26,7 +20,7 @@ function child(node: unknown, token: string, at: string): Outcome<unknown> {
       return notFound(at, `no element ${JSON.stringify(token)}`, ` (an array of ${node.length})`);
     return ok(node[index]);
   }
-  if (isJsonObject(node)) {
+  if (isRecord(node)) {
     const member = ownMember(node, token);
     return member.found ? ok(member.value) : notFound(at, `no member ${JSON.stringify(token)}`);
   }
@@ -47,7 +41,7 @@ function withChild(
     return value === undefined
       ? withoutElement(node, Number(token))
       : withElement(node, Number(token), value.value, 'replace');
-  if (isJsonObject(node))
+  if (isRecord(node))
     return value === undefined ? withoutMember(node, token) : withMember(node, token, value.value);
   throw new Error(`no container at ${JSON.stringify(token)}: child() should have refused it`);
 }
@@ -103,7 +97,7 @@ export function addAt(root: unknown, pointer: Pointer, value: unknown): Outcome<
         );
       return ok(withElement(parent, index, value, 'insert'));
     }
-    if (isJsonObject(parent)) return ok(withMember(parent, token, value));
+    if (isRecord(parent)) return ok(withMember(parent, token, value));
     return notFound(
       at,
       `cannot add ${JSON.stringify(token)}`,

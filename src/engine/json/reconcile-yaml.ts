@@ -2,8 +2,9 @@
  * Writes a patched plain value back into the YAML document it was read from, keeping the nodes (and
  * so the comments and styles) of what did not change.
  */
+import { isRecord } from '../is-record.js';
 import { isMap, isNode, isScalar, isSeq, type Document, type Pair } from 'yaml';
-import { isJsonObject, jsonEqual, ownMember } from './json-value.js';
+import { jsonEqual, ownMember } from './json-value.js';
 import { markWritten } from './yaml11-scalars.js';
 
 /** Copy-on-write results share subtrees (e.g. after `copy`): never turn those into YAML anchors. */
@@ -26,7 +27,7 @@ function reconcileNode(
   value: unknown,
 ): Document['contents'] {
   if (jsonEqual(before, value) && isReusable(node)) return node;
-  if (isMap(node) && isJsonObject(before) && isJsonObject(value)) {
+  if (isMap(node) && isRecord(before) && isRecord(value)) {
     node.items = reconcilePairs(document, node.items, before, value);
     return node;
   }

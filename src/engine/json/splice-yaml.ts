@@ -6,6 +6,7 @@
  * not start a line), the smallest enclosing pair or item is written again; `undefined` when even
  * the top level cannot be edited (the caller then writes the whole document).
  */
+import { isRecord } from '../is-record.js';
 import {
   isMap,
   isNode,
@@ -17,7 +18,7 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
-import { isJsonObject, jsonEqual, ownMember } from './json-value.js';
+import { jsonEqual, ownMember } from './json-value.js';
 
 interface Edit {
   readonly start: number;
@@ -89,8 +90,8 @@ function spliceMap(
   after: unknown,
 ): boolean {
   if (
-    !isJsonObject(before) ||
-    !isJsonObject(after) ||
+    !isRecord(before) ||
+    !isRecord(after) ||
     original.items.length === 0 ||
     Object.keys(after).length === 0
   )

@@ -2,6 +2,7 @@
  * Turn one schema-valid document (full or short form) into a compiled PatchDocument, reporting
  * every problem it has.
  */
+import { isRecord } from '../is-record.js';
 import type { Node } from 'yaml';
 import type { PatchError } from '../errors.js';
 import { kubevirtWarnings } from '../kubevirt-checks/index.js';
@@ -20,14 +21,7 @@ import { compileCondition } from './compile-condition.js';
 import { compileJsonOperation } from './compile-json-operation.js';
 import { compileXmlOperation } from './compile-xml-operation.js';
 import { documentScope, type DocumentScope } from './document-scope.js';
-import {
-  fieldsAt,
-  isFields,
-  listAt,
-  stringAt,
-  stringEntries,
-  type Fields,
-} from './field-values.js';
+import { fieldsAt, listAt, stringAt, stringEntries, type Fields } from './field-values.js';
 
 export interface DocumentInput {
   readonly value: unknown;
@@ -51,7 +45,7 @@ export function compileDocument(
   input: DocumentInput,
   errors: PatchError[],
 ): PatchDocument | undefined {
-  const root: Fields = isFields(input.value) ? input.value : {};
+  const root: Fields = isRecord(input.value) ? input.value : {};
   const full = 'spec' in root && 'apiVersion' in root;
   const spec = full ? fieldsAt(root, 'spec') : root;
   const name =
@@ -121,7 +115,7 @@ function compileList<T extends XmlOperation | JsonOperation>(
 ): T[] {
   const compiled: T[] = [];
   listAt(spec, key).forEach((item, index) => {
-    const operation = isFields(item) ? compile(item, index) : undefined;
+    const operation = isRecord(item) ? compile(item, index) : undefined;
     if (operation !== undefined) compiled.push(operation);
   });
   return compiled;

@@ -1,6 +1,6 @@
 /** The names documents go by: the one a full-form document gives itself, or one derived from its source. */
+import { isRecord } from '../is-record.js';
 import type { SourceInfo } from '../model.js';
-import { isFields } from './field-values.js';
 
 /**
  * Files name short-form documents by their base name (`smbios.yaml#1`); annotations by the whole
@@ -23,7 +23,7 @@ function sourceName(info: SourceInfo): string {
 
 /** The name a full-form document gives itself, if it got that far. */
 export function writtenName(value: unknown): string | undefined {
-  if (!isFields(value) || !isFields(value.metadata)) return undefined;
+  if (!isRecord(value) || !isRecord(value.metadata)) return undefined;
   const name = value.metadata.name;
   return typeof name === 'string' ? name : undefined;
 }

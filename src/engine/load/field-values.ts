@@ -1,14 +1,11 @@
 /** Typed reads of a schema-validated document value: the schema has already said what each field holds. */
+import { isRecord } from '../is-record.js';
 
 export type Fields = Readonly<Record<string, unknown>>;
 
-export function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function fieldsAt(fields: Fields, key: string): Fields {
   const value = fields[key];
-  return isFields(value) ? value : {};
+  return isRecord(value) ? value : {};
 }
 
 export function listAt(fields: Fields, key: string): readonly unknown[] {

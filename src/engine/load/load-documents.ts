@@ -1,4 +1,5 @@
 /** Parse, validate and compile every patch document in one source text, reporting all of its errors at once. */
+import { isRecord } from '../is-record.js';
 import type { PatchError } from '../errors.js';
 import { celLimitsOf, DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { LoadResult, PatchDocument, SourceInfo } from '../model.js';
@@ -7,7 +8,6 @@ import { checkSchema } from './check-schema.js';
 import { compileDocument } from './compile-document.js';
 import { derivedName, writtenName } from './document-names.js';
 import { findDuplicateNames } from './duplicate-names.js';
-import { isFields } from './field-values.js';
 import { fieldOffset, fieldPointer, type FieldPath } from './locate-field.js';
 import { operationContext } from './operation-context.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './parse-source.js';
@@ -115,7 +115,7 @@ function schemaBlocked(
   value: unknown,
   fields: readonly FieldPath[],
 ): 'document' | ((list: string, index: number) => boolean) {
-  const depth = isFields(value) && 'apiVersion' in value ? 1 : 0;
+  const depth = isRecord(value) && 'apiVersion' in value ? 1 : 0;
   if (fields.some((field) => field.length < depth + 2 || (depth === 1 && field[0] !== 'spec')))
     return 'document';
   const blocked = new Set(

@@ -1,9 +1,9 @@
 /** What a whole source text may not exceed before it is parsed: its length, its nesting, its operations. */
+import { isRecord } from '../is-record.js';
 import type { PatchError } from '../errors.js';
 import type { Limits } from '../limits.js';
 import { yamlBlockDeeperThan, yamlFlowDeeperThan } from '../nesting-depth.js';
 import { isXmlPatchText } from '../xml-patch/load-xml-patch.js';
-import { isFields } from './field-values.js';
 
 /** LIMIT_EXCEEDED for a text longer than `maxSourceLength` or nested deeper than `maxDepth`. */
 export function sourceOverLimits(
@@ -33,8 +33,8 @@ export function sourceOverLimits(
 
 /** The operations a document lists (full form under `spec`, short form at the top). */
 export function operationCount(value: unknown): number {
-  const spec = isFields(value) && 'apiVersion' in value ? value.spec : value;
-  if (!isFields(spec)) return 0;
+  const spec = isRecord(value) && 'apiVersion' in value ? value.spec : value;
+  if (!isRecord(spec)) return 0;
   return (['domain', 'cloudInit', 'userData', 'networkData'] as const).reduce(
     (sum, list) => sum + (Array.isArray(spec[list]) ? spec[list].length : 0),
     0,

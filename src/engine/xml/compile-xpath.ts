@@ -3,7 +3,7 @@
  * checked here, never at apply time.
  */
 import { ok, type Outcome } from '../errors.js';
-import type { Namespaces } from '../model.js';
+import type { Namespaces } from './namespace-bindings.js';
 import { checkExpression, staticType } from './xpath/check-expression.js';
 import { optimizePaths } from './xpath/optimize-paths.js';
 import { parseWithNamespaces, withXmlPrefix } from './xpath/parse-expression.js';

@@ -5,7 +5,7 @@
 import type { Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { QEMU_NAMESPACE, type Namespaces } from '../model.js';
+import { QEMU_NAMESPACE, type Namespaces } from './namespace-bindings.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
 import { childElements, childNodes, isElement, isNamespaceDeclaration } from './node-kinds.js';
 import { hasDoctype, parseStrict } from './parse-xml.js';

@@ -11,7 +11,7 @@ import {
   writeEmbedded,
   type EmbeddedField,
 } from '../../../src/engine/json/embedded-data.js';
-import { isJsonObject } from '../../../src/engine/json/json-value.js';
+import { isRecord } from '../../../src/engine/is-record.js';
 import { DEFAULT_LIMITS } from '../../../src/engine/limits.js';
 
 const FIXTURES = new URL('../../fixtures/cloud-init/', import.meta.url);
@@ -22,7 +22,7 @@ const texts: { name: string; field: EmbeddedField; text: string }[] = [
     .filter((file) => file.endsWith('.cloudInitData.json'))
     .flatMap((file) => {
       const data: unknown = JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8'));
-      if (!isJsonObject(data)) return [];
+      if (!isRecord(data)) return [];
       return (['UserData', 'NetworkData'] as const).flatMap((member) => {
         const text = data[member];
         if (typeof text !== 'string' || text === '' || /^\s*[{[]/.test(text)) return [];
@@ -51,7 +51,7 @@ test('the fixtures give texts to check', () => {
 for (const { name, field, text } of texts) {
   test(`${name}: a new key leaves every other line as it was`, () => {
     const read = readEmbedded(field, text, DEFAULT_LIMITS);
-    assert.ok(read.ok && read.value.format.kind === 'yaml' && isJsonObject(read.value.value));
+    assert.ok(read.ok && read.value.format.kind === 'yaml' && isRecord(read.value.value));
     const written = writeEmbedded(read.value, { ...read.value.value, 'x-hookpatch': 1 });
     const lines = written.split('\n');
     assert.ok(lines.includes('x-hookpatch: 1'), written);
@@ -128,7 +128,7 @@ const edits: {
 for (const row of edits) {
   test(`${row.name}`, () => {
     const read = readEmbedded(row.field, row.text, DEFAULT_LIMITS);
-    assert.ok(read.ok && isJsonObject(read.value.value));
+    assert.ok(read.ok && isRecord(read.value.value));
     assert.equal(writeEmbedded(read.value, row.after(read.value.value)), row.expected);
   });
 }

@@ -6,8 +6,10 @@
  */
 import type { Node } from '@xmldom/xmldom';
 import { ATTRIBUTE, parentOf } from './data-model.js';
-import type { NodeSetShape } from './evaluate-path.js';
 import type { Axis } from './syntax-tree.js';
+
+/** 'flat': in document order and no node contains another; 'ordered': in document order only. */
+export type NodeSetShape = 'flat' | 'ordered';
 
 export interface Contexts {
   readonly nodes: readonly Node[];

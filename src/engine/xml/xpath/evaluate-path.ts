@@ -4,15 +4,12 @@
  */
 import type { Node } from '@xmldom/xmldom';
 import { axisNodes, isLinearAxis, isReverseAxis } from './axes.js';
-import { withoutCoveredContexts } from './covered-contexts.js';
+import { withoutCoveredContexts, type NodeSetShape } from './covered-contexts.js';
 import type { DocumentOrder } from './document-order.js';
 import { chargeXPath } from './evaluation-cost.js';
 import { evaluateExpression } from './evaluate-expression.js';
 import type { Expression, Step } from './syntax-tree.js';
 import { toXPathBoolean } from './xpath-value.js';
-
-/** 'flat': in document order and no node contains another; 'ordered': in document order only. */
-export type NodeSetShape = 'flat' | 'ordered';
 
 export function evaluatePath(
   steps: readonly Step[],

@@ -2,7 +2,7 @@
  * Parse XPath 1.0 tokens into a syntax tree by recursive descent over the spec's grammar (§3),
  * resolving prefixes as it goes.
  */
-import type { Namespaces } from '../../model.js';
+import type { Namespaces } from '../namespace-bindings.js';
 import { XML_NAMESPACE } from '../node-kinds.js';
 import type { Problem } from '../../errors.js';
 import { parseLocationPath, startsStep } from './parse-location-path.js';

@@ -3,14 +3,45 @@
  * make true, ending in an element, `@attr` or `text()`. Anything else is named in a message saying
  * why it is not simple.
  */
-import type {
-  NameTest,
-  SimplePath,
-  SimplePredicate,
-  SimpleStep,
-  SimpleTarget,
-} from '../simple-path.js';
 import type { Expression, Step } from './syntax-tree.js';
+
+/** A name test resolved against the document's namespaces (`namespaceURI` null = no namespace). */
+export interface NameTest {
+  readonly prefix: string | undefined;
+  readonly namespaceURI: string | null;
+  readonly localName: string;
+}
+
+/**
+ * An equality predicate that can be made true by creating nodes:
+ * `[@name='x']` → { elements: [], attribute: name, value: 'x' };
+ * `[alias/@name='y']` → { elements: [alias], attribute: name, value: 'y' };
+ * `[target='z']` → { elements: [target], value: 'z' } (the element's text).
+ */
+export interface SimplePredicate {
+  readonly elements: readonly NameTest[];
+  readonly attribute?: NameTest;
+  readonly value: string;
+}
+
+export interface SimpleStep {
+  readonly name: NameTest;
+  /** all must hold (`[a='1'][b='2']` and `[a='1' and b='2']` are the same) */
+  readonly predicates: readonly SimplePredicate[];
+}
+
+export type SimpleTarget =
+  | { readonly kind: 'element' }
+  | { readonly kind: 'attribute'; readonly name: NameTest }
+  | { readonly kind: 'text' };
+
+export interface SimplePath {
+  readonly source: string;
+  /** element steps from the document element down (absolute path; the first step is the root element) */
+  readonly steps: readonly SimpleStep[];
+  /** what the path ends in after its element steps */
+  readonly target: SimpleTarget;
+}
 
 type Reading<T> = T | string;
 
