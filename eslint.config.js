@@ -37,17 +37,6 @@ export default tseslint.config(
     },
   },
   {
-    // Until the stepwise apply lands: these files are being rewritten on another branch.
-    files: [
-      'src/engine/apply-domain*.ts',
-      'src/engine/apply-cloud-init.ts',
-      'src/engine/json/apply-json-document.ts',
-      'src/engine/policy/**',
-      'src/hook/hook-call.ts',
-    ],
-    rules: { 'max-lines-per-function': 'off', 'max-len': 'off' },
-  },
-  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -94,13 +83,6 @@ export default tseslint.config(
         'error',
         { patterns: [engineThroughIndex], paths: [xpathIsATestOracle] },
       ],
-    },
-  },
-  {
-    // Until the stepwise apply lands: this file is being rewritten on another branch.
-    files: ['src/hook/hook-call.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [inwardOnly], paths: [xpathIsATestOracle] }],
     },
   },
 );

@@ -30,11 +30,12 @@ export interface CloudInitResult {
 }
 
 /**
- * SPEC §1.4: documents apply in order, each atomically. With failurePolicy Fail the first error
- * fails the call (the caller keeps its input); with Ignore the failing document is skipped whole.
- * A document without cloud-init operations is skipped without evaluating its `when`.
+ * Documents apply in order, each atomically (docs/documents.md#how-operations-behave). With
+ * failurePolicy Fail the first error fails the call (the caller keeps its input); with Ignore the
+ * failing document is skipped whole. A document without cloud-init operations is skipped without
+ * evaluating its `when`.
  *
- * KUBEVIRT.md: the reply's cloudInitData is json-unmarshalled by virt-launcher, so a changed
+ * The reply's cloudInitData is json-unmarshalled by virt-launcher (docs/kubevirt.md#precloudinitiso), so a changed
  * object is written as Go writes it (same member order, `\u003c`-style escapes); when nothing
  * changed, the input text itself is returned — unless KubeVirt would discard it for an empty
  * UserData (acceptedByKubevirt). Errors: JSON_MALFORMED, and whatever an operation, condition

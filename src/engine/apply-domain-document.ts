@@ -1,4 +1,7 @@
-/** One patch document's `domain` operations on the DOM, in place, a step each; a failure leaves it half-patched and the caller discards it. */
+/**
+ * One patch document's `domain` operations on the DOM, in place, a step each; a failure leaves it
+ * half-patched and the caller discards it.
+ */
 import type { Document, Element } from '@xmldom/xmldom';
 import { fail, locate, ok, type Outcome, type PatchError } from './errors.js';
 import { evaluateCondition, type Scope } from './expr/expression.js';

@@ -1,11 +1,17 @@
-/** The domain XML a call brings, refused before it is parsed when it is longer, or its DOM larger, than a call may hold. */
+/**
+ * The domain XML a call brings, refused before it is parsed when it is longer, or its DOM larger,
+ * than a call may hold.
+ */
 import type { PatchError } from './errors.js';
 import type { Limits } from './limits.js';
 import { domSizeOf } from './xml/dom-size.js';
 
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
-/** LIMIT_EXCEEDED for an input over `maxInputLength`, or whose DOM would need more heap than `maxDomBytes` (xml/dom-size.ts). */
+/**
+ * LIMIT_EXCEEDED for an input over `maxInputLength`, or whose DOM would need more heap than
+ * `maxDomBytes` (xml/dom-size.ts).
+ */
 export function domainInputRefusal(domainXml: string, limits: Limits): PatchError | undefined {
   if (domainXml.length > limits.maxInputLength)
     return {
@@ -17,7 +23,10 @@ export function domainInputRefusal(domainXml: string, limits: Limits): PatchErro
   if (size.bytes <= limits.maxDomBytes) return undefined;
   return {
     code: 'LIMIT_EXCEEDED',
-    message: `the domain XML (${size.elements} elements, ${size.attributes} attributes) needs about ${mib(size.bytes)} MiB of heap, more than the ${mib(limits.maxDomBytes)} MiB a call may take here (--max-dom-bytes; the sidecar's heap sets it)`,
+    message:
+      `the domain XML (${size.elements} elements, ${size.attributes} attributes) needs about ` +
+      `${mib(size.bytes)} MiB of heap, more than the ${mib(limits.maxDomBytes)} MiB a call may ` +
+      "take here (--max-dom-bytes; the sidecar's heap sets it)",
     location: {},
   };
 }

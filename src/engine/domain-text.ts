@@ -1,4 +1,7 @@
-/** A domain XML text as a DOM and back: what the DOM does not keep (empty-element forms, byte order mark, trailing whitespace) is carried beside it. */
+/**
+ * A domain XML text as a DOM and back: what the DOM does not keep (empty-element forms, byte order
+ * mark, trailing whitespace) is carried beside it.
+ */
 import type { Document } from '@xmldom/xmldom';
 import { ok, type Outcome } from './errors.js';
 import type { Limits } from './limits.js';

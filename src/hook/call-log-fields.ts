@@ -1,4 +1,7 @@
-/** What a patch call's log line says of its documents: applied, skipped and ignored ones, each operation's matches, warnings. */
+/**
+ * What a patch call's log line says of its documents: applied, skipped and ignored ones, each
+ * operation's matches, warnings.
+ */
 import {
   documentWarnings,
   formatWarning,
@@ -6,7 +9,7 @@ import {
   type PatchDocument,
 } from '../engine/index.js';
 
-/** SPEC §3: documents applied/skipped/ignored, operations with match counts. */
+/** The call's log line (docs/serving.md#logs): documents applied/skipped/ignored, operations with match counts. */
 export function reportFields(reports: readonly DocumentReport[]): Record<string, unknown> {
   const names = (status: DocumentReport['status']): string[] =>
     reports.filter((r) => r.status === status).map((r) => r.name);

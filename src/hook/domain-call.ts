@@ -8,7 +8,10 @@ import {
 } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
 
-/** The patched domain as reply bytes: when nothing changed, the very bytes received, so a pass-through is byte-exact. */
+/**
+ * The patched domain as reply bytes: when nothing changed, the very bytes received, so a
+ * pass-through is byte-exact.
+ */
 function* patchedBytes(
   bytes: Buffer,
   xml: string,

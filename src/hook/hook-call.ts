@@ -2,19 +2,22 @@
  * One patch call, whatever the protocol: its turn in the engine lane, the input and the VMI, the
  * documents, the engine's steps driven in slices (drive-steps.ts), and one log line.
  */
-import type {
-  ApplyOutcome,
-  CallContext,
-  DocumentReport,
-  InvocationContext,
-  NodeInfo,
-  PatchDocument,
-  PatchError,
-  PolicyLoad,
+import {
+  createMeter,
+  DEFAULT_LIMITS,
+  workBudgetsOf,
+  type ApplyOutcome,
+  type CallContext,
+  type DocumentReport,
+  type InvocationContext,
+  type Limits,
+  type Meter,
+  type NodeInfo,
+  type PatchDocument,
+  type PatchError,
+  type PolicyLoad,
+  type Steps,
 } from '../engine/index.js';
-import { DEFAULT_LIMITS, workBudgetsOf, type Limits } from '../engine/limits.js';
-import { createMeter, type Meter } from '../engine/meter.js';
-import type { Steps } from '../engine/index.js';
 import type { DocumentSources } from '../sources/index.js';
 import { appliedWarnings, reportFields } from './call-log-fields.js';
 import { driveSteps } from './drive-steps.js';

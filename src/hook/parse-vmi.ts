@@ -1,5 +1,5 @@
 /** The VMI a call brings, parsed within the call's limits, and the names its log line gives. */
-import { jsonDeeperThan, jsonValuesAbout, type Limits } from '../engine/index.js';
+import { isRecord, jsonDeeperThan, jsonValuesAbout, type Limits } from '../engine/index.js';
 import type { HookFailure } from './grpc-status.js';
 import { utf8Text } from './request-fields.js';
 
@@ -27,9 +27,9 @@ export function parseVmi(bytes: Buffer, limits: Limits): VmiParse {
     );
   try {
     const value: unknown = JSON.parse(text.text);
-    // KUBEVIRT.md: virt-launcher sends json.Marshal of the VMI object; anything else is not a VMI
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return refused('vmi: not a JSON object [JSON_MALFORMED]');
+    // virt-launcher sends json.Marshal of the VMI object (docs/kubevirt.md#wire-protocols);
+    // anything else is not a VMI
+    if (!isRecord(value)) return refused('vmi: not a JSON object [JSON_MALFORMED]');
     return { ok: true, value };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -38,10 +38,8 @@ export function parseVmi(bytes: Buffer, limits: Limits): VmiParse {
 }
 
 function metadataString(vmi: unknown, key: 'name' | 'namespace' | 'uid'): string | undefined {
-  if (typeof vmi !== 'object' || vmi === null || !('metadata' in vmi)) return undefined;
-  const metadata = vmi.metadata;
-  if (typeof metadata !== 'object' || metadata === null || !(key in metadata)) return undefined;
-  const value: unknown = (metadata as Record<string, unknown>)[key];
+  if (!isRecord(vmi) || !isRecord(vmi.metadata)) return undefined;
+  const value = vmi.metadata[key];
   return typeof value === 'string' ? value : undefined;
 }
 

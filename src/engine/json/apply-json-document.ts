@@ -1,4 +1,8 @@
-/** One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData object, a step each: all or nothing. */
+/**
+ * One patch document's `cloudInit`, `userData` and `networkData` operations on a CloudInitData
+ * object, a step each: all or nothing.
+ */
+import { isRecord } from '../is-record.js';
 import { locate, ok, fail, type Location, type Outcome, type PatchError } from '../errors.js';
 import { evaluateCondition, type Scope } from '../expr/expression.js';
 import type { Limits } from '../limits.js';
@@ -19,7 +23,7 @@ import {
 import { expandValue } from './expand-value.js';
 import { jsonExtent } from './json-extent.js';
 import { readAt } from './pointer-edit.js';
-import { isJsonObject, jsonEqual, ownMember, withMember, type JsonObject } from './json-value.js';
+import { jsonEqual, ownMember, withMember, type JsonObject } from './json-value.js';
 
 export type JsonDocumentResult =
   | {
@@ -79,7 +83,7 @@ export function* applyJsonDocument(
 
   const object = yield* runList(run, 'cloudInit', document.cloudInit, () => ok(data));
   if (!object.ok) return stopped(object);
-  let current = isJsonObject(object.value) ? object.value : data;
+  let current = isRecord(object.value) ? object.value : data;
   for (const field of ['userData', 'networkData'] as const) {
     const patched = yield* patchEmbedded(run, current, field, document[field]);
     if (!patched.ok) return stopped(patched);
@@ -178,27 +182,12 @@ function* runList(
       value = { current: initial.value, at };
       yield;
     }
-    const refusal = run.judge?.operation(list, operation, value.current);
-    if (refusal !== undefined)
-      return { ok: false, error: { code: 'POLICY_DENIED', message: refusal, location: at } };
-    const current = value.current;
-    const metered = runMetered(run.meter, () => {
-      const patch = expanded(operation, run.vars);
-      chargeGrowth(current, patch);
-      return applyOperation(current, patch);
-    });
-    if (!metered.ok)
-      return {
-        ok: false,
-        error: locate(metered.aborted.problem, at),
-        endsCall: metered.aborted.endsCall,
-      };
-    const next = metered.value;
-    if (!next.ok) return { ok: false, error: locate(next.problem, at) };
+    const next = applyOne(run, list, operation, value.current, at);
+    if (!next.ok) return next;
     value = { current: next.value, at };
     run.reports.push({ ...report, matches: 1 });
   }
-  if (value !== undefined && !isJsonObject(value.current)) {
+  if (value !== undefined && !isRecord(value.current)) {
     const what = list === 'cloudInit' ? 'CloudInitData' : list;
     return {
       ok: false,
@@ -209,6 +198,32 @@ function* runList(
     };
   }
   return { ok: true, value: value?.current };
+}
+
+/** One operation that runs: judged by the policy, then applied under the call's meter. */
+function applyOne(
+  run: ListRun,
+  list: JsonList,
+  operation: JsonOperation,
+  current: unknown,
+  at: Location,
+): ListResult<unknown> {
+  const refusal = run.judge?.operation(list, operation, current);
+  if (refusal !== undefined)
+    return { ok: false, error: { code: 'POLICY_DENIED', message: refusal, location: at } };
+  const metered = runMetered(run.meter, () => {
+    const patch = expanded(operation, run.vars);
+    chargeGrowth(current, patch);
+    return applyOperation(current, patch);
+  });
+  if (!metered.ok)
+    return {
+      ok: false,
+      error: locate(metered.aborted.problem, at),
+      endsCall: metered.aborted.endsCall,
+    };
+  const next = metered.value;
+  return next.ok ? next : { ok: false, error: locate(next.problem, at) };
 }
 
 /** What an operation adds, as written out: a `copy` of a copy doubles the data each time (json-extent.ts). */
@@ -224,7 +239,10 @@ function chargeGrowth(current: unknown, operation: JsonPatchOperation): void {
   chargeChars(extent.chars);
 }
 
-/** The operation with `$(name)` expanded in its value (SPEC §1.5); pointers are not templates. */
+/**
+ * The operation with `$(name)` expanded in its value (docs/documents.md#conditions-and-values);
+ * pointers are not templates.
+ */
 function expanded(operation: JsonOperation, vars: ReadonlyMap<string, string>): JsonPatchOperation {
   switch (operation.op) {
     case 'add':

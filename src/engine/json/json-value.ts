@@ -6,9 +6,6 @@ import { isRecord, type UnknownRecord } from '../is-record.js';
 
 export type JsonObject = UnknownRecord;
 
-/** The name src/engine/policy/ and apply-json-document.ts still import, until the stepwise apply lands. */
-export { isRecord as isJsonObject };
-
 /**
  * The member `key` of `object`, only when it is the object's own property: a pointer token such
  * as `__proto__` or `constructor` never reaches Object.prototype.

@@ -1,11 +1,11 @@
 /** Where two plain data values first differ outside the allowed pointer prefixes: the tokens of that place. */
-import { isJsonObject } from '../json/json-value.js';
+import { isRecord } from '../is-record.js';
 
 type Prefixes = readonly (readonly string[])[];
 
 function entries(value: unknown): Map<string, unknown> | undefined {
   if (Array.isArray(value)) return new Map(value.map((item, index) => [String(index), item]));
-  if (isJsonObject(value)) return new Map(Object.entries(value));
+  if (isRecord(value)) return new Map(Object.entries(value));
   return undefined;
 }
 

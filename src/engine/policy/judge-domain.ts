@@ -1,9 +1,10 @@
 /**
- * SPEC §2 for the domain: every node an annotation document's operations select or change must lie
- * inside a node an `allow.domain` path selects, both before and after the document; inserting or
- * removing a node changes its parent. Judged on the nodes themselves, as the operations report
- * them, so the cost is the allow paths evaluated twice plus a walk to the root per reported node;
- * each allow path is a step of its own (steps.ts).
+ * The annotation policy (docs/security.md#the-annotation-policy) for the domain: every node an
+ * annotation document's operations select or change must lie inside a node an `allow.domain` path
+ * selects, both before and after the document; inserting or removing a node changes its parent.
+ * Judged on the nodes themselves, as the operations report them, so the cost is the allow paths
+ * evaluated twice plus a walk to the root per reported node; each allow path is a step of its own
+ * (steps.ts).
  */
 import type { Document, Node } from '@xmldom/xmldom';
 import type { XmlOperation } from '../model.js';

@@ -1,11 +1,13 @@
 /**
- * SPEC §2 for cloud-init: every pointer an annotation document's operations read or change lies
- * under a prefix its list allows (inserting into or removing from an array changes the array), and
- * the user and network data, read as cloud-init's YAML 1.1 reader reads them, change only there;
- * each reading is a step of its own (steps.ts).
+ * The annotation policy (docs/security.md#the-annotation-policy) for cloud-init: every pointer an
+ * annotation document's operations read or change lies under a prefix its list allows (inserting
+ * into or removing from an array changes the array), and the user and network data, read as
+ * cloud-init's YAML 1.1 reader reads them, change only there; each reading is a step of its own
+ * (steps.ts).
  */
 import { readAsYaml11 } from '../json/read-yaml11.js';
-import { isJsonObject, ownMember, type JsonObject } from '../json/json-value.js';
+import { isRecord } from '../is-record.js';
+import { ownMember, type JsonObject } from '../json/json-value.js';
 import { formatPointer, type Pointer } from '../json/pointer.js';
 import type { JsonOperation } from '../model.js';
 import type { Steps } from '../steps.js';
@@ -43,7 +45,7 @@ function valueAt(value: unknown, tokens: readonly string[]): unknown {
   let at = value;
   for (const token of tokens) {
     if (Array.isArray(at)) at = at[Number(token)];
-    else if (isJsonObject(at)) at = memberValue(at, token);
+    else if (isRecord(at)) at = memberValue(at, token);
     else return undefined;
   }
   return at;

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { PatchError } from '../errors.js';
 import { parsePointer } from '../json/pointer.js';
 import { fieldOffset, type FieldPath } from '../load/locate-field.js';
+import { isRecord } from '../is-record.js';
 import { QEMU_NAMESPACE } from '../model.js';
 import { compileXPath, type CompiledXPath } from '../xml/compile-xpath.js';
 import {
@@ -15,9 +16,7 @@ import {
 } from './annotation-policy.js';
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** A POLICY_INVALID error at `path` of the file (its line and column when the YAML has them). */
@@ -45,7 +44,10 @@ function strings(value: unknown): readonly string[] | undefined {
     : undefined;
 }
 
-/** SPEC §2's policy file: `allow` (domain XPaths, JSON pointer prefixes per list) and `limits`. */
+/**
+ * The policy file (docs/security.md#the-annotation-policy): `allow` (domain XPaths, JSON pointer prefixes
+ * per list) and `limits`.
+ */
 export function loadAnnotationPolicy(text: string, source: string): PolicyLoad {
   const lines = new LineCounter();
   const document = parseDocument(text, { prettyErrors: false, lineCounter: lines });
