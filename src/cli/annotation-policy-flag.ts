@@ -1,5 +1,5 @@
 /** `--annotation-policy FILE` for `apply` and `validate`: read as `serve` reads it, so they judge as it does. */
-import type { PolicyLoad } from '../engine/index.js';
+import { formatError, type PolicyLoad } from '../engine/index.js';
 import { readPolicyFile } from '../sources/index.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,6 +13,6 @@ export async function annotationPolicyFlag(
 ): Promise<PolicyLoad | undefined> {
   if (path === undefined) return undefined;
   const file = await readPolicyFile(path);
-  if (!file.ok) throw new UsageError(`--annotation-policy ${file.message}`);
+  if (!file.ok) throw new UsageError(`--annotation-policy ${formatError(file.error)}`);
   return file.policy;
 }

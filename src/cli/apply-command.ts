@@ -10,6 +10,7 @@ import {
   INVOCATION_CONTEXTS,
   type InvocationContext,
   type Limits,
+  type PatchError,
 } from '../engine/index.js';
 import { annotationPolicyFlag } from './annotation-policy-flag.js';
 import { explainReport } from './explain-report.js';
@@ -21,7 +22,7 @@ import { readVmi } from './read-vmi.js';
 import { unifiedDiff } from './unified-diff.js';
 import { UsageError } from './usage-error.js';
 import { failStrict } from './strict-status.js';
-import { failWith, writeNotes, type Output } from './command-output.js';
+import { errorLines, failWith, isUnreadable, writeNotes, type Output } from './command-output.js';
 
 interface ApplyFlags {
   readonly patches: readonly string[];
@@ -102,8 +103,8 @@ export async function runApply(
   });
   writeNotes(notes, out);
   if (!sourced.ok) {
-    if (sourced.failure.kind === 'source') throw new UsageError(sourced.failure.message);
-    return failWith(sourced.failure.errors, out);
+    if (sourced.errors.some(isUnreadable)) throw new UsageError(errorLines(sourced.errors));
+    return failWith(sourced.errors, out);
   }
   const warnings = documentWarnings(sourced.documents);
   if (flags.strict && warnings.length > 0) return failStrict(warnings, out);
@@ -119,13 +120,19 @@ export async function runApply(
       ? applyDomain(input, sourced.documents, call)
       : mapValue(applyCloudInit(input, sourced.documents, call));
   if (flags.explain) out.stderr(explainReport(result.documents, warnings));
-  if (!result.ok) return failWith([result.error], out);
+  if (!result.ok) return failWith([inInputFile(result.error, target.file)], out);
   out.stdout(
     flags.diff
       ? unifiedDiff(target.file === '-' ? 'stdin' : target.file, input, result.value)
       : result.value,
   );
   return 0;
+}
+
+/** An error about the input (malformed XML, a limit) is placed in the file it was read from. */
+function inInputFile(error: PatchError, file: string): PatchError {
+  if (error.location.source !== undefined || error.location.document !== undefined) return error;
+  return { ...error, location: { ...error.location, source: file === '-' ? 'stdin' : file } };
 }
 
 /** `apply --cloud-init` prints the CloudInitData JSON, the form PreCloudInitIso returns. */

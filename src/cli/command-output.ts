@@ -7,6 +7,16 @@ export interface Output {
   readonly stderr: (text: string) => void;
 }
 
+/** Every error on its own line, as formatError renders it. */
+export function errorLines(errors: readonly PatchError[]): string {
+  return errors.map(formatError).join('\n');
+}
+
+/** A patch path that cannot be read at all: the command line calls it a usage error (exit 2). */
+export function isUnreadable(error: PatchError): boolean {
+  return error.code === 'SOURCE_UNREADABLE';
+}
+
 /** Every error on its own stderr line, as formatError renders it; exit status 1. */
 export function failWith(errors: readonly PatchError[], out: Output): number {
   for (const error of errors) out.stderr(`${formatError(error)}\n`);

@@ -1,6 +1,6 @@
 /** `--vmi FILE`: a VirtualMachineInstance or VirtualMachine, in JSON or YAML, as the VMI object a call would carry. */
 import { parse } from 'yaml';
-import { type PatchError, vmiFromManifest } from '../engine/index.js';
+import { locate, type PatchError, vmiFromManifest } from '../engine/index.js';
 import { readInput } from './read-input.js';
 
 export type VmiInput =
@@ -28,5 +28,5 @@ export function readVmi(path: string | undefined): VmiInput {
   const vmi = vmiFromManifest(manifest);
   return vmi.ok
     ? { ok: true, vmi: vmi.value }
-    : { ok: false, error: { ...vmi.problem, location: { source: path } } };
+    : { ok: false, error: locate(vmi.problem, { source: path }) };
 }

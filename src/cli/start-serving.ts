@@ -39,7 +39,7 @@ export async function startServing(
   if (!files.ok)
     log.error('patch files do not load; every call will fail until they are fixed', {
       patch: settings.patchPaths,
-      error: failureMessage(files.failure),
+      error: failureMessage(files.errors),
     });
   const policy = await readPolicy(settings.annotationPolicy);
   if (policy?.ok === false)

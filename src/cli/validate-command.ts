@@ -14,14 +14,13 @@ import {
   type PatchWarning,
 } from '../engine/index.js';
 import {
-  asPatchError,
-  problemMessage,
+  sourceError,
   validationSources,
   type ValidatedFile,
   type ValidationSources,
 } from '../sources/index.js';
 import { annotationPolicyFlag } from './annotation-policy-flag.js';
-import { failWith, writeNotes, type Output } from './command-output.js';
+import { errorLines, failWith, isUnreadable, writeNotes, type Output } from './command-output.js';
 import { explainReport } from './explain-report.js';
 import { readInput } from './read-input.js';
 import { readVmi } from './read-vmi.js';
@@ -48,14 +47,15 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
   if (!vmi.ok) return failWith([vmi.error], out);
   const policy = await annotationPolicyFlag(values['annotation-policy']);
   const sources = await validationSources(paths, { stdin: () => readInput('-', 'patch') });
-  const unreadable = sources.problems.filter((problem) => problem.kind !== 'too large');
-  if (unreadable.length > 0) throw new UsageError(unreadable.map(problemMessage).join('\n'));
+  const problems = sources.problems.map(sourceError);
+  const unreadable = problems.filter(isUnreadable);
+  if (unreadable.length > 0) throw new UsageError(errorLines(unreadable));
   writeNotes(sources.notes, out);
   const carrying = sources.files.filter((file) => file.result.documents.length > 0);
   reportSkipped(sources, carrying, out);
   const errors = [
     ...sources.errors,
-    ...sources.problems.flatMap((problem) => asPatchError(problem) ?? []),
+    ...problems.filter((error) => !isUnreadable(error)),
     // each manifest's annotation is one VM's: held to the policy's limits as a call would be
     ...sources.files.flatMap((file) => policyGate(file.result.documents, policy) ?? []),
   ];

@@ -34,10 +34,19 @@ export type ErrorCode =
   | 'RESOURCE_EXHAUSTED' // the call needs more heap than the sidecar has left
   | 'DEADLINE_EXCEEDED' // the call ran past its deadline
   | 'POLICY_INVALID' // the annotation policy file does not load
-  | 'POLICY_DENIED'; // the annotation policy refuses the document
+  | 'POLICY_DENIED' // the annotation policy refuses the document
+  // serving
+  | 'SOURCE_UNREADABLE' // a patch path missing, not a regular file, unreadable, or a ConfigMap that keeps changing
+  | 'REQUEST_INVALID'; // a request field holds what the hook protocol does not allow (an unknown context)
 
 /** The operation list a location points into. */
 export type OperationList = 'domain' | 'cloudInit' | 'userData' | 'networkData';
+
+/** A place in a text, both 1-based. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
 
 /** Where an error happened. Every field is optional: each layer fills in what it knows. */
 export interface Location {
@@ -58,6 +67,8 @@ export interface Location {
   readonly path?: string;
   /** JSON pointer to the offending field inside the document, e.g. `/spec/domain/2/value` */
   readonly field?: string;
+  /** where inside the field's value (an XML fragment) the error lies */
+  readonly inValue?: TextPosition;
 }
 
 /** RFC 5261 §5.1 error elements (`<unlocated-node>` …), carried by errors of XML patch documents beside the code. */
@@ -78,9 +89,15 @@ export interface Problem {
   readonly message: string;
   /** set for RFC 5261 documents: the RFC's name for the error */
   readonly rfc5261?: Rfc5261Error;
+  /** where in the text being read (the input, or a value) the problem lies, when the reader knows */
+  readonly at?: TextPosition;
 }
 
-export interface PatchError extends Problem {
+/** A problem and where it happened: the one failure every layer passes on. */
+export interface PatchError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly rfc5261?: Rfc5261Error;
   readonly location: Location;
 }
 
@@ -95,10 +112,19 @@ export function ok<T>(value: T): Outcome<T> {
 export function fail(
   code: ErrorCode,
   message: string,
+  at?: TextPosition,
 ): { readonly ok: false; readonly problem: Problem } {
-  return { ok: false, problem: { code, message } };
+  return { ok: false, problem: at === undefined ? { code, message } : { code, message, at } };
 }
 
+/**
+ * The problem at `location`. A position the reader found is the error's line and column when the
+ * location has none (the text was the input itself), else a position inside the located value.
+ */
 export function locate(problem: Problem, location: Location): PatchError {
-  return { ...problem, location };
+  const { at, ...error } = problem;
+  if (at === undefined) return { ...error, location };
+  if (location.line === undefined)
+    return { ...error, location: { ...location, line: at.line, column: at.column } };
+  return { ...error, location: { ...location, inValue: at } };
 }

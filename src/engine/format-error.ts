@@ -1,9 +1,14 @@
-/** The one formatter for errors and warnings: `FILE:LINE:COL: document NAME, operation N (op PATH): message [CODE]`. */
+/**
+ * The one formatter for errors and warnings, from their data:
+ * `FILE:LINE:COL: document NAME, operation N (op PATH), value L:C: message [CODE]`.
+ */
 import type { Location, PatchError } from './errors.js';
 import type { PatchWarning } from './warnings.js';
 
+/** RFC 5261 documents' errors also name the RFC's error element (`<unlocated-node>: …`). */
 export function formatError(error: PatchError): string {
-  return `${place(error.location)}: ${error.message} [${error.code}]`;
+  const element = error.rfc5261 === undefined ? '' : `<${error.rfc5261}>: `;
+  return `${place(error.location)}: ${element}${error.message} [${error.code}]`;
 }
 
 export function formatWarning(warning: PatchWarning): string {
@@ -21,5 +26,6 @@ function place(at: Location): string {
     const list = at.list !== undefined && at.list !== 'domain' ? `${at.list} ` : '';
     scope.push(`${list}operation ${at.operation}${what === '' ? '' : ` (${what})`}`);
   }
+  if (at.inValue !== undefined) scope.push(`value ${at.inValue.line}:${at.inValue.column}`);
   return scope.length === 0 ? file : `${file}: ${scope.join(', ')}`;
 }

@@ -50,13 +50,10 @@ export async function patchCloudInit(
     cloudInitNoCloudSource: bytesField(request, 'cloudInitNoCloudSource'),
   };
   if (received.cloudInitData.length === 0) {
+    const message = 'empty: this KubeVirt sends no CloudInitData to patch';
     return {
       ok: false,
-      failure: {
-        kind: 'request',
-        message:
-          'PreCloudInitIso: cloudInitData is empty; this KubeVirt sends none to patch [JSON_MALFORMED]',
-      },
+      errors: [{ code: 'JSON_MALFORMED', message, location: { source: 'cloudInitData' } }],
     };
   }
   const input = { field: 'cloudInitData', bytes: received.cloudInitData };

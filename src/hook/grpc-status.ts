@@ -2,18 +2,12 @@
 import { formatError, type ErrorCode, type PatchError } from '../engine/index.js';
 import { GRPC_CODE, type GrpcCode, type GrpcStatus } from './grpc-codes.js';
 
-/** Why a call failed: a patch document's error, bad request bytes, or a patch source that cannot be read. */
-export type HookFailure =
-  | { readonly kind: 'patch'; readonly errors: readonly PatchError[] }
-  | { readonly kind: 'request'; readonly message: string }
-  | { readonly kind: 'source'; readonly message: string }
-  | { readonly kind: 'internal'; readonly message: string };
-
 /** Codes that describe the input virt-launcher sent, not a patch document. */
 const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'XML_MALFORMED',
   'JSON_MALFORMED',
   'DOCTYPE_REFUSED',
+  'REQUEST_INVALID',
 ]);
 
 /** The request fields an error about the input is located in (hook-call names them as the error's source). */
@@ -34,28 +28,23 @@ function isInputError(error: PatchError): boolean {
 }
 
 /** Every error on its own line, each `FILE:LINE:COL: document NAME, operation N (op PATH): message [CODE]`. */
-export function failureMessage(failure: HookFailure): string {
-  return failure.kind === 'patch' ? failure.errors.map(formatError).join('\n') : failure.message;
+export function failureMessage(errors: readonly PatchError[]): string {
+  return errors.map(formatError).join('\n');
 }
 
-export function grpcCode(failure: HookFailure): GrpcCode {
-  switch (failure.kind) {
-    case 'patch':
-      // the last line of defence (src/engine/meter.ts): the call, not its input, was too much
-      if (failure.errors.some((error) => error.code === 'RESOURCE_EXHAUSTED'))
-        return GRPC_CODE.RESOURCE_EXHAUSTED;
-      if (failure.errors.some((error) => error.code === 'DEADLINE_EXCEEDED'))
-        return GRPC_CODE.DEADLINE_EXCEEDED;
-      return failure.errors.length > 0 && failure.errors.every(isInputError)
-        ? GRPC_CODE.INVALID_ARGUMENT
-        : GRPC_CODE.FAILED_PRECONDITION;
-    case 'request':
-      return GRPC_CODE.INVALID_ARGUMENT;
-    case 'source':
-      return GRPC_CODE.FAILED_PRECONDITION;
-    case 'internal':
-      return GRPC_CODE.INTERNAL;
-  }
+/**
+ * Errors about the request are INVALID_ARGUMENT; the rest (documents, sources, limits of the work)
+ * FAILED_PRECONDITION, unless the call itself ran out of heap or time.
+ */
+export function grpcCode(errors: readonly PatchError[]): GrpcCode {
+  // the last line of defence (src/engine/meter.ts): the call, not its input, was too much
+  if (errors.some((error) => error.code === 'RESOURCE_EXHAUSTED'))
+    return GRPC_CODE.RESOURCE_EXHAUSTED;
+  if (errors.some((error) => error.code === 'DEADLINE_EXCEEDED'))
+    return GRPC_CODE.DEADLINE_EXCEEDED;
+  return errors.length > 0 && errors.every(isInputError)
+    ? GRPC_CODE.INVALID_ARGUMENT
+    : GRPC_CODE.FAILED_PRECONDITION;
 }
 
 /**
@@ -74,6 +63,12 @@ function bounded(details: string): string {
   return `${details.slice(0, DETAILS_HEAD)} … ${note} … ${details.slice(-DETAILS_TAIL)}`;
 }
 
-export function toGrpcStatus(failure: HookFailure): GrpcStatus {
-  return { code: grpcCode(failure), details: bounded(failureMessage(failure)) };
+export function toGrpcStatus(errors: readonly PatchError[]): GrpcStatus {
+  return { code: grpcCode(errors), details: bounded(failureMessage(errors)) };
+}
+
+/** A bug, not a failure of the call's input: INTERNAL, naming the method. */
+export function internalStatus(method: string, error: unknown): GrpcStatus {
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: GRPC_CODE.INTERNAL, details: `${method}: internal error: ${text}` };
 }

@@ -22,7 +22,7 @@ import type { DocumentSources } from '../sources/index.js';
 import { appliedWarnings, reportFields } from './call-log-fields.js';
 import { driveSteps } from './drive-steps.js';
 import type { EngineLane } from './engine-lane.js';
-import { failureMessage, type HookFailure } from './grpc-status.js';
+import { failureMessage } from './grpc-status.js';
 import { limitsForCall, type HeapBudget } from './heap-budget.js';
 import type { Log } from './log.js';
 import { monotonicMs } from './monotonic-ms.js';
@@ -63,8 +63,10 @@ export interface CallRuntime {
   readonly lane: EngineLane;
 }
 
+/** A call's reply, or every error that stopped it, each located (a request field, a file, a document). */
 export type CallResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: HookFailure };
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly PatchError[] };
 
 /** The request field a call patches: its name (errors in it are located there) and its bytes. */
 export interface CallInput {
@@ -105,8 +107,8 @@ interface CallRun<T> {
   readonly warnings: readonly string[];
 }
 
-const failed = <T>(failure: HookFailure, subject = {}): CallRun<T> => ({
-  result: { ok: false, failure },
+const failed = <T>(errors: readonly PatchError[], subject = {}): CallRun<T> => ({
+  result: { ok: false, errors },
   subject,
   reports: [],
   warnings: [],
@@ -120,11 +122,11 @@ function inInput(error: PatchError, input: string): PatchError {
 }
 
 /** `--call-deadline` counts from the call's arrival: one that waited it out in the lane does no work. */
-function waitedPastDeadline(deps: HookDeps, started: number): HookFailure | undefined {
+function waitedPastDeadline(deps: HookDeps, started: number): PatchError | undefined {
   const { runtime } = deps;
   if (runtime === undefined || monotonicMs() <= started + runtime.deadlineMs) return undefined;
   const message = 'the call waited past its deadline for the calls before it';
-  return { kind: 'patch', errors: [{ code: 'DEADLINE_EXCEEDED', message, location: {} }] };
+  return { code: 'DEADLINE_EXCEEDED', message, location: {} };
 }
 
 /** The call's work in the lane: input, VMI, documents, then the engine's steps. */
@@ -137,15 +139,15 @@ async function patchCall<T>(
   started: number,
 ): Promise<CallRun<T>> {
   const late = waitedPastDeadline(deps, started);
-  if (late !== undefined) return failed(late);
+  if (late !== undefined) return failed([late]);
   const text = utf8Text(input.bytes, input.field);
-  if (!text.ok) return failed({ kind: 'request', message: text.message });
+  if (!text.ok) return failed([text.error]);
   const { limits, meter } = callBounds(deps, text.text.length, started);
   const vmi = parseVmi(vmiBytes, limits);
   const subject = vmiSubject(vmi);
-  if (!vmi.ok) return failed(vmi.failure, subject);
+  if (!vmi.ok) return failed([vmi.error], subject);
   const sourced = await deps.sources.forCall(vmi.value, { annotations: call.annotations });
-  if (!sourced.ok) return failed(sourced.failure, subject);
+  if (!sourced.ok) return failed(sourced.errors, subject);
   const context = {
     vmi: vmi.value,
     context: call.context,
@@ -159,7 +161,7 @@ async function patchCall<T>(
   const warnings = appliedWarnings(sourced.documents, reports);
   const result: CallResult<T> = outcome.ok
     ? { ok: true, value: outcome.value }
-    : { ok: false, failure: { kind: 'patch', errors: [inInput(outcome.error, input.field)] } };
+    : { ok: false, errors: [inInput(outcome.error, input.field)] };
   return { result, subject, reports, warnings };
 }
 
@@ -176,7 +178,7 @@ function logCall(log: Log, call: HookCall, run: CallRun<unknown>, started: numbe
   const { result } = run;
   if (result.ok && run.warnings.length > 0) log.warning(`${call.hook} patched`, fields);
   else if (result.ok) log.info(`${call.hook} patched`, fields);
-  else log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.failure) });
+  else log.error(`${call.hook} failed`, { ...fields, error: failureMessage(result.errors) });
 }
 
 /**

@@ -1,39 +1,43 @@
 /** The VMI a call brings, parsed within the call's limits, and the names its log line gives. */
-import { isRecord, jsonDeeperThan, jsonValuesAbout, type Limits } from '../engine/index.js';
-import type { HookFailure } from './grpc-status.js';
+import {
+  isRecord,
+  jsonDeeperThan,
+  jsonValuesAbout,
+  type ErrorCode,
+  type Limits,
+  type PatchError,
+} from '../engine/index.js';
 import { utf8Text } from './request-fields.js';
 
 export type VmiParse =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly failure: HookFailure };
+  | { readonly ok: false; readonly error: PatchError };
 
-const refused = (message: string): VmiParse => ({
+const refused = (code: ErrorCode, message: string): VmiParse => ({
   ok: false,
-  failure: { kind: 'request', message },
+  error: { code, message, location: { source: 'vmi' } },
 });
 
 /** The VMI as sent: compact JSON from virt-launcher; no bytes at all means no VMI. */
 export function parseVmi(bytes: Buffer, limits: Limits): VmiParse {
   if (bytes.length === 0) return { ok: true, value: {} };
   const text = utf8Text(bytes, 'vmi');
-  if (!text.ok) return refused(text.message);
+  if (!text.ok) return text;
   // CEL's activation and cost estimate walk the VMI recursively
   if (jsonDeeperThan(text.text, limits.maxDepth))
-    return refused(`vmi: nests more than ${limits.maxDepth} deep [LIMIT_EXCEEDED]`);
+    return refused('LIMIT_EXCEEDED', `nests more than ${limits.maxDepth} deep`);
   const values = jsonValuesAbout(text.text);
   if (values > limits.maxJsonValues)
-    return refused(
-      `vmi: about ${values} values, more than ${limits.maxJsonValues} [LIMIT_EXCEEDED]`,
-    );
+    return refused('LIMIT_EXCEEDED', `about ${values} values, more than ${limits.maxJsonValues}`);
   try {
     const value: unknown = JSON.parse(text.text);
     // virt-launcher sends json.Marshal of the VMI object (docs/kubevirt.md#wire-protocols);
     // anything else is not a VMI
-    if (!isRecord(value)) return refused('vmi: not a JSON object [JSON_MALFORMED]');
+    if (!isRecord(value)) return refused('JSON_MALFORMED', 'not a JSON object');
     return { ok: true, value };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return refused(`vmi: not valid JSON: ${reason} [JSON_MALFORMED]`);
+    return refused('JSON_MALFORMED', `not valid JSON: ${reason}`);
   }
 }
 

@@ -1,5 +1,5 @@
 /** `kubevirt.hooks.plugins.v1alpha1.DomainHookService`: the plugin API's MutateDomain, with its invocation context. */
-import { INVOCATION_CONTEXTS, type InvocationContext } from '../engine/index.js';
+import { INVOCATION_CONTEXTS, type InvocationContext, type PatchError } from '../engine/index.js';
 import { patchDomain } from './domain-call.js';
 import type { CallResult, HookDeps } from './hook-call.js';
 import { bytesField, messageField, stringField } from './request-fields.js';
@@ -15,15 +15,13 @@ function invocationContext(request: unknown): CallResult<InvocationContext> {
   if (text === '') return { ok: true, value: 'Boot' };
   const context = INVOCATION_CONTEXTS.find((known) => known === text);
   if (context !== undefined) return { ok: true, value: context };
-  return {
-    ok: false,
-    failure: {
-      kind: 'request',
-      message:
-        `MutateDomain: unknown invocation_context ${JSON.stringify(text)}, ` +
-        `expected one of ${INVOCATION_CONTEXTS.join(', ')}`,
-    },
-  };
+  const message = `unknown ${JSON.stringify(text)}, expected one of ${INVOCATION_CONTEXTS.join(', ')}`;
+  return { ok: false, errors: [requestInvalid('invocation_context', message)] };
+}
+
+/** A request field the plugin API defines, holding a value it does not allow. */
+function requestInvalid(field: string, message: string): PatchError {
+  return { code: 'REQUEST_INVALID', message, location: { source: field } };
 }
 
 export function pluginV1alpha1(settings: PluginSettings): ServiceImplementation {
@@ -31,13 +29,8 @@ export function pluginV1alpha1(settings: PluginSettings): ServiceImplementation 
     MutateDomain: unaryHandler('MutateDomain', settings.log, async (request) => {
       const domainType = stringField(request, 'domain_type');
       if (domainType !== 'libvirt') {
-        return {
-          ok: false,
-          failure: {
-            kind: 'request',
-            message: `MutateDomain: domain_type ${JSON.stringify(domainType)} is not supported, only "libvirt"`,
-          },
-        };
+        const message = `${JSON.stringify(domainType)} is not supported, only "libvirt"`;
+        return { ok: false, errors: [requestInvalid('domain_type', message)] };
       }
       const context = invocationContext(request);
       if (!context.ok) return context;

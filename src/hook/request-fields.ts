@@ -1,4 +1,5 @@
 /** Typed reads of decoded request messages: proto-loader hands over plain objects, checked here at the edge. */
+import type { PatchError } from '../engine/index.js';
 
 function field(message: unknown, name: string): unknown {
   return typeof message === 'object' && message !== null
@@ -30,11 +31,13 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function utf8Text(
   bytes: Buffer,
   name: string,
-): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+):
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly error: PatchError } {
   try {
     return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {
     const code = name === 'vmi' || name === 'cloudInitData' ? 'JSON_MALFORMED' : 'XML_MALFORMED';
-    return { ok: false, message: `${name}: not valid UTF-8 [${code}]` };
+    return { ok: false, error: { code, message: 'not valid UTF-8', location: { source: name } } };
   }
 }

@@ -1,6 +1,6 @@
 /** A protocol's async call body as a unary handler that never rejects: every failure becomes a gRPC status. */
 import type { GrpcStatus } from './grpc-codes.js';
-import { toGrpcStatus } from './grpc-status.js';
+import { internalStatus, toGrpcStatus } from './grpc-status.js';
 import type { CallResult } from './hook-call.js';
 import type { Log } from './log.js';
 
@@ -22,16 +22,12 @@ export function unaryHandler(name: string, log: Log, body: CallBody): UnaryHandl
       (result): UnaryReply =>
         result.ok
           ? { ok: true, message: result.value }
-          : { ok: false, status: toGrpcStatus(result.failure) },
+          : { ok: false, status: toGrpcStatus(result.errors) },
       (error: unknown): UnaryReply => {
         // A bug, not a patch error: log it with its stack and answer INTERNAL instead of crashing the sidecar.
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         log.error(`${name} crashed`, { error: message });
-        const text = error instanceof Error ? error.message : String(error);
-        return {
-          ok: false,
-          status: toGrpcStatus({ kind: 'internal', message: `${name}: internal error: ${text}` }),
-        };
+        return { ok: false, status: internalStatus(name, error) };
       },
     );
 }

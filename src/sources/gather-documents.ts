@@ -5,17 +5,13 @@ import {
   type PatchError,
   findDuplicateNames,
 } from '../engine/index.js';
-import { asPatchError, problemMessage } from './source-problem.js';
+import { sourceError } from './source-problem.js';
 import type { Walk } from './source-walk.js';
 
-/** Why no documents can be given: documents that do not load, or a source that cannot be read. */
-export type SourceFailure =
-  | { readonly kind: 'patch'; readonly errors: readonly PatchError[] }
-  | { readonly kind: 'source'; readonly message: string };
-
+/** A call's documents, or why none can be given: documents that do not load, sources that cannot be read. */
 export type SourcedDocuments =
   | { readonly ok: true; readonly documents: readonly PatchDocument[] }
-  | { readonly ok: false; readonly failure: SourceFailure };
+  | { readonly ok: false; readonly errors: readonly PatchError[] };
 
 /** Every error at once: each text's own, then DUPLICATE_NAME for names taken earlier; no documents if any. */
 export function gatherDocuments(results: readonly LoadResult[]): LoadResult {
@@ -34,19 +30,15 @@ export function callDocuments(
   files: Walk<LoadResult>,
   annotation: LoadResult | undefined,
 ): SourcedDocuments {
-  const unreadable = files.problems.filter((problem) => asPatchError(problem) === undefined);
-  if (unreadable.length > 0)
-    return {
-      ok: false,
-      failure: { kind: 'source', message: unreadable.map(problemMessage).join('\n') },
-    };
-  const oversized = files.problems.flatMap((problem) => asPatchError(problem) ?? []);
+  const problems = files.problems.map(sourceError);
+  const unreadable = problems.filter((error) => error.code === 'SOURCE_UNREADABLE');
+  if (unreadable.length > 0) return { ok: false, errors: unreadable };
   const gathered = gatherDocuments([
     ...files.files.map((file) => file.value),
-    { documents: [], errors: oversized },
+    { documents: [], errors: problems },
     ...(annotation === undefined ? [] : [annotation]),
   ]);
   return gathered.errors.length > 0
-    ? { ok: false, failure: { kind: 'patch', errors: gathered.errors } }
+    ? { ok: false, errors: gathered.errors }
     : { ok: true, documents: gathered.documents };
 }

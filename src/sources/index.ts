@@ -6,14 +6,8 @@ export {
   type DocumentSources,
   type SourceSettings,
 } from './document-sources.js';
-export type { SourceFailure, SourcedDocuments } from './gather-documents.js';
-export {
-  asPatchError,
-  noteMessage,
-  problemMessage,
-  type SourceNote,
-  type SourceProblem,
-} from './source-problem.js';
+export type { SourcedDocuments } from './gather-documents.js';
+export { noteMessage, sourceError, type SourceNote, type SourceProblem } from './source-problem.js';
 export {
   validationSources,
   type ValidatedFile,

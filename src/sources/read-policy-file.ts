@@ -1,14 +1,19 @@
 /** The administrator's `--annotation-policy FILE`: a regular file, read to the source limit, compiled by the engine. */
-import { loadAnnotationPolicy, type PolicyLoad, DEFAULT_LIMITS } from '../engine/index.js';
+import {
+  DEFAULT_LIMITS,
+  loadAnnotationPolicy,
+  type PatchError,
+  type PolicyLoad,
+} from '../engine/index.js';
 import type { SourceFileSystem } from './file-system.js';
 import { nodeFileSystem } from './node-file-system.js';
 import { readSourceText } from './read-source-text.js';
-import { problemMessage, type SourceProblem } from './source-problem.js';
+import { sourceError } from './source-problem.js';
 
 /** The policy, or the file's problem when it cannot be read at all (missing, not a regular file, too large). */
 export type PolicyFile =
   | { readonly ok: true; readonly policy: PolicyLoad }
-  | { readonly ok: false; readonly problem: SourceProblem; readonly message: string };
+  | { readonly ok: false; readonly error: PatchError };
 
 export async function readPolicyFile(
   path: string,
@@ -19,7 +24,7 @@ export async function readPolicyFile(
     { path, from: path, version: '' },
     DEFAULT_LIMITS.maxSourceLength,
   );
-  if (!text.ok) return { ok: false, problem: text.problem, message: problemMessage(text.problem) };
+  if (!text.ok) return { ok: false, error: sourceError(text.problem) };
   return { ok: true, policy: loadAnnotationPolicy(text.value, path) };
 }
 
@@ -28,6 +33,6 @@ export function policyOrRefusal(file: PolicyFile, path: string): PolicyLoad {
   if (file.ok) return file.policy;
   return {
     ok: false,
-    error: { code: 'POLICY_INVALID', message: file.message, location: { source: path } },
+    error: { ...file.error, code: 'POLICY_INVALID', location: { source: path } },
   };
 }

@@ -1,5 +1,5 @@
 /** Why a patch source could not be read, and what is worth a log line without failing anything. */
-import type { PatchError } from '../engine/index.js';
+import type { Location, PatchError } from '../engine/index.js';
 import type { EntryKind } from './file-system.js';
 
 export type SourceProblem =
@@ -22,34 +22,41 @@ export interface SourceNote {
   readonly path: string;
 }
 
-export function problemMessage(problem: SourceProblem): string {
+/**
+ * The problem as an error at its path: a source too large to read is LIMIT_EXCEEDED, like an
+ * annotation over the limit; one that cannot be read at all is SOURCE_UNREADABLE.
+ */
+export function sourceError(problem: SourceProblem): PatchError {
+  const location = { source: problem.path };
   switch (problem.kind) {
     case 'missing':
-      return `${problem.path}: no such file or directory`;
+      return unreadable('no such file or directory', location);
     case 'not regular':
-      return `${problem.path}: a ${problem.what}, not a regular file; patch sources are regular files`;
+      return unreadable(
+        `a ${problem.what}, not a regular file; patch sources are regular files`,
+        location,
+      );
     case 'unreadable':
-      return `${problem.path}: cannot read: ${problem.message}`;
+      return unreadable(`cannot read: ${problem.message}`, location);
     case 'changing':
-      return (
-        `${problem.path}: the ConfigMap changed during each of ${problem.attempts} reads in a row ` +
-        '(..data moved every time); not served half-updated'
+      return unreadable(
+        `the ConfigMap changed during each of ${problem.attempts} reads in a row ` +
+          '(..data moved every time); not served half-updated',
+        location,
       );
     case 'too large':
-      return `${problem.path}: ${problem.bytes} bytes or more, more than the ${problem.limit} a patch source may have`;
+      return {
+        code: 'LIMIT_EXCEEDED',
+        message: `the patch source is ${problem.bytes} bytes or more, more than ${problem.limit}`,
+        location: { ...location, line: 1, column: 1 },
+      };
   }
+}
+
+function unreadable(message: string, location: Location): PatchError {
+  return { code: 'SOURCE_UNREADABLE', message, location };
 }
 
 export function noteMessage(note: SourceNote): string {
   return `${note.path}: a symbolic link to nothing`;
-}
-
-/** A source too large to read is a document error (LIMIT_EXCEEDED, as for an annotation); the rest are not. */
-export function asPatchError(problem: SourceProblem): PatchError | undefined {
-  if (problem.kind !== 'too large') return undefined;
-  return {
-    code: 'LIMIT_EXCEEDED',
-    message: `the patch source is ${problem.bytes} bytes or more, more than ${problem.limit}`,
-    location: { source: problem.path, line: 1, column: 1 },
-  };
 }

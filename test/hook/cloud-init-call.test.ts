@@ -71,5 +71,9 @@ test('an empty cloudInitData is refused as INVALID_ARGUMENT input', async () => 
     cloudInitData: Buffer.alloc(0),
     vmi: VMI,
   });
-  assert.ok(!result.ok && result.failure.kind === 'request');
+  assert.ok(!result.ok);
+  assert.deepEqual(
+    result.errors.map((error) => [error.code, error.location.source]),
+    [['JSON_MALFORMED', 'cloudInitData']],
+  );
 });

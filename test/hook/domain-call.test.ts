@@ -124,7 +124,7 @@ for (const [name, text, domain, vmi, code, prefix] of failures) {
     const { lines, deps } = capture();
     const result = await patchDomain(deps(text), BOOT, 'domainXML', domain, vmi);
     assert.ok(!result.ok);
-    assert.equal(grpcCode(result.failure), code);
+    assert.equal(grpcCode(result.errors), code);
     assert.equal(lines[0]?.level, 'error');
     assert.ok(String(lines[0]?.error).startsWith(prefix), String(lines[0]?.error));
   });

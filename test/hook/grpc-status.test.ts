@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import type { ErrorCode, Location } from '../../src/engine/index.js';
-import { grpcCode, toGrpcStatus, type HookFailure } from '../../src/hook/grpc-status.js';
+import type { PatchError } from '../../src/engine/index.js';
+import { grpcCode, internalStatus, toGrpcStatus } from '../../src/hook/grpc-status.js';
 
-const patch = (code: ErrorCode, location: Location): HookFailure => ({
-  kind: 'patch',
-  errors: [{ code, message: 'm', location }],
-});
+const patch = (code: ErrorCode, location: Location): PatchError[] => [
+  { code, message: 'm', location },
+];
 const inDocument: Location = {
   source: '/etc/hookpatch/p.yaml',
   line: 3,
@@ -19,7 +19,7 @@ const inDocument: Location = {
   path: '/domain',
 };
 
-const rows: ReadonlyArray<[string, HookFailure, status]> = [
+const rows: ReadonlyArray<[string, PatchError[], status]> = [
   [
     'malformed input XML',
     patch('XML_MALFORMED', { source: 'domainXML', line: 1, column: 2 }),
@@ -49,24 +49,32 @@ const rows: ReadonlyArray<[string, HookFailure, status]> = [
   ],
   ['an operation that matches nothing', patch('NO_MATCH', inDocument), status.FAILED_PRECONDITION],
   ['a document that does not load', patch('UNKNOWN_OP', inDocument), status.FAILED_PRECONDITION],
-  ['a bad request field', { kind: 'request', message: 'domain_type' }, status.INVALID_ARGUMENT],
-  ['an unreadable patch file', { kind: 'source', message: 'ENOENT' }, status.FAILED_PRECONDITION],
-  ['a bug', { kind: 'internal', message: 'boom' }, status.INTERNAL],
+  [
+    'a bad request field',
+    patch('REQUEST_INVALID', { source: 'domain_type' }),
+    status.INVALID_ARGUMENT,
+  ],
+  ['a VMI that is not JSON', patch('JSON_MALFORMED', { source: 'vmi' }), status.INVALID_ARGUMENT],
+  ['a VMI nested too deep', patch('LIMIT_EXCEEDED', { source: 'vmi' }), status.INVALID_ARGUMENT],
+  [
+    'an unreadable patch file',
+    patch('SOURCE_UNREADABLE', { source: '/etc/hookpatch/p.yaml' }),
+    status.FAILED_PRECONDITION,
+  ],
 ];
 
-for (const [name, failure, expected] of rows) {
-  test(`status for ${name}`, () => assert.equal(grpcCode(failure), expected));
+for (const [name, errors, expected] of rows) {
+  test(`status for ${name}`, () => assert.equal(grpcCode(errors), expected));
 }
 
+test('status for a bug', () =>
+  assert.equal(internalStatus('Info', new Error('boom')).code, status.INTERNAL));
+
 test('the status message is the formatted error, one line per error, location first', () => {
-  const failure: HookFailure = {
-    kind: 'patch',
-    errors: [
-      { code: 'NO_MATCH', message: 'm', location: inDocument },
-      { code: 'UNKNOWN_OP', message: 'm', location: { ...inDocument, line: 9 } },
-    ],
-  };
-  const error = toGrpcStatus(failure);
+  const error = toGrpcStatus([
+    { code: 'NO_MATCH', message: 'm', location: inDocument },
+    { code: 'UNKNOWN_OP', message: 'm', location: { ...inDocument, line: 9 } },
+  ]);
   assert.equal(error.code, status.FAILED_PRECONDITION);
   const lines = error.details.split('\n');
   assert.equal(lines.length, 2);

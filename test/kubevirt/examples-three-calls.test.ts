@@ -29,7 +29,7 @@ async function domainCase(golden: GoldenCase): Promise<DomainCase> {
   const { sourced } = await applyDocuments(golden.patches, vmi.vmi, {
     stdin: () => assert.fail('no case reads stdin'),
   });
-  assert.ok(sourced.ok, `${golden.name}: ${sourced.ok ? '' : JSON.stringify(sourced.failure)}`);
+  assert.ok(sourced.ok, `${golden.name}: ${sourced.ok ? '' : JSON.stringify(sourced.errors)}`);
   return {
     name: `${golden.suite}: ${golden.name}`,
     domain: readFileSync(golden.input.file, 'utf8'),

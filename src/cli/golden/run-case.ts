@@ -14,6 +14,7 @@ import {
   type PatchError,
 } from '../../engine/index.js';
 import { applyDocuments } from '../../sources/index.js';
+import { errorLines, isUnreadable } from '../command-output.js';
 import { readInput } from '../read-input.js';
 import { readVmi } from '../read-vmi.js';
 import { asUsageError } from '../usage-error.js';
@@ -90,8 +91,8 @@ async function runCaseOrThrow(golden: GoldenCase): Promise<CaseOutcome> {
     stdin: () => readInput('-', 'patch'),
   });
   if (!sourced.ok) {
-    if (sourced.failure.kind === 'source') return failed(sourced.failure.message);
-    const [loadError] = sourced.failure.errors;
+    if (sourced.errors.some(isUnreadable)) return failed(errorLines(sourced.errors));
+    const [loadError] = sourced.errors;
     if (loadError === undefined) throw new Error('a failed load with no error');
     return judge(golden, { ok: false, error: loadError }, () => ({ ok: false, error: loadError }));
   }

@@ -1,6 +1,6 @@
 /** What compiling one document needs to know: where it came from, its namespaces and vars, and where to put errors. */
 import type { Node } from 'yaml';
-import type { Location, PatchError, Problem } from '../errors.js';
+import { locate, type Location, type PatchError, type Problem } from '../errors.js';
 import type { CelLimits } from '../expr/cel-limits.js';
 import type { Namespaces } from '../model.js';
 import type { PatchWarning, WarningCode } from '../warnings.js';
@@ -53,11 +53,7 @@ export function documentScope(input: ScopeInput): DocumentScope {
     celLimits: input.celLimits,
     at,
     report: (problem, path, extra) => {
-      input.errors.push({
-        code: problem.code,
-        message: problem.message,
-        location: at(path, extra),
-      });
+      input.errors.push(locate(problem, at(path, extra)));
     },
     warn: (code, message, path, extra) => {
       input.warnings.push({ code, message, location: at(path, extra) });

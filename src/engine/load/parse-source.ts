@@ -4,7 +4,7 @@
  */
 import { isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { checkUniqueKeys, DEFER_UNIQUE_KEYS } from '../yaml-unique-keys.js';
-import type { PatchError } from '../errors.js';
+import { fail, locate, ok, type Outcome, type PatchError } from '../errors.js';
 import { MAX_YAML_ALIASES } from '../limits.js';
 
 /** One document as written: its node (for locations), its plain value, where it starts and its size. */
@@ -64,11 +64,7 @@ export function parseSource(text: string, source: string): ParsedSource {
       const [start, , end] = node.range ?? [0, 0, 0];
       const value = plainValue(node, doc);
       if (!value.ok) {
-        errors.push({
-          code: 'LIMIT_EXCEEDED',
-          message: value.message,
-          location: { source, ...position(start) },
-        });
+        errors.push(locate(value.problem, { source, ...position(start) }));
         continue;
       }
       documents.push({
@@ -87,20 +83,15 @@ export function parseSource(text: string, source: string): ParsedSource {
  * An alias bomb (anchors referring to anchors) makes the yaml package throw rather than expand it;
  * so does nesting deep enough to overflow the stack.
  */
-function plainValue(
-  node: Node,
-  doc: Document.Parsed,
-):
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly message: string } {
+function plainValue(node: Node, doc: Document.Parsed): Outcome<unknown> {
   try {
-    return { ok: true, value: node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) };
+    return ok(node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }));
   } catch (error) {
     const reason =
       error instanceof RangeError
         ? 'the document nests too deeply'
         : `more than ${MAX_YAML_ALIASES} alias expansions`;
-    return { ok: false, message: `${reason}; patch documents are refused past this bound` };
+    return fail('LIMIT_EXCEEDED', `${reason}; patch documents are refused past this bound`);
   }
 }
 

@@ -3,7 +3,7 @@
  * whose operations keep RFC semantics.
  */
 import type { Element } from '@xmldom/xmldom';
-import type { Location, PatchError } from '../errors.js';
+import { locate, type Location, type PatchError } from '../errors.js';
 import type { Limits } from '../limits.js';
 import {
   QEMU_NAMESPACE,
@@ -77,7 +77,7 @@ function compileOperations(
     };
     const compiled = compileXmlPatchOperation(node, index, at);
     if (compiled.ok) operations.push(compiled.value);
-    else errors.push({ ...compiled.problem, location: at });
+    else errors.push(locate(compiled.problem, at));
   }
   return { operations, errors };
 }
@@ -99,16 +99,16 @@ function parseDiff(text: string, where: Location, limits: Limits): Element | Pat
     };
   const parsed = parseStrict(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
+    const { message, at } = parsed.problem;
     return {
       code: 'FRAGMENT_MALFORMED',
       message: `the XML patch document is not well-formed: ${message}`,
       rfc5261: 'invalid-diff-format',
-      location: { ...where, ...(line > 0 ? { line, column } : {}) },
+      location: { ...where, ...at },
     };
   }
   return (
-    parsed.document.documentElement ?? {
+    parsed.value.documentElement ?? {
       code: 'FRAGMENT_MALFORMED',
       message: 'the XML patch document has no root element',
       rfc5261: 'invalid-diff-format',

@@ -31,5 +31,5 @@ export function xmlPatchFailure(
   rfc5261: Rfc5261Error,
   message: string,
 ): { readonly ok: false; readonly problem: Problem } {
-  return { ok: false, problem: { code, message: `<${rfc5261}>: ${message}`, rfc5261 } };
+  return { ok: false, problem: { code, message, rfc5261 } };
 }

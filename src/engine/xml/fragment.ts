@@ -47,21 +47,19 @@ export function parseFragment(source: string, namespaces: Namespaces): Outcome<X
   const start = wrapperStart(namespaces);
   const parsed = parseStrict(`${start}${source}</${WRAPPER}>`);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
+    const { message, at: found } = parsed.problem;
     // the wrapper's start tag sits on the fragment's first line: shift columns there back
-    const where =
-      line > 0
-        ? ` at line ${line}, column ${line === 1 ? Math.max(1, column - start.length) : column}`
-        : '';
+    const at =
+      found === undefined || found.line > 1
+        ? found
+        : { line: 1, column: Math.max(1, found.column - start.length) };
     if (/prefix is non-null and namespace is null|unbound|not declared/i.test(message)) {
-      return fail(
-        'UNKNOWN_PREFIX',
-        `the XML fragment uses a namespace prefix not declared in namespaces${where}`,
-      );
+      const undeclared = 'the XML fragment uses a namespace prefix not declared in namespaces';
+      return fail('UNKNOWN_PREFIX', undeclared, at);
     }
-    return fail('FRAGMENT_MALFORMED', `the XML fragment is not well-formed${where}: ${message}`);
+    return fail('FRAGMENT_MALFORMED', `the XML fragment is not well-formed: ${message}`, at);
   }
-  const wrapper = parsed.document.documentElement;
+  const wrapper = parsed.value.documentElement;
   if (wrapper === null) return fail('FRAGMENT_MALFORMED', 'the XML fragment is not well-formed');
   const undeclared = childElements(wrapper).map(emptyPrefixDeclaration).find(Boolean);
   if (undeclared !== undefined)

@@ -4,16 +4,12 @@ import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
 
-/** A well-formedness problem with its 1-based position (0 when xmldom does not know it). */
-export interface SyntaxProblem {
+/** What xmldom reported first, with its 1-based position (0 when xmldom does not know it). */
+interface SyntaxProblem {
   readonly message: string;
   readonly line: number;
   readonly column: number;
 }
-
-export type StrictParse =
-  | { readonly ok: true; readonly document: Document }
-  | { readonly ok: false; readonly problem: SyntaxProblem };
 
 /**
  * No DTDs (docs/serving.md#limits): refused before any parser sees the text, so no entity is ever
@@ -80,15 +76,17 @@ function strayTextPosition(text: string, problem: SyntaxProblem): SyntaxProblem 
 /**
  * Parse a whole document; the caller has already refused a DOCTYPE. `locator: false` leaves
  * line and column off every node (less time and heap on a large domain); problems are then
- * still found, but placed only by re-parsing with the locator.
+ * still found, but placed only by re-parsing with the locator. Errors: XML_MALFORMED, at its
+ * place when xmldom knows it; callers about other texts than the domain give it their own code.
  */
-export function parseStrict(text: string, locator = true): StrictParse {
+export function parseStrict(text: string, locator = true): Outcome<Document> {
   const forbidden = firstForbidden(text);
   if (forbidden >= 0)
-    return {
-      ok: false,
-      problem: { message: 'character not allowed in XML 1.0', ...lineAndColumn(text, forbidden) },
-    };
+    return fail(
+      'XML_MALFORMED',
+      'character not allowed in XML 1.0',
+      lineAndColumn(text, forbidden),
+    );
   let first: SyntaxProblem | undefined;
   const parser = new DOMParser({
     locator,
@@ -100,7 +98,7 @@ export function parseStrict(text: string, locator = true): StrictParse {
   });
   try {
     const document = parser.parseFromString(text, 'text/xml');
-    if (first === undefined) return { ok: true, document };
+    if (first === undefined) return ok(document);
   } catch (error) {
     first ??= {
       message: error instanceof Error ? error.message : String(error),
@@ -108,11 +106,8 @@ export function parseStrict(text: string, locator = true): StrictParse {
       column: 0,
     };
   }
-  return { ok: false, problem: strayTextPosition(text, first) };
-}
-
-function at(problem: SyntaxProblem): string {
-  return problem.line > 0 ? ` at line ${problem.line}, column ${problem.column}` : '';
+  const { message, line, column } = strayTextPosition(text, first);
+  return fail('XML_MALFORMED', message, line > 0 ? { line, column } : undefined);
 }
 
 /** The domain XML of a call. Errors: DOCTYPE_REFUSED, XML_MALFORMED, LIMIT_EXCEEDED (nested deeper than `maxDepth`). */
@@ -130,10 +125,9 @@ export function parseDomainXml(
   // nothing reads a domain node's position: only a failure needs the locator
   const quick = parseStrict(body, false);
   const parsed = quick.ok ? quick : parseStrict(body);
-  if (!parsed.ok)
-    return fail(
-      'XML_MALFORMED',
-      `the domain XML is not well-formed${at(parsed.problem)}: ${parsed.problem.message}`,
-    );
-  return ok(parsed.document);
+  if (!parsed.ok) {
+    const { message, at } = parsed.problem;
+    return fail('XML_MALFORMED', `the domain XML is not well-formed: ${message}`, at);
+  }
+  return parsed;
 }

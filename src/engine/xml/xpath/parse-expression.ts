@@ -22,15 +22,14 @@ export function parseExpression(
   resolve: (prefix: string) => string | undefined,
 ): ParseResult {
   const tokenized = tokenize(source);
-  if (!tokenized.ok)
-    return { ok: false, problem: { code: 'XPATH_SYNTAX', message: tokenized.message } };
+  if (!tokenized.ok) return tokenized;
   // parsing and evaluation recurse once per nesting level and per operator: bound both, far above any real patch path
-  if (tokenized.tokens.length > MAX_TOKENS)
+  if (tokenized.value.length > MAX_TOKENS)
     return {
       ok: false,
       problem: { code: 'LIMIT_EXCEEDED', message: `an XPath of more than ${MAX_TOKENS} tokens` },
     };
-  const stream = new TokenStream(tokenized.tokens, resolve);
+  const stream = new TokenStream(tokenized.value, resolve);
   try {
     const expression = parseOr(stream);
     stream.expectEnd();

@@ -2,6 +2,7 @@
  * Split an XPath 1.0 expression into tokens, applying the spec's disambiguation rules (§3.7 Lexical
  * Structure).
  */
+import { fail, ok, type Outcome, type TextPosition } from '../../errors.js';
 
 export type Token =
   | { readonly kind: 'punct'; readonly text: '(' | ')' | '[' | ']' | '.' | '..' | '@' | ',' | '::' }
@@ -11,10 +12,6 @@ export type Token =
   | { readonly kind: 'literal'; readonly value: string }
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'variable'; readonly name: string };
-
-export type TokenizeResult =
-  | { readonly ok: true; readonly tokens: readonly Token[] }
-  | { readonly ok: false; readonly message: string };
 
 const NCNAME = /[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*/uy;
 const NUMBER = /\d+(?:\.\d*)?|\.\d+/y;
@@ -37,7 +34,8 @@ function matchAt(pattern: RegExp, source: string, at: number): string | undefine
   return pattern.exec(source)?.[0];
 }
 
-export function tokenize(source: string): TokenizeResult {
+/** Errors: XPATH_SYNTAX. */
+export function tokenize(source: string): Outcome<readonly Token[]> {
   const tokens: Token[] = [];
   let at = 0;
   while (at < source.length) {
@@ -46,14 +44,18 @@ export function tokenize(source: string): TokenizeResult {
       continue;
     }
     const read = readToken(source, at, tokens.at(-1));
-    if ('message' in read) return { ok: false, message: read.message };
+    if ('message' in read)
+      return fail('XPATH_SYNTAX', read.message, positionOf(source, read.offset));
     tokens.push(read.token);
     at = read.end;
   }
-  return { ok: true, tokens };
+  return ok(tokens);
 }
 
-type Read = { readonly token: Token; readonly end: number } | { readonly message: string };
+/** A token and where it ends, or what is wrong at `offset`. */
+type Read =
+  | { readonly token: Token; readonly end: number }
+  | { readonly message: string; readonly offset: number };
 
 /** The token that starts at `at` (not blank), and where it ends. */
 function readToken(source: string, at: number, previous: Token | undefined): Read {
@@ -63,7 +65,7 @@ function readToken(source: string, at: number, previous: Token | undefined): Rea
     return { token: { kind: 'number', value: Number(number) }, end: at + number.length };
   if (char === '"' || char === "'") {
     const end = source.indexOf(char, at + 1);
-    if (end < 0) return { message: `unterminated string literal at offset ${at}` };
+    if (end < 0) return { message: 'unterminated string literal', offset: at };
     return { token: { kind: 'literal', value: source.slice(at + 1, end) }, end: end + 1 };
   }
   const punctuation = PUNCTUATION.find((text) => source.startsWith(text, at));
@@ -86,7 +88,7 @@ function readToken(source: string, at: number, previous: Token | undefined): Rea
 function readVariable(source: string, at: number): Read {
   const name = scanQName(source, at + 1);
   if (name === undefined || name.local === '*')
-    return { message: `variable name expected at offset ${at}` };
+    return { message: 'variable name expected', offset: at };
   const written = name.prefix === undefined ? name.local : `${name.prefix}:${name.local}`;
   return { token: { kind: 'variable', name: written }, end: name.end };
 }
@@ -95,12 +97,18 @@ function readVariable(source: string, at: number): Read {
 function readName(source: string, at: number, previous: Token | undefined): Read {
   const name = scanQName(source, at);
   if (name === undefined)
-    return { message: `unexpected character '${source.charAt(at)}' at offset ${at}` };
+    return { message: `unexpected character '${source.charAt(at)}'`, offset: at };
   if (!operatorExpected(previous))
     return { token: { kind: 'name', prefix: name.prefix, local: name.local }, end: name.end };
   if (name.prefix !== undefined || !['and', 'or', 'mod', 'div'].includes(name.local))
-    return { message: `operator expected at offset ${at}` };
+    return { message: 'operator expected', offset: at };
   return { token: { kind: 'operator', text: name.local }, end: name.end };
+}
+
+/** 1-based line and column of an offset into the expression. */
+function positionOf(source: string, offset: number): TextPosition {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** `NCName`, `NCName:NCName` or `NCName:*`; a `::` after the first NCName ends it (an axis name). */
