@@ -5,11 +5,11 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { fail, locate, ok, type Outcome, type PatchError } from './errors.js';
 import { evaluateCondition, type Scope } from './expr/expression.js';
-import { runMetered, type Meter } from './meter.js';
+import type { Meter, WorkAborted } from './meter.js';
 import type { PatchDocument, XmlOperation } from './model.js';
 import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
-import type { Steps } from './steps.js';
+import { meteredSteps, type Steps } from './steps.js';
 import { unwritableVar, unwritableVars } from './unwritable-var.js';
 import type { DomainJudge, DomainViolation } from './policy/judge-domain.js';
 import { applyXmlOperation } from './xml/apply-xml-operation.js';
@@ -76,14 +76,17 @@ interface OperationRun {
 }
 
 /** One operation under the document's guards; `undefined` when its `when` is false. */
-function runOperation(op: XmlOperation, run: OperationRun): Outcome<OperationEffect | undefined> {
+function* runOperation(
+  op: XmlOperation,
+  run: OperationRun,
+): Steps<Outcome<OperationEffect | undefined>> {
   if (op.when !== undefined) {
     const condition = evaluateCondition(op.when, run.scope);
     if (!condition.ok || !condition.value) return condition.ok ? ok(undefined) : condition;
   }
   const refused = unwritableVar(op, run.unwritable);
   if (refused !== undefined) return { ok: false, problem: refused };
-  const effect = applyXmlOperation(op, {
+  const effect = yield* applyXmlOperation(op, {
     document: run.document,
     vars: run.vars,
     changes: run.changes(op),
@@ -91,6 +94,15 @@ function runOperation(op: XmlOperation, run: OperationRun): Outcome<OperationEff
   if (effect.ok && rootChanged(run.document, run.wasDomain))
     return fail('ROOT_REMOVED', 'the document element must stay a <domain>');
   return effect;
+}
+
+/** An operation's outcome, or the abort (meter.ts) that ended it in one of its steps. */
+type OperationRan =
+  | { readonly ok: true; readonly outcome: Outcome<OperationEffect | undefined> }
+  | { readonly ok: false; readonly aborted: WorkAborted };
+
+function* ranOperation(op: XmlOperation, run: OperationRun): Steps<OperationRan> {
+  return { ok: true, outcome: yield* runOperation(op, run) };
 }
 
 function refused(
@@ -131,7 +143,10 @@ export function* runDomainDocument(
   let changed = false;
   for (const op of document.domain) {
     yield;
-    const metered = runMetered(meter, () => runOperation(op, run));
+    const metered = yield* meteredSteps<OperationRan>(meter, ranOperation(op, run), (aborted) => ({
+      ok: false,
+      aborted,
+    }));
     if (!metered.ok)
       return {
         status: 'failed',
@@ -139,7 +154,7 @@ export function* runDomainDocument(
         operations,
         endsCall: metered.aborted.endsCall,
       };
-    const ran = metered.value;
+    const ran = metered.outcome;
     const early = judge?.early();
     if (early !== undefined) return refused(document, early, operations);
     if (!ran.ok)

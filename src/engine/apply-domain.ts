@@ -35,7 +35,7 @@ interface DomainRun {
  * (copying the DOM before every document would cost more than the patching).
  */
 function* rebuild(run: DomainRun, applied: readonly PatchDocument[]): Steps<ParsedDomain> {
-  const parsed = parseDomain(run.input, run.limits);
+  const parsed = yield* parseDomain(run.input, run.limits);
   if (!parsed.ok) throw new Error('the input parsed once and not again');
   for (const document of applied) {
     yield;
@@ -101,7 +101,8 @@ function* runDocuments(
 /** Parse, run every document, write: the part of a call the meter watches. */
 function* patch(run: DomainRun, documents: readonly PatchDocument[]): Steps<ApplyOutcome<string>> {
   const { input, limits, reports } = run;
-  const parsed = parseDomain(input, limits);
+  yield;
+  const parsed = yield* parseDomain(input, limits);
   if (!parsed.ok) return { ok: false, error: locate(parsed.problem, {}), documents: reports };
   yield;
   const ran = yield* runDocuments(run, parsed.value, documents);

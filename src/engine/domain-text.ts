@@ -5,6 +5,7 @@
 import type { Document } from '@xmldom/xmldom';
 import { ok, type Outcome } from './errors.js';
 import type { Limits } from './limits.js';
+import type { Steps } from './steps.js';
 import { emptyElementForms, type EmptyForms } from './xml/empty-element-forms.js';
 import { parseDomainXml } from './xml/parse-xml.js';
 import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
@@ -15,11 +16,12 @@ export interface ParsedDomain {
   readonly forms: EmptyForms;
 }
 
-export function parseDomain(text: string, limits: Limits): Outcome<ParsedDomain> {
+/** The parse, then the scan for empty-element forms: two steps, the parse being the longest of a call. */
+export function* parseDomain(text: string, limits: Limits): Steps<Outcome<ParsedDomain>> {
   const parsed = parseDomainXml(text, limits.maxDepth);
-  return parsed.ok
-    ? ok({ document: parsed.value, forms: emptyElementForms(text, parsed.value) })
-    : parsed;
+  if (!parsed.ok) return parsed;
+  yield;
+  return ok({ document: parsed.value, forms: emptyElementForms(text, parsed.value) });
 }
 
 /** The whitespace that ends `text` (a loop: `/\s*$/` is quadratic in a long run of spaces inside the text). */

@@ -20,14 +20,24 @@ async function nextTurn(): Promise<void> {
   await immediate();
 }
 
-export async function driveSteps<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
-  let sliceEnd = monotonicMs() + sliceMs;
+export interface Slicing {
+  /**
+   * when the synchronous run that the first step continues began (a call's compile of its
+   * annotation runs just before its first step, with no turn of the loop between them); now if absent
+   */
+  readonly sliceStart?: number;
+  readonly sliceMs?: number;
+}
+
+export async function driveSteps<T>(steps: Steps<T>, slicing: Slicing = {}): Promise<T> {
+  const sliceMs = slicing.sliceMs ?? SLICE_MS;
+  let sliceEnd = (slicing.sliceStart ?? monotonicMs()) + sliceMs;
   for (;;) {
-    const next = steps.next();
-    if (next.done === true) return next.value;
     if (monotonicMs() >= sliceEnd) {
       await nextTurn();
       sliceEnd = monotonicMs() + sliceMs;
     }
+    const next = steps.next();
+    if (next.done === true) return next.value;
   }
 }

@@ -138,6 +138,8 @@ async function patchCall<T>(
   apply: Apply<T>,
   started: number,
 ): Promise<CallRun<T>> {
+  // the loop may not have turned since: the driver's first slice counts from here
+  const began = monotonicMs();
   const late = waitedPastDeadline(deps, started);
   if (late !== undefined) return failed([late]);
   const text = utf8Text(input.bytes, input.field);
@@ -156,7 +158,9 @@ async function patchCall<T>(
     policy: deps.policy,
     ...(deps.node === undefined ? {} : { node: deps.node }),
   };
-  const outcome = await driveSteps(apply(text.text, sourced.documents, context));
+  const outcome = await driveSteps(apply(text.text, sourced.documents, context), {
+    sliceStart: began,
+  });
   const reports = outcome.documents;
   const warnings = appliedWarnings(sourced.documents, reports);
   const result: CallResult<T> = outcome.ok

@@ -83,3 +83,16 @@ test('an abort in a step ends the steps with the call error, and the meter is no
   assert.equal(ended, 'DEADLINE_EXCEEDED');
   assert.equal(activeMeter(), undefined);
 });
+
+test('one add of a fragment of many siblings pauses inside the operation, and a replace between targets', () => {
+  const call = { vmi: {}, context: 'Boot' } as const;
+  const add = `domain:\n  - {op: add, path: /domain/devices, value: "${'<p/>'.repeat(1000)}"}\n`;
+  const added = stepped(applyDomainSteps(domainText, documents(add), call));
+  assert.ok(added.value.ok);
+  assert.ok(added.pauses >= 1000 / 64, `${added.pauses} pauses`);
+  const replace = 'domain:\n  - {op: replace, path: /domain/devices/disk, value: <disk/>}\n';
+  const disks = (domainText.match(/<disk /g) ?? []).length;
+  const replaced = stepped(applyDomainSteps(domainText, documents(replace), call));
+  assert.ok(replaced.value.ok);
+  assert.ok(replaced.pauses >= disks + 3, `${replaced.pauses} pauses for ${disks} disks`);
+});

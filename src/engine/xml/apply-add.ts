@@ -1,10 +1,11 @@
 /**
  * `add`: insert a fragment into (append/prepend) or beside (before/after) every selected element,
- * unless it already stands there.
+ * unless it already stands there; a step per target.
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { AddOperation } from '../model.js';
+import type { Steps } from '../steps.js';
 import { bindInsertedNamespaces } from './declare-namespace.js';
 import { checkReselection } from './check-reselection.js';
 import { fragmentStands } from './fragment-presence.js';
@@ -31,8 +32,12 @@ function bound(nodes: readonly Node[], parent: Element, document: Document): Nod
   );
 }
 
-export function applyAdd(op: AddOperation, input: OperationInput): Outcome<OperationEffect> {
+export function* applyAdd(
+  op: AddOperation,
+  input: OperationInput,
+): Steps<Outcome<OperationEffect>> {
   const targets = selectNodes(op.path, input.document);
+  yield;
   const counted = checkMatchCount(targets.length, {
     ...(op.count === undefined ? {} : { count: op.count }),
     optional: op.optional,
@@ -52,7 +57,7 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
       );
     const parent = insertionParent(target, op);
     if (!parent.ok) return parent;
-    const nodes = instantiateFragment(op.value, input.document, input.vars);
+    const nodes = yield* instantiateFragment(op.value, input.document, input.vars);
     if (op.once && !present.has(parent.value))
       present.set(parent.value, fragmentStands(parent.value, nodes));
     if (!op.once || present.get(parent.value) !== true)
@@ -60,12 +65,14 @@ export function applyAdd(op: AddOperation, input: OperationInput): Outcome<Opera
   }
   const laidOut = new Map<Node, boolean>();
   for (const plan of plans) {
+    yield;
     const nodes = bound(plan.nodes, plan.parent, input.document);
     for (const node of nodes) input.changes.inserted(plan.parent, node);
     insertNodes(plan.target, nodes, op.position, input.document, laidOut);
   }
   // `once: false` asks for an insertion on every call
   if (plans.length > 0 && op.once) {
+    yield;
     const reselected = checkReselection(op, input.document, new Set());
     if (!reselected.ok) return reselected;
   }

@@ -1,7 +1,8 @@
-/** `replace`: an element by the fragment, an attribute's or text node's value by the string value. */
+/** `replace`: an element by the fragment, an attribute's or text node's value by the string value; a step per target. */
 import type { Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ReplaceOperation } from '../model.js';
+import type { Steps } from '../steps.js';
 import { expandTemplate } from '../template.js';
 import { checkReselection } from './check-reselection.js';
 import type { ChangeLog } from './change-log.js';
@@ -25,19 +26,19 @@ interface Placed {
 }
 
 /** Replace one element; `changed` is false when it already equals the fragment. */
-function replaceElement(
+function* replaceElement(
   element: Element,
   op: ReplaceOperation,
   input: OperationInput,
   placed: Placed,
-): Outcome<boolean> {
+): Steps<Outcome<boolean>> {
   const fragment = op.value.fragment;
   if (fragment === undefined)
     return fail(
       'FRAGMENT_MALFORMED',
       'replacing an element needs a well-formed XML fragment as value',
     );
-  const nodes = instantiateFragment(fragment, input.document, input.vars);
+  const nodes = yield* instantiateFragment(fragment, input.document, input.vars);
   const wanted = significantItems(nodes);
   const only = wanted[0];
   if (wanted.length === 1 && only !== undefined && equalItems(only, element)) return ok(false);
@@ -82,13 +83,13 @@ function tellReplacement(
   for (const node of nodes) changes.inserted(parent, node);
 }
 
-function replaceOne(
+function* replaceOne(
   node: Node,
   op: ReplaceOperation,
   input: OperationInput,
   placed: Placed,
-): Outcome<boolean> {
-  if (isElement(node)) return replaceElement(node, op, input, placed);
+): Steps<Outcome<boolean>> {
+  if (isElement(node)) return yield* replaceElement(node, op, input, placed);
   const value = expandTemplate(op.value.text, input.vars);
   if (isAttr(node)) {
     if (node.value === value) return ok(false);
@@ -108,10 +109,10 @@ function replaceOne(
   );
 }
 
-export function applyReplace(
+export function* applyReplace(
   op: ReplaceOperation,
   input: OperationInput,
-): Outcome<OperationEffect> {
+): Steps<Outcome<OperationEffect>> {
   const targets = selectNodes(op.path, input.document);
   const counted = checkMatchCount(targets.length, {
     ...(op.count === undefined ? {} : { count: op.count }),
@@ -122,12 +123,14 @@ export function applyReplace(
   let changed = false;
   const placed: Placed = { laidOut: new Map(), inserted: new Set() };
   for (const target of targets) {
+    yield;
     input.changes.selected(target);
-    const replaced = replaceOne(target, op, input, placed);
+    const replaced = yield* replaceOne(target, op, input, placed);
     if (!replaced.ok) return replaced;
     changed ||= replaced.value;
   }
   if (changed) {
+    yield;
     const reselected = checkReselection(op, input.document, placed.inserted);
     if (!reselected.ok) return reselected;
   }

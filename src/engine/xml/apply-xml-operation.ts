@@ -1,6 +1,7 @@
-/** One `domain` operation on a DOM: the single dispatch on `op`. */
+/** One `domain` operation on a DOM: the single dispatch on `op`; those that insert fragments pause between targets. */
 import type { Outcome } from '../errors.js';
 import type { XmlOperation } from '../model.js';
+import type { Steps } from '../steps.js';
 import { applyXmlPatchOperation } from '../xml-patch/apply-xml-patch-operation.js';
 import { applyAdd } from './apply-add.js';
 import { applyRemove } from './apply-remove.js';
@@ -8,18 +9,18 @@ import { applyReplace } from './apply-replace.js';
 import { applySet } from './apply-set.js';
 import type { OperationEffect, OperationInput } from './operation-effect.js';
 
-export function applyXmlOperation(
+export function* applyXmlOperation(
   op: XmlOperation,
   input: OperationInput,
-): Outcome<OperationEffect> {
+): Steps<Outcome<OperationEffect>> {
   // operations of an RFC 5261 document keep the RFC's semantics (exactly one match, no idempotency check)
   if (op.op !== 'set' && op.rfc5261 !== undefined)
     return applyXmlPatchOperation(op, op.rfc5261, input);
   switch (op.op) {
     case 'add':
-      return applyAdd(op, input);
+      return yield* applyAdd(op, input);
     case 'replace':
-      return applyReplace(op, input);
+      return yield* applyReplace(op, input);
     case 'remove':
       return applyRemove(op, input);
     case 'set':

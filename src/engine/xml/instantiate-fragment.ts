@@ -4,6 +4,7 @@
  */
 import type { Document, Node } from '@xmldom/xmldom';
 import { chargeChars, chargeNodes } from '../meter.js';
+import type { Steps } from '../steps.js';
 import { expandTemplate } from '../template.js';
 import type { XmlFragment } from './fragment.js';
 import { childNodes, isBlankText, isComment, isElement, isText } from './node-kinds.js';
@@ -48,20 +49,26 @@ function expandIn(node: Node, vars: ReadonlyMap<string, string>): void {
   for (const child of childNodes(node)) expandIn(child, vars);
 }
 
+/** Top-level nodes copied between two pauses: a fragment of thousands of siblings is many steps. */
+const NODES_PER_STEP = 64;
+
 /**
  * The fragment's nodes imported into `target`, vars expanded. Whitespace-only text at the top
  * level is YAML layout (`value: |` ends with a newline) and is dropped unless it is all there is.
  */
-export function instantiateFragment(
+export function* instantiateFragment(
   fragment: XmlFragment,
   target: Document,
   vars: ReadonlyMap<string, string>,
-): Node[] {
+): Steps<Node[]> {
   const significant = fragment.nodes.filter((node) => !isBlankText(node));
   const chosen = significant.length > 0 ? significant : fragment.nodes;
-  return chosen.map((node) => {
+  const copies: Node[] = [];
+  for (const node of chosen) {
+    if (copies.length > 0 && copies.length % NODES_PER_STEP === 0) yield;
     const copy = target.importNode(node, true);
     expandIn(copy, vars);
-    return copy;
-  });
+    copies.push(copy);
+  }
+  return copies;
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFragment } from '../../../src/engine/xml/fragment.js';
 import { instantiateFragment } from '../../../src/engine/xml/instantiate-fragment.js';
+import { runSteps } from '../../../src/engine/steps.js';
 import { parseDomainXml } from '../../../src/engine/xml/parse-xml.js';
 import { serializeXml } from '../../../src/engine/xml/serialize-xml.js';
 import { NAMESPACES } from './build-document.js';
@@ -96,7 +97,7 @@ for (const row of instances) {
     const parsed = parseFragment(row.source, NAMESPACES);
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.problem.message);
     const vars = new Map(Object.entries(row.vars ?? {}));
-    const nodes = instantiateFragment(parsed.value, document, vars);
+    const nodes = runSteps(instantiateFragment(parsed.value, document, vars));
     assert.deepEqual(
       nodes.map((node) => serializeXml(node)),
       row.written,
@@ -108,8 +109,8 @@ for (const row of instances) {
 test('instantiating twice gives independent copies and leaves the fragment as written', () => {
   const parsed = parseFragment('<a>$(v)</a>', NAMESPACES);
   assert.ok(parsed.ok);
-  const first = instantiateFragment(parsed.value, document, new Map([['v', '1']]));
-  const second = instantiateFragment(parsed.value, document, new Map([['v', '2']]));
+  const first = runSteps(instantiateFragment(parsed.value, document, new Map([['v', '1']])));
+  const second = runSteps(instantiateFragment(parsed.value, document, new Map([['v', '2']])));
   assert.deepEqual(
     [...first, ...second].map((node) => serializeXml(node)),
     ['<a>1</a>', '<a>2</a>'],

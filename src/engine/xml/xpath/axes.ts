@@ -54,10 +54,12 @@ function visitAxis(axis: LinearAxis, node: Node, test: NodeTest, found: Node[]):
         if (isChildNode(child)) keep(found, test, axis, child);
       }
       break;
-    case 'attribute':
-      for (const attribute of attributesOf(node)) keep(found, test, axis, attribute);
-      visited += found.length;
+    case 'attribute': {
+      const attributes = attributesOf(node);
+      for (const attribute of attributes) keep(found, test, axis, attribute);
+      visited += attributes.length;
       break;
+    }
     case 'descendant-or-self':
       keep(found, test, axis, node);
       visited += descendants(node, found, test, axis);

@@ -11,7 +11,8 @@ export class DocumentOrder {
 
   /** Nodes in document order without duplicates (the input may be in any order and repeat nodes). */
   sortUnique(nodes: readonly Node[]): Node[] {
-    chargeXPath(nodes.length);
+    // a sort compares each node about log2(n) times, each comparison two lookups of its number
+    chargeXPath(nodes.length * (1 + Math.ceil(Math.log2(nodes.length + 1))));
     const unique = [...new Set(nodes)];
     if (unique.length < 2) return unique;
     const numbers = this.numbersFor(unique[0]);
@@ -39,9 +40,10 @@ export class DocumentOrder {
 function numberTree(root: Node, numbers: Map<Node, number>): void {
   let current: Node | null = root;
   while (current !== null) {
-    chargeXPath(1);
     numbers.set(current, numbers.size);
-    for (const attribute of attributesOf(current)) numbers.set(attribute, numbers.size);
+    const attributes = attributesOf(current);
+    chargeXPath(1 + attributes.length);
+    for (const attribute of attributes) numbers.set(attribute, numbers.size);
     const down = firstChildOf(current);
     current = down ?? nextInPreorder(current, root);
   }
