@@ -1,4 +1,7 @@
-/** `replace`: an element by the fragment, an attribute's or text node's value by the string value; a step per target. */
+/**
+ * `replace`: an element by the fragment, an attribute's or text node's value by the string
+ * value; a step per target.
+ */
 import type { Element, Node } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ReplaceOperation } from '../model.js';
