@@ -4,7 +4,7 @@
  */
 import { formatError, type PolicyLoad, DEFAULT_LIMITS } from '../engine/index.js';
 import { engineLane } from '../hook/engine-lane.js';
-import { heapBudget, heapProbe, limitsForHeap } from '../hook/heap-budget.js';
+import { collectBeforeLarge, heapBudget, heapProbe, limitsForHeap } from '../hook/heap-budget.js';
 import { startHookServers, type RunningServers } from '../hook/hook-servers.js';
 import { failureMessage } from '../hook/grpc-status.js';
 import type { Log } from '../hook/log.js';
@@ -27,6 +27,7 @@ export async function startServing(
   const runtime = {
     heap,
     heapHasRoom: heapProbe(heap),
+    beforeLarge: collectBeforeLarge(),
     deadlineMs: settings.callDeadlineMs,
     lane: engineLane(),
   };

@@ -12,12 +12,13 @@ import {
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
 import { bytesField } from './request-fields.js';
 
+/** Bytes as received, or patched text the encoder writes as UTF-8 straight into the reply. */
 export interface PreCloudInitIsoReply {
-  readonly cloudInitData: Buffer;
-  readonly cloudInitNoCloudSource: Buffer;
+  readonly cloudInitData: Buffer | string;
+  readonly cloudInitNoCloudSource: Buffer | string;
 }
 
-/** The reply's bytes: when nothing changed, the very bytes received. */
+/** The reply: when nothing changed, the very bytes received. */
 function* patchedReply(
   received: PreCloudInitIsoReply,
   json: string,
@@ -26,13 +27,7 @@ function* patchedReply(
 ): Steps<ApplyOutcome<PreCloudInitIsoReply>> {
   const outcome = yield* applyCloudInitSteps(json, documents, context);
   if (!outcome.ok) return outcome;
-  if (outcome.value.cloudInitData === json) return { ...outcome, value: received };
-  yield;
-  const value = {
-    cloudInitData: Buffer.from(outcome.value.cloudInitData, 'utf8'),
-    cloudInitNoCloudSource: Buffer.from(outcome.value.cloudInitNoCloudSource, 'utf8'),
-  };
-  return { ...outcome, value };
+  return outcome.value.cloudInitData === json ? { ...outcome, value: received } : outcome;
 }
 
 /**
@@ -56,7 +51,7 @@ export async function patchCloudInit(
       errors: [{ code: 'JSON_MALFORMED', message, location: { source: 'cloudInitData' } }],
     };
   }
-  const input = { field: 'cloudInitData', bytes: received.cloudInitData };
+  const input = { field: 'cloudInitData', bytes: received.cloudInitData, replyFields: 2 };
   return runHookCall(deps, call, input, bytesField(request, 'vmi'), (json, documents, context) =>
     patchedReply(received, json, documents, context),
   );

@@ -9,20 +9,21 @@ import {
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
 
 /**
- * The patched domain as reply bytes: when nothing changed, the very bytes received, so a
- * pass-through is byte-exact.
+ * The reply's domain: when nothing changed, the very bytes received, so a pass-through is
+ * byte-exact; else the patched text, which the encoder writes as UTF-8 straight into the reply
+ * (a 4 MiB domain is not copied to a Buffer first: the sidecar has 64M).
  */
+export type DomainReply = Buffer | string;
+
 function* patchedBytes(
   bytes: Buffer,
   xml: string,
   documents: readonly PatchDocument[],
   context: CallContext,
-): Steps<ApplyOutcome<Buffer>> {
+): Steps<ApplyOutcome<DomainReply>> {
   const outcome = yield* applyDomainSteps(xml, documents, context);
   if (!outcome.ok) return outcome;
-  yield;
-  const value = outcome.value === xml ? bytes : Buffer.from(outcome.value, 'utf8');
-  return { ...outcome, value };
+  return { ...outcome, value: outcome.value === xml ? bytes : outcome.value };
 }
 
 export function patchDomain(
@@ -31,8 +32,12 @@ export function patchDomain(
   field: string,
   domain: Buffer,
   vmi: Buffer,
-): Promise<CallResult<Buffer>> {
-  return runHookCall(deps, call, { field, bytes: domain }, vmi, (xml, documents, context) =>
-    patchedBytes(domain, xml, documents, context),
+): Promise<CallResult<DomainReply>> {
+  return runHookCall(
+    deps,
+    call,
+    { field, bytes: domain, replyFields: 1 },
+    vmi,
+    (xml, documents, context) => patchedBytes(domain, xml, documents, context),
   );
 }

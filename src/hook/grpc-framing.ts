@@ -4,14 +4,15 @@
  * soon as a message's declared length exceeds it, before its bytes arrive.
  */
 
-const PREFIX = 5;
+/** The frame header's bytes: an encoder reserves them in front of a message (protobuf-encode.ts). */
+export const FRAME_PREFIX = 5;
+const PREFIX = FRAME_PREFIX;
 
-export function frameMessage(message: Buffer): Buffer {
-  const framed = Buffer.allocUnsafe(PREFIX + message.length);
-  framed.writeUInt8(0, 0);
-  framed.writeUInt32BE(message.length, 1);
-  message.copy(framed, PREFIX);
-  return framed;
+/** Writes the frame header into the FRAME_PREFIX bytes reserved in front of the message: no copy of it. */
+export function frameInPlace(reserved: Buffer): Buffer {
+  reserved.writeUInt8(0, 0);
+  reserved.writeUInt32BE(reserved.length - PREFIX, 1);
+  return reserved;
 }
 
 export type ReadOutcome =
@@ -21,9 +22,15 @@ export type ReadOutcome =
   | { readonly kind: 'more than one' }
   | { readonly kind: 'truncated' };
 
-/** Collects a unary call's request body: at most one message, at most `maxBytes` long. */
+/**
+ * Collects a unary call's request body: at most one message, at most `maxBytes` long. Once the
+ * header declares the length, the body is copied into one buffer of that size as it arrives, so
+ * a 4 MiB request holds 4 MiB, not its chunks and their concatenation besides.
+ */
 export class UnaryBody {
-  private readonly chunks: Buffer[] = [];
+  /** the chunks until the header is complete, then the one body buffer */
+  private chunks: Buffer[] = [];
+  private body: Buffer | undefined;
   private received = 0;
   private readonly maxBytes: number;
 
@@ -33,29 +40,31 @@ export class UnaryBody {
 
   /** Adds a DATA chunk; an outcome when the body is already refused, else undefined. */
   add(chunk: Buffer): ReadOutcome | undefined {
-    this.chunks.push(chunk);
+    const at = this.received;
     this.received += chunk.length;
-    let head = this.chunks[0];
-    if (head === undefined || this.received < PREFIX) return undefined;
-    if (head.length < PREFIX) {
-      head = Buffer.concat(this.chunks);
-      this.chunks.splice(0, this.chunks.length, head);
-    }
+    if (this.body !== undefined) return this.copy(chunk, at);
+    this.chunks.push(chunk);
+    if (this.received < PREFIX) return undefined;
+    const head = this.chunks.length === 1 ? chunk : Buffer.concat(this.chunks);
+    this.chunks = [];
     const length = head.readUInt32BE(1);
     if (length > this.maxBytes) return { kind: 'too large', length };
-    if (this.received > PREFIX + length) return { kind: 'more than one' };
+    this.body = Buffer.allocUnsafe(PREFIX + length);
+    return this.copy(head, 0);
+  }
+
+  private copy(chunk: Buffer, at: number): ReadOutcome | undefined {
+    const body = this.body;
+    if (body === undefined || at + chunk.length > body.length) return { kind: 'more than one' };
+    chunk.copy(body, at);
     return undefined;
   }
 
   /** The outcome once the client has half-closed the stream. */
   end(): ReadOutcome {
     if (this.received === 0) return { kind: 'none' };
-    const only = this.chunks.length === 1 ? this.chunks[0] : undefined;
-    const body = only ?? Buffer.concat(this.chunks);
-    if (body.length < PREFIX) return { kind: 'truncated' };
-    const length = body.readUInt32BE(1);
-    if (body.length < PREFIX + length) return { kind: 'truncated' };
-    if (body.length > PREFIX + length) return { kind: 'more than one' };
+    const body = this.body;
+    if (body === undefined || this.received < body.length) return { kind: 'truncated' };
     return { kind: 'message', compressed: body[0] !== 0, message: body.subarray(PREFIX) };
   }
 }

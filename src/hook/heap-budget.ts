@@ -90,6 +90,22 @@ function collector(): (() => void) | undefined {
   return typeof gc === 'function' ? () => Reflect.apply(gc, undefined, []) : undefined;
 }
 
+/** Requests from this size on first collect what earlier calls left (`collectBeforeLarge`). */
+const LARGE_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * Before a large request's work, a collection: a request's and a reply's bytes live outside V8's
+ * heap and are freed only when a collection finds their buffers unreferenced, which the heap's
+ * own collections do not hurry — two 4 MiB calls in a row held 16 MiB of such bytes at the start
+ * of the second, and the 64M sidecar was OOM-killed. A small call costs nothing.
+ */
+export function collectBeforeLarge(): (requestBytes: number) => void {
+  const collect = collector();
+  return (requestBytes) => {
+    if (collect !== undefined && requestBytes >= LARGE_REQUEST_BYTES) collect();
+  };
+}
+
 /** At most one forced collection in this many probes over the watermark (~32,000 units of work). */
 const PROBES_PER_COLLECTION = 8;
 

@@ -19,7 +19,8 @@ import {
   type Steps,
 } from '../engine/index.js';
 import type { DocumentSources } from '../sources/index.js';
-import { appliedWarnings, reportFields } from './call-log-fields.js';
+import { reportFields } from './call-log-fields.js';
+import { appliedWarnings, type HookName } from './call-warnings.js';
 import { driveSteps } from './drive-steps.js';
 import type { EngineLane } from './engine-lane.js';
 import { failureMessage } from './grpc-status.js';
@@ -28,8 +29,6 @@ import type { Log } from './log.js';
 import { monotonicMs } from './monotonic-ms.js';
 import { parseVmi, vmiSubject } from './parse-vmi.js';
 import { utf8Text } from './request-fields.js';
-
-export type HookName = 'OnDefineDomain' | 'PreCloudInitIso' | 'MutateDomain';
 
 export interface HookCall {
   readonly hook: HookName;
@@ -57,6 +56,8 @@ export interface HookDeps {
 export interface CallRuntime {
   readonly heap: HeapBudget;
   readonly heapHasRoom: () => boolean;
+  /** run before a call's work with the request's size: frees what earlier large calls left outside the heap */
+  readonly beforeLarge: (requestBytes: number) => void;
   /** `--call-deadline`, in milliseconds */
   readonly deadlineMs: number;
   /** the process's one engine lane: a call's work waits there for the calls before it */
@@ -72,7 +73,15 @@ export type CallResult<T> =
 export interface CallInput {
   readonly field: string;
   readonly bytes: Buffer;
+  /** the reply's length-delimited fields: one domain, or cloudInitData and the NoCloud source */
+  readonly replyFields: number;
 }
+
+/**
+ * virt-launcher's grpc-go client refuses a reply *message* over its 4 MiB, so each reply field's
+ * tag and length (five bytes for a field of 2–256 MiB) come off what the engine may write.
+ */
+const FIELD_FRAMING_BYTES = 5;
 
 /** The engine's steps on the input's text with the call's documents. */
 export type Apply<T> = (
@@ -84,13 +93,15 @@ export type Apply<T> = (
 /** The call's limits (its input's size leaves room for fewer inserted nodes) and its meter. */
 function callBounds(
   deps: HookDeps,
-  inputLength: number,
+  input: { readonly length: number; readonly replyFields: number },
   started: number,
 ): { readonly limits: Limits; readonly meter: Meter } {
-  const base = deps.limits ?? DEFAULT_LIMITS;
+  const flags = deps.limits ?? DEFAULT_LIMITS;
+  const framing = FIELD_FRAMING_BYTES * input.replyFields;
+  const base = { ...flags, maxOutputBytes: flags.maxOutputBytes - framing };
   const { runtime } = deps;
   if (runtime === undefined) return { limits: base, meter: createMeter(workBudgetsOf(base)) };
-  const limits = limitsForCall(base, runtime.heap, inputLength);
+  const limits = limitsForCall(base, runtime.heap, input.length);
   const meter = createMeter(workBudgetsOf(limits), {
     now: monotonicMs,
     deadline: started + runtime.deadlineMs,
@@ -142,9 +153,14 @@ async function patchCall<T>(
   const began = monotonicMs();
   const late = waitedPastDeadline(deps, started);
   if (late !== undefined) return failed([late]);
+  deps.runtime?.beforeLarge(input.bytes.length + vmiBytes.length);
   const text = utf8Text(input.bytes, input.field);
   if (!text.ok) return failed([text.error]);
-  const { limits, meter } = callBounds(deps, text.text.length, started);
+  const { limits, meter } = callBounds(
+    deps,
+    { length: text.text.length, replyFields: input.replyFields },
+    started,
+  );
   const vmi = parseVmi(vmiBytes, limits);
   const subject = vmiSubject(vmi);
   if (!vmi.ok) return failed([vmi.error], subject);
@@ -162,7 +178,7 @@ async function patchCall<T>(
     sliceStart: began,
   });
   const reports = outcome.documents;
-  const warnings = appliedWarnings(sourced.documents, reports);
+  const warnings = appliedWarnings(sourced.documents, reports, call.hook);
   const result: CallResult<T> = outcome.ok
     ? { ok: true, value: outcome.value }
     : { ok: false, errors: [inInput(outcome.error, input.field)] };

@@ -5,7 +5,7 @@
  */
 import type { ServerHttp2Stream } from 'node:http2';
 import type { GrpcStatus } from './grpc-codes.js';
-import { frameMessage } from './grpc-framing.js';
+import { frameInPlace } from './grpc-framing.js';
 import { percentEncoded } from './grpc-headers.js';
 
 const CONTENT_TYPE = 'application/grpc+proto';
@@ -31,12 +31,13 @@ export function unaryReply(stream: ServerHttp2Stream) {
         { endStream: true },
       );
     },
-    message(bytes: Buffer): void {
+    /** `reserved`: the message encoded behind FRAME_PREFIX reserved bytes (encodeMessage's `reserve`) */
+    message(reserved: Buffer): void {
       if (!open()) return;
       answered = true;
       stream.respond({ ':status': 200, 'content-type': CONTENT_TYPE }, { waitForTrailers: true });
       stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0' }));
-      stream.end(frameMessage(bytes));
+      stream.end(frameInPlace(reserved));
     },
   };
 }

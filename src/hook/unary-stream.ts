@@ -5,7 +5,7 @@
  */
 import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 import { GRPC_CODE, type GrpcStatus } from './grpc-codes.js';
-import { UnaryBody, type ReadOutcome } from './grpc-framing.js';
+import { FRAME_PREFIX, UnaryBody, type ReadOutcome } from './grpc-framing.js';
 import { timeoutMs } from './grpc-headers.js';
 import { decodeMessage } from './protobuf-decode.js';
 import { encodeMessage } from './protobuf-encode.js';
@@ -65,7 +65,7 @@ async function answer(
   const result = await route.handler(decoded);
   if (!result.ok) return reply.status(result.status);
   try {
-    reply.message(encodeMessage(route.method.response, result.message));
+    reply.message(encodeMessage(route.method.response, result.message, FRAME_PREFIX));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     reply.status({

@@ -57,7 +57,7 @@ for (const [dataFile, noCloudFile] of samples) {
     };
     const result = await patchCloudInit({ sources: fixedSources(ADD_KEY), log }, CALL, request);
     assert.ok(result.ok);
-    const data = JSON.parse(result.value.cloudInitData.toString('utf8'));
+    const data = JSON.parse(String(result.value.cloudInitData));
     const legacy = JSON.parse(result.value.cloudInitNoCloudSource.toString('utf8'));
     assert.ok(String(data.UserData).startsWith('#cloud-config\n'));
     assert.ok(String(data.UserData).includes('ops@example.com'));

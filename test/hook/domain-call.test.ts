@@ -45,7 +45,7 @@ test('a patched call returns the new XML and logs documents, operations and the 
   const { lines, deps } = capture();
   const result = await patchDomain(deps(PATCH), BOOT, 'domainXML', DOMAIN, VMI);
   assert.ok(result.ok);
-  assert.ok(result.value.toString('utf8').includes('<entry name="manufacturer">Acme</entry>'));
+  assert.ok(String(result.value).includes('<entry name="manufacturer">Acme</entry>'));
   assert.equal(lines.length, 1);
   const line = lines[0] ?? {};
   assert.equal(line.component, 'hookpatch');

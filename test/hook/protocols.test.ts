@@ -170,7 +170,16 @@ for (const [name, bytes] of malformed) {
 
 test('a value of the wrong type is refused when encoding (a bug of the caller)', () => {
   assert.throws(
-    () => encodeMessage(SERVICES[callbacks][0]!.response, { domainXML: 'text' }),
+    () => encodeMessage(SERVICES[callbacks][0]!.response, { domainXML: 42 }),
     TypeError,
   );
+});
+
+test('a bytes field given as text is written as its UTF-8, behind the room reserved for the frame header', () => {
+  const response = SERVICES[callbacks][0]!.response;
+  const text = '<domain>é</domain>';
+  const reserved = encodeMessage(response, { domainXML: text }, 5);
+  assert.deepEqual(reserved.subarray(0, 5), Buffer.alloc(5));
+  assert.deepEqual(reserved.subarray(5), encodeMessage(response, { domainXML: Buffer.from(text) }));
+  assert.deepEqual(decodeMessage(response, reserved.subarray(5)), { domainXML: Buffer.from(text) });
 });

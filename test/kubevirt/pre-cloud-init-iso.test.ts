@@ -58,8 +58,8 @@ for (const sample of samples) {
       assert.ok(result.ok);
       const taken = kubevirtTakes(
         sample.data.DataSource,
-        result.value.cloudInitData,
-        result.value.cloudInitNoCloudSource,
+        Buffer.from(result.value.cloudInitData),
+        Buffer.from(result.value.cloudInitNoCloudSource),
       );
       assert.deepEqual(
         [taken.NoCloudMetaData, taken.ConfigDriveMetaData, taken.VolumeName, taken.DevicesData],
