@@ -7,7 +7,7 @@ import { ok, type Outcome } from './errors.js';
 import type { Limits } from './limits.js';
 import type { Steps } from './steps.js';
 import { emptyElementForms, type EmptyForms } from './xml/empty-element-forms.js';
-import { parseDomainXml } from './xml/parse-xml.js';
+import { parseDomainInPieces } from './xml/parse-in-pieces.js';
 import { serializeXml, xmlStyleOf } from './xml/serialize-xml.js';
 
 /** The parsed input and the forms of its empty elements, which the DOM does not keep. */
@@ -16,9 +16,9 @@ export interface ParsedDomain {
   readonly forms: EmptyForms;
 }
 
-/** The parse, then the scan for empty-element forms: two steps, the parse being the longest of a call. */
+/** The parse (in pieces when the text is large), then the scan for empty-element forms. */
 export function* parseDomain(text: string, limits: Limits): Steps<Outcome<ParsedDomain>> {
-  const parsed = parseDomainXml(text, limits.maxDepth);
+  const parsed = yield* parseDomainInPieces(text, limits.maxDepth);
   if (!parsed.ok) return parsed;
   yield;
   return ok({ document: parsed.value, forms: emptyElementForms(text, parsed.value) });

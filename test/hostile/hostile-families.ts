@@ -19,7 +19,7 @@ export interface FamilyCall {
 
 export interface Family {
   readonly name: string;
-  /** takes many seconds of CPU unbounded, or holds the process longest in one piece: also run at 200m */
+  /** takes many seconds of CPU unbounded: also run at 200m */
   readonly heavy?: boolean;
   make(scale: number): readonly FamilyCall[];
 }
@@ -161,8 +161,6 @@ export const FAMILIES: readonly Family[] = [
   },
   {
     name: 'eight distinct 37 KB annotations (the compile cache)',
-    // the first compile in a fresh process is one of the longest pieces of a call at 200m
-    heavy: true,
     make: (s) =>
       Array.from({ length: 8 * s }, (_, i) =>
         annotated(
