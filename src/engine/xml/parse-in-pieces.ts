@@ -45,8 +45,8 @@ function adopt(node: Node, document: Document): void {
 /** One piece of `element`'s content parsed and appended; false when it does not parse. */
 function appendPiece(element: Element, text: string, document: Document): boolean {
   const piece = parseStrict(`<piece${declarations(element)}>${text}</piece>`, false);
-  if (!piece.ok || piece.document.documentElement === null) return false;
-  const nodes = detachChildren(piece.document.documentElement, piece.document);
+  if (!piece.ok || piece.value.documentElement === null) return false;
+  const nodes = detachChildren(piece.value.documentElement, piece.value);
   for (const node of nodes) adopt(node, document);
   spliceChildren(element, nodes, null, document);
   return true;
@@ -78,6 +78,24 @@ function* fillElement(
   return true;
 }
 
+/**
+ * Pieces are copies of their text: a run that cannot be cut (one huge text or comment) is parsed
+ * with the whole text instead, which holds no copy — a 4 MiB domain must fit the 64M sidecar.
+ */
+const UNCUT_PIECES = 16;
+
+/** Whether every piece, and what is left out of them, is short enough to copy. */
+function cutFinely(text: string, split: readonly SplitElement[], pieceChars: number): boolean {
+  let inPieces = 0;
+  for (const element of split) {
+    const bounds = [element.start, ...element.cuts, element.end];
+    for (let i = 0; i + 1 < bounds.length; i += 1)
+      if ((bounds[i + 1] ?? 0) - (bounds[i] ?? 0) > UNCUT_PIECES * pieceChars) return false;
+    inPieces += element.end - element.start;
+  }
+  return split.length > 0 && text.length - inPieces <= UNCUT_PIECES * pieceChars;
+}
+
 /** The same result as parseDomainXml (xml/parse-xml.ts), in steps of about `pieceChars`. */
 export function* parseDomainInPieces(
   text: string,
@@ -89,16 +107,17 @@ export function* parseDomainInPieces(
     return parseDomainXml(text, maxDepth);
   yield;
   const split = domainPieces(body, pieceChars);
+  if (!cutFinely(body, split, pieceChars)) return parseDomainXml(text, maxDepth);
   yield;
   const whole = parseStrict(skeleton(body, split), false);
-  const root = whole.ok ? whole.document.documentElement : null;
+  const root = whole.ok ? whole.value.documentElement : null;
   if (!whole.ok || root === null) return parseDomainXml(text, maxDepth);
   const children = childElements(root);
   for (const element of split) {
     const child = children[element.index];
     if (child === undefined) return parseDomainXml(text, maxDepth);
-    const filled = yield* fillElement(child, body, element, whole.document);
+    const filled = yield* fillElement(child, body, element, whole.value);
     if (!filled) return parseDomainXml(text, maxDepth);
   }
-  return ok(whole.document);
+  return ok(whole.value);
 }

@@ -110,3 +110,10 @@ test('namespaces declared above a piece, default and prefixed, bind its nodes as
   const text = `<domain xmlns:k="urn:k"><metadata xmlns="urn:d" xmlns:q="urn:q">${items}<q:x/></metadata></domain>`;
   assert.ok(assertSameParse(text, 40, 'namespaces') > 3);
 });
+
+test('a run that cannot be cut (one huge comment) is parsed with the whole text, not copied into a piece', () => {
+  const huge = `<domain><devices><c/><!--${'p'.repeat(5000)}--><c/></devices></domain>`;
+  assert.ok(assertSameParse(huge, 64, 'one huge comment') <= 1);
+  const cut = `<domain><devices>${'<c/>'.repeat(2000)}</devices></domain>`;
+  assert.ok(assertSameParse(cut, 64, 'many small children') > 10);
+});
