@@ -6,7 +6,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { fail, locate, ok, type Outcome, type PatchError } from './errors.js';
 import { evaluateCondition, type Scope } from './expr/expression.js';
 import type { Meter, WorkAborted } from './meter.js';
-import type { PatchDocument, XmlOperation } from './model.js';
+import { writtenOp, type PatchDocument, type XmlOperation } from './model.js';
 import { openDocument } from './open-document.js';
 import type { OperationReport } from './report.js';
 import { meteredSteps, type Steps } from './steps.js';
@@ -38,7 +38,7 @@ function operationLocation(document: PatchDocument, op: XmlOperation): PatchErro
     document: document.name,
     list: 'domain',
     operation: op.index,
-    op: op.op,
+    op: writtenOp(op),
     path: op.path.source,
   };
 }
@@ -47,7 +47,7 @@ function report(op: XmlOperation, matches: number, skipped?: 'when' | 'present')
   const base = {
     list: 'domain' as const,
     index: op.index,
-    op: op.op,
+    op: writtenOp(op),
     path: op.path.source,
     matches,
   };

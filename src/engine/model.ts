@@ -44,8 +44,6 @@ export interface AddOperation extends OperationBase {
   readonly count?: number;
   /** false: insert even when equal nodes already stand there */
   readonly once: boolean;
-  /** from an RFC 5261 XML patch document: RFC semantics instead (src/engine/xml-patch/) */
-  readonly rfc5261?: XmlPatchDirective;
 }
 
 export interface ReplaceOperation extends OperationBase {
@@ -55,14 +53,12 @@ export interface ReplaceOperation extends OperationBase {
   readonly value: { readonly text: string; readonly fragment?: XmlFragment };
   readonly optional: boolean;
   readonly count?: number;
-  readonly rfc5261?: XmlPatchDirective;
 }
 
 export interface RemoveOperation extends OperationBase {
   readonly op: 'remove';
   readonly path: CompiledXPath;
   readonly count?: number;
-  readonly rfc5261?: XmlPatchDirective;
 }
 
 export interface SetOperation extends OperationBase {
@@ -74,7 +70,27 @@ export interface SetOperation extends OperationBase {
   readonly count?: number;
 }
 
-export type XmlOperation = AddOperation | ReplaceOperation | RemoveOperation | SetOperation;
+/**
+ * An operation of an RFC 5261 XML patch document, with the RFC's semantics rather than the
+ * engine's (src/engine/xml-patch/): `path` must locate exactly one node, nothing is checked for
+ * idempotency.
+ */
+export interface XmlPatchOperation extends OperationBase {
+  readonly op: 'xml-patch';
+  /** `sel` compiled; its `source` is `sel` as written */
+  readonly path: CompiledXPath;
+  /** `sel` ends in `namespace::PREFIX`: the operation acts on that declaration of the element `path` selects */
+  readonly namespacePrefix?: string;
+  readonly directive: XmlPatchDirective;
+}
+
+export type XmlOperation =
+  AddOperation | ReplaceOperation | RemoveOperation | SetOperation | XmlPatchOperation;
+
+/** The op as the document wrote it: an RFC 5261 operation's is its element's name. */
+export function writtenOp(op: XmlOperation): string {
+  return op.op === 'xml-patch' ? op.directive.op : op.op;
+}
 
 /** RFC 6902 operations; `value` is JSON whose strings may hold `$(name)`. */
 export type JsonOperation =

@@ -19,6 +19,9 @@ function valueText(op: XmlOperation): string {
       return op.value;
     case 'remove':
       return '';
+    case 'xml-patch':
+      // RFC 5261 content is written as it stands: it expands no `$(name)`
+      return '';
   }
 }
 

@@ -3,7 +3,7 @@
  * devices it created by their `ua-<name>` alias and assigns their addresses; patches that changed
  * those, or removed such a device, have crashed virt-launcher (KubeVirt #14860, #15769).
  */
-import type { PatchDocument, XmlOperation } from '../model.js';
+import { writtenOp, type PatchDocument, type XmlOperation } from '../model.js';
 import type { PatchWarning } from '../warnings.js';
 import { pathNames } from './operation-steps.js';
 
@@ -16,7 +16,9 @@ function managedChange(operation: XmlOperation): string | undefined {
   if (devices < 0) return undefined;
   const inside = names.elements.slice(devices + 1);
   const identity = inside.slice(1).find((name) => IDENTITY.includes(name));
-  if (operation.op !== 'add' && identity !== undefined)
+  // an RFC 5261 operation counts as the add, replace or remove it is
+  const op = writtenOp(operation);
+  if (op !== 'add' && identity !== undefined)
     return (
       `changes a device's <${identity}>, which KubeVirt owns: it finds its devices by the ` +
       `alias ua-<name> and assigns their addresses itself, and patches changing them have ` +
@@ -24,13 +26,9 @@ function managedChange(operation: XmlOperation): string | undefined {
       `its address in the VM's spec where KubeVirt offers one`
     );
   const claimed = names.literals.find((literal) => literal.startsWith('ua-'));
-  if (
-    (operation.op === 'remove' || operation.op === 'replace') &&
-    inside.length === 1 &&
-    claimed !== undefined
-  )
+  if ((op === 'remove' || op === 'replace') && inside.length === 1 && claimed !== undefined)
     return (
-      `${operation.op === 'remove' ? 'removes' : 'replaces'} the device ${claimed} that ` +
+      `${op === 'remove' ? 'removes' : 'replaces'} the device ${claimed} that ` +
       `KubeVirt created for the VMI and still looks up by that alias (a device gone from under ` +
       `virt-launcher has crashed it, KubeVirt #14860); change the VM's spec instead, or only ` +
       `parts of the device`

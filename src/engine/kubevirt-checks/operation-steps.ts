@@ -3,6 +3,7 @@
  * enough to see which part of the domain it touches.
  */
 import type { XmlOperation } from '../model.js';
+import type { SimplePath } from '../xml/simple-path.js';
 import type { Expression } from '../xml/xpath/syntax-tree.js';
 
 export interface StepName {
@@ -56,14 +57,24 @@ function xpathNames(expression: Expression): Omit<PathNames, 'elements'> {
   return { steps, attribute, literals };
 }
 
-function operationNames(operation: XmlOperation): Omit<PathNames, 'elements'> {
-  if (operation.op !== 'set') return xpathNames(operation.path.expression);
-  const { steps, target } = operation.path;
+function simplePathNames({ steps, target }: SimplePath): Omit<PathNames, 'elements'> {
   return {
     steps: steps.map(({ name }) => named(name.prefix, name.localName, name.namespaceURI)),
     attribute: target.kind === 'attribute' ? target.name.localName : undefined,
     literals: steps.flatMap((step) => step.predicates.map((predicate) => predicate.value)),
   };
+}
+
+function operationNames(operation: XmlOperation): Omit<PathNames, 'elements'> {
+  switch (operation.op) {
+    case 'add':
+    case 'replace':
+    case 'remove':
+    case 'xml-patch':
+      return xpathNames(operation.path.expression);
+    case 'set':
+      return simplePathNames(operation.path);
+  }
 }
 
 export function pathNames(operation: XmlOperation): PathNames {

@@ -5,7 +5,12 @@
  * memory limit, not the guest.
  */
 import type { Node } from '@xmldom/xmldom';
-import { QEMU_NAMESPACE, type PatchDocument, type XmlOperation } from '../model.js';
+import {
+  QEMU_NAMESPACE,
+  type PatchDocument,
+  type XmlOperation,
+  type XmlPatchOperation,
+} from '../model.js';
 import { childNodes, isElement } from '../xml/node-kinds.js';
 import type { PatchWarning } from '../warnings.js';
 import { pathNames } from './operation-steps.js';
@@ -28,21 +33,41 @@ function argValues(nodes: readonly Node[]): string[] {
     ]);
 }
 
+/** A replaced attribute or text node takes the text; a replaced element, the fragment. */
+function replacedValues(
+  operation: XmlOperation,
+  fragment: readonly Node[] | undefined,
+  text: string,
+): string[] {
+  const names = pathNames(operation);
+  if (names.attribute === undefined && fragment !== undefined) return argValues(fragment);
+  return names.elements.includes('arg') ? [text] : [];
+}
+
+function xmlPatchValues(operation: XmlPatchOperation): string[] {
+  const { directive } = operation;
+  switch (directive.op) {
+    case 'add':
+      return argValues(directive.content);
+    case 'replace':
+      return replacedValues(operation, directive.content, directive.text);
+    case 'remove':
+      return [];
+  }
+}
+
 function valuesOf(operation: XmlOperation): string[] {
   switch (operation.op) {
     case 'add':
       return argValues(operation.value.nodes);
-    case 'replace': {
-      // an attribute or text replaced takes the text; an element replaced, the fragment
-      const names = pathNames(operation);
-      if (names.attribute === undefined && operation.value.fragment !== undefined)
-        return argValues(operation.value.fragment.nodes);
-      return names.elements.includes('arg') ? [operation.value.text] : [];
-    }
+    case 'replace':
+      return replacedValues(operation, operation.value.fragment?.nodes, operation.value.text);
     case 'set':
       return pathNames(operation).elements.includes('arg') ? [operation.value] : [];
     case 'remove':
       return [];
+    case 'xml-patch':
+      return xmlPatchValues(operation);
   }
 }
 

@@ -1,6 +1,7 @@
 /** An RFC 5261 operation on a DOM: `sel` must locate exactly one node, then the single dispatch on the directive. */
+import type { Node } from '@xmldom/xmldom';
 import { ok, type Outcome } from '../errors.js';
-import type { AddOperation, RemoveOperation, ReplaceOperation } from '../model.js';
+import type { XmlPatchOperation } from '../model.js';
 import type { OperationEffect, OperationInput } from '../xml/operation-effect.js';
 import { selectNodes } from '../xml/select-nodes.js';
 import { addXmlPatch } from './xml-patch-add.js';
@@ -9,14 +10,24 @@ import { onNamespaceDeclaration } from './xml-patch-namespace.js';
 import { removeXmlPatch } from './xml-patch-remove.js';
 import { replaceXmlPatch } from './xml-patch-replace.js';
 
+function onNode(target: Node, directive: XmlPatchDirective, input: OperationInput): Outcome<void> {
+  switch (directive.op) {
+    case 'add':
+      return addXmlPatch(target, directive, input);
+    case 'replace':
+      return replaceXmlPatch(target, directive, input);
+    case 'remove':
+      return removeXmlPatch(target, directive.ws, input);
+  }
+}
+
 /**
  * > If the located target node is not unique, or if it does not exist, the error
  * > <unlocated-node> MUST be reported. (RFC 5261 §4.1, in substance)
  * RFC documents are applied as written: no idempotency check, every call inserts again.
  */
 export function applyXmlPatchOperation(
-  op: AddOperation | ReplaceOperation | RemoveOperation,
-  directive: XmlPatchDirective,
+  op: XmlPatchOperation,
   input: OperationInput,
 ): Outcome<OperationEffect> {
   const selected = selectNodes(op.path, input.document);
@@ -29,11 +40,9 @@ export function applyXmlPatchOperation(
     );
   }
   input.changes.selected(target);
-  let done: Outcome<void>;
-  if (directive.namespacePrefix !== undefined)
-    done = onNamespaceDeclaration(op.op, target, directive.namespacePrefix, directive, input);
-  else if (op.op === 'add') done = addXmlPatch(target, op.position, directive, input);
-  else if (op.op === 'replace') done = replaceXmlPatch(target, directive, input);
-  else done = removeXmlPatch(target, directive.ws, input);
+  const done =
+    op.namespacePrefix === undefined
+      ? onNode(target, op.directive, input)
+      : onNamespaceDeclaration(target, op.namespacePrefix, op.directive, input);
   return done.ok ? ok({ matches: 1, changed: true }) : done;
 }

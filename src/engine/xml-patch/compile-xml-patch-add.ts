@@ -1,15 +1,21 @@
 /** RFC 5261 `<add>`: where it inserts (`pos`), and what (`type`: nodes, an attribute or a namespace declaration). */
 import { ok, type Outcome } from '../errors.js';
-import type { AddPosition, Namespaces } from '../model.js';
+import type { Namespaces } from '../model.js';
 import { isText, XML_NAMESPACE } from '../xml/node-kinds.js';
-import { xmlPatchFailure, type AddType, type XmlPatchDirective } from './xml-patch-directive.js';
+import {
+  xmlPatchFailure,
+  type AddType,
+  type XmlPatchAdd,
+  type XmlPatchContent,
+  type XmlPatchPosition,
+} from './xml-patch-directive.js';
 
 const NCNAME = /^[A-Za-z_][\w.-]*$/;
 const QNAME = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/;
-const POSITIONS: readonly AddPosition[] = ['before', 'after', 'prepend'];
+const POSITIONS: readonly XmlPatchPosition[] = ['before', 'after', 'prepend'];
 
 /** RFC 5261 §4.3: `pos="before|after|prepend"`; absent, the content is appended to the selected element. */
-export function addPosition(pos: string | undefined): Outcome<AddPosition> {
+function addPosition(pos: string | undefined): Outcome<XmlPatchPosition> {
   if (pos === undefined) return ok('append');
   const position = POSITIONS.find((candidate) => candidate === pos);
   if (position === undefined)
@@ -59,14 +65,17 @@ function addType(type: string, namespaces: Namespaces): Outcome<AddType> {
   return ok({ kind: 'attribute', namespaceURI: uri, qualifiedName: type.slice(1) });
 }
 
-/** The `<add>`'s directive: its content, and what `type` makes of it. */
+/** The `<add>`'s directive: its content, where it goes (`pos`), and what `type` makes of it. */
 export function addDirective(
   written: { readonly type: string | undefined; readonly pos: string | undefined },
-  base: XmlPatchDirective,
+  base: XmlPatchContent,
   namespaces: Namespaces,
-): Outcome<XmlPatchDirective> {
+): Outcome<XmlPatchAdd> {
+  const position = addPosition(written.pos);
+  if (!position.ok) return position;
+  const add: XmlPatchAdd = { op: 'add', ...base, position: position.value };
   const { type } = written;
-  if (type === undefined) return ok(base);
+  if (type === undefined) return ok(add);
   const parsed = addType(type, namespaces);
   if (!parsed.ok) return parsed;
   if (written.pos !== undefined)
@@ -87,5 +96,5 @@ export function addDirective(
       'invalid-namespace-uri',
       'a namespace declaration needs a URI',
     );
-  return ok({ ...base, type: parsed.value });
+  return ok({ ...add, type: parsed.value });
 }

@@ -1,18 +1,18 @@
 /**
- * Compile one RFC 5261 operation element (`<add>`, `<replace>`, `<remove>`) into an engine
- * operation that keeps RFC semantics.
+ * Compile one RFC 5261 operation element (`<add>`, `<replace>`, `<remove>`) into an XmlPatchOperation,
+ * which keeps RFC semantics.
  */
 import type { Element } from '@xmldom/xmldom';
 import { ok, type Location, type Outcome } from '../errors.js';
-import type { Namespaces, XmlOperation } from '../model.js';
-import { compileXPath, type CompiledXPath } from '../xml/compile-xpath.js';
+import type { Namespaces, XmlPatchOperation } from '../model.js';
+import { compileXPath } from '../xml/compile-xpath.js';
 import { namespacesInScope } from '../xml/declare-namespace.js';
 import { childNodes, isBlankText, isText } from '../xml/node-kinds.js';
-import { serializeXml } from '../xml/serialize-xml.js';
-import { addDirective, addPosition } from './compile-xml-patch-add.js';
+import { addDirective } from './compile-xml-patch-add.js';
 import {
   xmlPatchFailure,
   type WhitespaceDirective,
+  type XmlPatchContent,
   type XmlPatchDirective,
 } from './xml-patch-directive.js';
 
@@ -45,17 +45,14 @@ function selectorNamespaces(element: Element): Outcome<Namespaces> {
   return ok(Object.fromEntries([...scope].filter(([prefix]) => prefix !== '')));
 }
 
-/** What every operation has: its place, and `sel` compiled with the content it carries. */
+/** What every operation has: its place and `sel` compiled; and the element's content. */
 interface Selected {
-  readonly common: Pick<XmlOperation, 'index' | 'at'> & {
-    readonly count: 1;
-    readonly path: CompiledXPath;
-  };
-  readonly base: XmlPatchDirective;
+  readonly common: Omit<XmlPatchOperation, 'op' | 'directive'>;
+  readonly content: XmlPatchContent;
   readonly namespaces: Namespaces;
 }
 
-/** `sel` compiled against the prefixes in scope, and the element's content as the directive's base. */
+/** `sel` compiled against the prefixes in scope, and the element's content. */
 function select(element: Element, op: string, index: number, at: Location): Outcome<Selected> {
   const sel = attribute(element, 'sel');
   if (sel === undefined)
@@ -74,18 +71,40 @@ function select(element: Element, op: string, index: number, at: Location): Outc
       },
     };
   }
-  const content = childNodes(element);
-  const base: XmlPatchDirective = {
-    content,
-    text: content
+  const nodes = childNodes(element);
+  const content: XmlPatchContent = {
+    content: nodes,
+    text: nodes
       .filter(isText)
       .map((node) => node.data)
       .join(''),
-    ...(namespaceStep?.[2] === undefined ? {} : { namespacePrefix: namespaceStep[2] }),
   };
   // the path as written names the operation in reports and errors, `namespace::` step included
-  const common = { index, at, count: 1 as const, path: { ...path.value, source: sel } };
-  return ok({ common, base, namespaces: namespaces.value });
+  const common = {
+    index,
+    at,
+    path: { ...path.value, source: sel },
+    ...(namespaceStep?.[2] === undefined ? {} : { namespacePrefix: namespaceStep[2] }),
+  };
+  return ok({ common, content, namespaces: namespaces.value });
+}
+
+/** The directive of the element named `op`: what its attributes and content make of it. */
+function directiveOf(
+  element: Element,
+  op: XmlPatchDirective['op'],
+  selected: Selected,
+): Outcome<XmlPatchDirective> {
+  switch (op) {
+    case 'add': {
+      const written = { type: attribute(element, 'type'), pos: attribute(element, 'pos') };
+      return addDirective(written, selected.content, selected.namespaces);
+    }
+    case 'replace':
+      return ok({ op, ...selected.content });
+    case 'remove':
+      return removeDirective(attribute(element, 'ws'), selected.content);
+  }
 }
 
 /** Errors carry `rfc5261`; the caller places them at the element. */
@@ -93,7 +112,7 @@ export function compileXmlPatchOperation(
   element: Element,
   index: number,
   at: Location,
-): Outcome<XmlOperation> {
+): Outcome<XmlPatchOperation> {
   const op = element.localName;
   if (op !== 'add' && op !== 'replace' && op !== 'remove')
     return xmlPatchFailure(
@@ -103,46 +122,16 @@ export function compileXmlPatchOperation(
     );
   const selected = select(element, op, index, at);
   if (!selected.ok) return selected;
-  const { common, base } = selected.value;
-  const content = base.content;
-  const value = { source: content.map((node) => serializeXml(node)).join(''), nodes: content };
-  switch (op) {
-    case 'add': {
-      const position = addPosition(attribute(element, 'pos'));
-      if (!position.ok) return position;
-      const written = { type: attribute(element, 'type'), pos: attribute(element, 'pos') };
-      const directive = addDirective(written, base, selected.value.namespaces);
-      if (!directive.ok) return directive;
-      const once = false;
-      return ok({
-        ...common,
-        op,
-        value,
-        position: position.value,
-        optional: false,
-        once,
-        rfc5261: directive.value,
-      });
-    }
-    case 'replace':
-      return ok({
-        ...common,
-        op,
-        value: { text: base.text, fragment: value },
-        optional: false,
-        rfc5261: base,
-      });
-    case 'remove':
-      return removeOperation(common, attribute(element, 'ws'), base);
-  }
+  const directive = directiveOf(element, op, selected.value);
+  if (!directive.ok) return directive;
+  return ok({ ...selected.value.common, op: 'xml-patch', directive: directive.value });
 }
 
 /** RFC 5261 §4.5: `<remove>` has no content; `ws` also removes the whitespace beside the node. */
-function removeOperation(
-  common: Selected['common'],
+function removeDirective(
   ws: string | undefined,
-  base: XmlPatchDirective,
-): Outcome<XmlOperation> {
+  { content }: XmlPatchContent,
+): Outcome<XmlPatchDirective> {
   const directive = WHITESPACE.find((candidate) => candidate === ws);
   if (ws !== undefined && directive === undefined)
     return xmlPatchFailure(
@@ -150,11 +139,7 @@ function removeOperation(
       'invalid-attribute-value',
       `ws="${ws}": expected before, after or both`,
     );
-  if (base.content.some((node) => !isBlankText(node)))
+  if (content.some((node) => !isBlankText(node)))
     return xmlPatchFailure('SCHEMA_VIOLATION', 'invalid-diff-format', '<remove> has no content');
-  return ok({
-    ...common,
-    op: 'remove',
-    rfc5261: directive === undefined ? base : { ...base, ws: directive },
-  });
+  return ok(directive === undefined ? { op: 'remove' } : { op: 'remove', ws: directive });
 }

@@ -1,7 +1,6 @@
 /** RFC 5261 §4.3 `<add>`: nodes into or beside the located node, or an attribute or namespace declaration onto it. */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { ok, type Outcome } from '../errors.js';
-import type { AddPosition } from '../model.js';
 import { bindAttributes, bindInsertedNamespaces } from '../xml/declare-namespace.js';
 import {
   isBlankText,
@@ -12,7 +11,7 @@ import {
   XMLNS_NAMESPACE,
 } from '../xml/node-kinds.js';
 import type { OperationInput } from '../xml/operation-effect.js';
-import { xmlPatchFailure, type AddType, type XmlPatchDirective } from './xml-patch-directive.js';
+import { xmlPatchFailure, type AddType, type XmlPatchAdd } from './xml-patch-directive.js';
 
 /** The content as copies owned by the patched document, elements bound to namespaces where they land. */
 export function importContent(
@@ -81,11 +80,11 @@ function besideRoot(content: readonly Node[]): Outcome<readonly Node[]> {
 
 export function addXmlPatch(
   target: Node,
-  position: AddPosition,
-  directive: XmlPatchDirective,
+  directive: XmlPatchAdd,
   input: OperationInput,
 ): Outcome<void> {
   const { document, changes } = input;
+  const { position } = directive;
   if (directive.type !== undefined)
     return addDeclared(target, directive.type, directive.text, input);
   if (position === 'append' || position === 'prepend') {

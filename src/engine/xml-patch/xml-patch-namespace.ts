@@ -53,7 +53,6 @@ function rebind(element: Element, prefix: string, uri: string, input: OperationI
 }
 
 export function onNamespaceDeclaration(
-  op: 'add' | 'replace' | 'remove',
   target: Node,
   prefix: string,
   directive: XmlPatchDirective,
@@ -66,7 +65,7 @@ export function onNamespaceDeclaration(
       'unlocated-node',
       `the located node declares no namespace ${prefix}`,
     );
-  switch (op) {
+  switch (directive.op) {
     case 'add':
       return xmlPatchFailure(
         'WRONG_NODE_TYPE',

@@ -15,7 +15,7 @@ import {
   isText,
 } from '../xml/node-kinds.js';
 import type { OperationInput } from '../xml/operation-effect.js';
-import { xmlPatchFailure, type XmlPatchDirective } from './xml-patch-directive.js';
+import { xmlPatchFailure, type XmlPatchReplace } from './xml-patch-directive.js';
 
 function wrongTypes(
   target: Node,
@@ -62,7 +62,7 @@ function replaceNode(
 
 export function replaceXmlPatch(
   target: Node,
-  directive: XmlPatchDirective,
+  directive: XmlPatchReplace,
   input: OperationInput,
 ): Outcome<void> {
   if (isElement(target) || isComment(target) || isProcessingInstruction(target))

@@ -13,9 +13,6 @@ export function* applyXmlOperation(
   op: XmlOperation,
   input: OperationInput,
 ): Steps<Outcome<OperationEffect>> {
-  // operations of an RFC 5261 document keep the RFC's semantics (exactly one match, no idempotency check)
-  if (op.op !== 'set' && op.rfc5261 !== undefined)
-    return applyXmlPatchOperation(op, op.rfc5261, input);
   switch (op.op) {
     case 'add':
       return yield* applyAdd(op, input);
@@ -25,5 +22,7 @@ export function* applyXmlOperation(
       return applyRemove(op, input);
     case 'set':
       return applySet(op, input);
+    case 'xml-patch':
+      return applyXmlPatchOperation(op, input);
   }
 }
