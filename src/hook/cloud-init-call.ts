@@ -10,6 +10,7 @@ import {
   type Steps,
 } from '../engine/index.js';
 import { runHookCall, type CallResult, type HookCall, type HookDeps } from './hook-call.js';
+import { HEAP_PER } from './heap-budget.js';
 import { bytesField } from './request-fields.js';
 
 /** Bytes as received, or patched text the encoder writes as UTF-8 straight into the reply. */
@@ -51,7 +52,12 @@ export async function patchCloudInit(
       errors: [{ code: 'JSON_MALFORMED', message, location: { source: 'cloudInitData' } }],
     };
   }
-  const input = { field: 'cloudInitData', bytes: received.cloudInitData, replyFields: 2 };
+  const input = {
+    field: 'cloudInitData',
+    bytes: received.cloudInitData,
+    replyFields: 2,
+    heapBytes: (json: string) => json.length * HEAP_PER.cloudInitChar,
+  };
   return runHookCall(deps, call, input, bytesField(request, 'vmi'), (json, documents, context) =>
     patchedReply(received, json, documents, context),
   );

@@ -1,6 +1,7 @@
 /** OnDefineDomain and MutateDomain share one body: domain XML bytes and VMI bytes in, patched XML bytes out. */
 import {
   applyDomainSteps,
+  domSizeOf,
   type ApplyOutcome,
   type CallContext,
   type PatchDocument,
@@ -36,7 +37,7 @@ export function patchDomain(
   return runHookCall(
     deps,
     call,
-    { field, bytes: domain, replyFields: 1 },
+    { field, bytes: domain, replyFields: 1, heapBytes: (xml) => domSizeOf(xml).bytes },
     vmi,
     (xml, documents, context) => patchedBytes(domain, xml, documents, context),
   );

@@ -8,14 +8,14 @@ import { type Limits } from '../engine/index.js';
 
 /**
  * Bytes of heap per unit, measured with the bundle and the image's flags (`npm run bench`,
- * bench/work-budgets.ts): a domain's DOM while it is parsed, patched and written (the limit
- * on it is its own estimate, src/engine/xml/dom-size.ts); a patch
+ * bench/work-budgets.ts): a character of CloudInitData while it is parsed, patched and written
+ * (a KubeVirt domain's figure; a domain's DOM has its own estimate, src/engine/xml/dom-size.ts); a patch
  * source compiled (its YAML tree is garbage after, its documents stay); user data as a YAML
  * tree, its JSON form and its text written back; a node an operation inserts with its layout;
  * a VMI value parsed and turned into CEL values.
  */
 export const HEAP_PER = {
-  domainChar: 32,
+  cloudInitChar: 32,
   sourceChar: 120,
   dataChar: 120,
   node: 1200,
@@ -75,11 +75,11 @@ export function limitsForHeap(
 }
 
 /**
- * One call's limits: the nodes its operations may insert share the budget with the domain it
- * brings, so a large domain leaves room for fewer.
+ * One call's limits: the nodes its operations may insert share the budget with the heap its input
+ * takes (a domain's DOM estimate, CloudInitData's characters), so a large input leaves room for fewer.
  */
-export function limitsForCall(limits: Limits, budget: HeapBudget, inputLength: number): Limits {
-  const left = budget.callBytes - inputLength * HEAP_PER.domainChar;
+export function limitsForCall(limits: Limits, budget: HeapBudget, inputHeapBytes: number): Limits {
+  const left = budget.callBytes - inputHeapBytes;
   const nodes = Math.max(0, Math.floor(left / HEAP_PER.node));
   return nodes >= limits.maxNodes ? limits : { ...limits, maxNodes: nodes };
 }

@@ -75,6 +75,8 @@ export interface CallInput {
   readonly bytes: Buffer;
   /** the reply's length-delimited fields: one domain, or cloudInitData and the NoCloud source */
   readonly replyFields: number;
+  /** heap the input's text takes while it is patched (the operations' nodes get the rest) */
+  readonly heapBytes: (text: string) => number;
 }
 
 /**
@@ -93,7 +95,7 @@ export type Apply<T> = (
 /** The call's limits (its input's size leaves room for fewer inserted nodes) and its meter. */
 function callBounds(
   deps: HookDeps,
-  input: { readonly length: number; readonly replyFields: number },
+  input: { readonly heapBytes: number; readonly replyFields: number },
   started: number,
 ): { readonly limits: Limits; readonly meter: Meter } {
   const flags = deps.limits ?? DEFAULT_LIMITS;
@@ -101,7 +103,7 @@ function callBounds(
   const base = { ...flags, maxOutputBytes: flags.maxOutputBytes - framing };
   const { runtime } = deps;
   if (runtime === undefined) return { limits: base, meter: createMeter(workBudgetsOf(base)) };
-  const limits = limitsForCall(base, runtime.heap, input.length);
+  const limits = limitsForCall(base, runtime.heap, input.heapBytes);
   const meter = createMeter(workBudgetsOf(limits), {
     now: monotonicMs,
     deadline: started + runtime.deadlineMs,
@@ -158,7 +160,7 @@ async function patchCall<T>(
   if (!text.ok) return failed([text.error]);
   const { limits, meter } = callBounds(
     deps,
-    { length: text.text.length, replyFields: input.replyFields },
+    { heapBytes: input.heapBytes(text.text), replyFields: input.replyFields },
     started,
   );
   const vmi = parseVmi(vmiBytes, limits);

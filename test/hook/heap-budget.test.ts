@@ -30,10 +30,11 @@ test('a flag below what the heap holds stays as given', () => {
 test("a call's large input leaves room for fewer inserted nodes", () => {
   const budget = { limitBytes: 35 * MiB, callBytes: 19 * MiB };
   const { limits } = limitsForHeap(DEFAULT_LIMITS, budget);
-  const small = limitsForCall(limits, budget, 8_000);
-  const large = limitsForCall(limits, budget, 500_000);
+  const small = limitsForCall(limits, budget, 256_000);
+  const large = limitsForCall(limits, budget, 16 * MiB);
   assert.ok(large.maxNodes < small.maxNodes);
-  assert.equal(limitsForCall(limits, budget, 10 * MiB).maxNodes, 0);
+  assert.equal(large.maxNodes, Math.floor((3 * MiB) / HEAP_PER.node));
+  assert.equal(limitsForCall(limits, budget, 19 * MiB).maxNodes, 0);
 });
 
 test('maxDomBytes holds at the estimate of the domain and refuses it one byte below', () => {

@@ -77,6 +77,19 @@ export const FAMILIES: readonly Family[] = [
     make: (s) => domain(domainWithDisks(domainText, 4600 * s)),
   },
   {
+    // 4 MiB in and 4 MiB out: the largest request and reply the sidecar's 64M must hold at once
+    name: 'a domain of one 2 MB comment, then of one 2 MB text',
+    make: (s) => {
+      const chars = Math.min(2_085_000 * s, 4_170_000 - domainText.length);
+      const filled = (filler: string): string =>
+        domainText.replace('</domain>', `${filler}</domain>`);
+      return [
+        ...domain(filled(`<!--${'c'.repeat(chars)}-->`)),
+        ...domain(filled(`<metadata><x>${'t'.repeat(chars)}</x></metadata>`)),
+      ];
+    },
+  },
+  {
     name: '6,000 remove operations (227 KB)',
     make: (s) =>
       annotated(
