@@ -59,7 +59,6 @@ VOLUME ["/var/run/kubevirt-hooks"]
 # and no slower; --expose-gc lets the heap probe tell garbage from live data near the limit;
 # --disable-sigusr1: no signal opens the inspector (Node 20 lacks the flag; serve also listens).
 # The script is the CommonJS entry: it starts `serve` from its one-file bundle with the code cache
-# the build stage made under these same flags, each set back to its default before the bundle
-# compiles so that V8 also takes Node's cache of its built-in modules (src/cli/startup-v8-flags.ts).
+# the build stage made under these same flags.
 ENTRYPOINT ["node", "--max-old-space-size=32", "--max-semi-space-size=1", "--expose-gc", "--no-sparkplug", "--disable-sigusr1", "/app/dist/cli/hookpatch.cjs"]
 CMD ["serve"]

@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { flagsForNode, imageEnvironment, readImageRuntime } from '../packaging/image-runtime.js';
 import {
   callInfo,
@@ -24,7 +23,6 @@ import {
   type CallOutcome,
 } from '../src/client/hook-calls.js';
 import { codeCachePath, compileServeBundle } from '../src/cli/serve-bundle.js';
-import { startupV8Flags } from '../src/cli/startup-v8-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(root, 'dist', 'cli', 'serve.cjs');
@@ -108,23 +106,19 @@ async function socketIn(dir: string): Promise<string> {
 
 /** In the node with the image's flags: compile, serve the warm-up calls, write the cache. */
 async function child(): Promise<void> {
-  // the state the entry compiles the bundle in (src/cli/startup-v8-flags.ts): V8 checks its flags
-  const flags = startupV8Flags(process.execArgv, setFlagsFromString);
-  flags.atStart();
   const compiled = compileServeBundle(bundle, false);
   const work = mkdtempSync(join(tmpdir(), 'hookpatch-code-cache-'));
   writeFileSync(join(work, 'warm-up.yaml'), FILE_DOCUMENT);
   compiled.exports.installXmldomRegexpCache();
   const serving = compiled.exports.runServe(
     ['--socket-dir', work, '--patch', join(work, 'warm-up.yaml'), '--name', 'code-cache'],
-    { codeCache: 'absent', serving: flags.serving },
+    { codeCache: 'absent' },
   );
   await warmUp(await socketIn(work));
   if ((await serving) !== 0) throw new Error('the warm-up server did not stop cleanly');
   rmSync(work, { recursive: true, force: true });
   const target = codeCachePath(bundle, readFileSync(bundle, 'utf8'));
   if (target === undefined) throw new Error(`${bundle} has no build id: run npm run build`);
-  flags.atStart();
   const cache = compiled.script.createCachedData();
   writeFileSync(target, cache);
   process.stdout.write(`code cache: ${target} (${cache.length} bytes)\n`);

@@ -6,18 +6,13 @@
  * command is the ES module command line, `dist/cli/main.js`.
  */
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { compileServeBundle } from './serve-bundle.js';
-import { startupV8Flags } from './startup-v8-flags.js';
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'serve') {
-  const flags = startupV8Flags(process.execArgv, setFlagsFromString);
-  flags.atStart();
   const compiled = compileServeBundle(join(__dirname, 'serve.cjs'));
   compiled.exports.installXmldomRegexpCache();
-  const startup = { codeCache: compiled.codeCache, serving: flags.serving };
-  void compiled.exports.runServe(rest, startup).then((code) => {
+  void compiled.exports.runServe(rest, { codeCache: compiled.codeCache }).then((code) => {
     process.exitCode = code;
   });
 } else {

@@ -29,9 +29,9 @@ async function dispatch(argv: readonly string[], io: CommandProcess): Promise<nu
   switch (command) {
     case 'serve': {
       // serve's own bundle carries its own engine: the cache goes into that copy of xmldom
-      const { entry, ...startup } = await (await import('./load-serve.js')).loadServe();
+      const { entry, codeCache } = await (await import('./load-serve.js')).loadServe();
       entry.installXmldomRegexpCache();
-      return entry.runServe(rest, startup);
+      return entry.runServe(rest, { codeCache });
     }
     case 'apply':
       await installXmlParser();

@@ -50,8 +50,6 @@ function stopRequest(servers: RunningServers): Promise<string> {
 export interface Startup {
   /** whether V8 took the build's code cache for dist/cli/serve.cjs (cli/serve-bundle.ts) */
   readonly codeCache: string;
-  /** once the server listens: the V8 flags start-up left at their defaults (cli/startup-v8-flags.ts) */
-  readonly serving?: () => void;
 }
 
 /** Serves until Shutdown or a stop signal; 0 then, 1 when it cannot start, 2 for bad flags. */
@@ -93,7 +91,6 @@ export async function runServe(argv: string[], startup?: Startup): Promise<numbe
     // Loaded only now: a bad flag is reported before gRPC and the engine are read from disk.
     const { startServing } = await import('./start-serving.js');
     const servers = await startServing(parsed.settings, log, (path) => sockets.add(path));
-    startup?.serving?.();
     const reason = await stopRequest(servers);
     log.info('stopping', { reason });
     await servers.stop();
