@@ -19,7 +19,7 @@ const PER_CHARACTER = 3;
 const OVERHEAD = 1.15;
 
 /** Attributes of the start tag at `from` (`=` outside quoted values) and the index after its `>`. */
-function startTag(
+export function startTag(
   text: string,
   from: number,
 ): { readonly next: number; readonly attributes: number } {

@@ -3,6 +3,7 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 import { fail, ok, type Outcome } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { xmlDeeperThan } from '../nesting-depth.js';
+import { putCommentsBack, setLongCommentsAside } from './long-comments.js';
 
 /** What xmldom reported first, with its 1-based position (0 when xmldom does not know it). */
 interface SyntaxProblem {
@@ -122,9 +123,10 @@ export function parseDomainXml(
     return fail('LIMIT_EXCEEDED', `the domain XML nests elements more than ${maxDepth} deep`);
   // a byte order mark is the encoding's signature, not content (XML 1.0 §4.3.3); xmldom would call it stray text
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // nothing reads a domain node's position: only a failure needs the locator
-  const quick = parseStrict(body, false);
-  const parsed = quick.ok ? quick : parseStrict(body);
+  // nothing reads a domain node's position: only a failure needs the locator, on the whole text
+  const comments = setLongCommentsAside(body);
+  const quick = parseStrict(comments.text, false);
+  const parsed = quick.ok ? ok(putCommentsBack(quick.value, comments)) : parseStrict(body);
   if (!parsed.ok) {
     const { message, at } = parsed.problem;
     return fail('XML_MALFORMED', `the domain XML is not well-formed: ${message}`, at);

@@ -6,40 +6,19 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Document, Node } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import { domainWithDisks } from '../../../bench/synthetic-domain.js';
 import { runSteps, type Outcome, type Steps } from '../../../src/engine/index.js';
 import { DEFAULT_LIMITS } from '../../../src/engine/limits.js';
 import { parseDomainInPieces } from '../../../src/engine/xml/parse-in-pieces.js';
-import { isElement } from '../../../src/engine/xml/node-kinds.js';
 import { parseDomainXml } from '../../../src/engine/xml/parse-xml.js';
 import { DOMAIN } from '../../e2e/fixtures.js';
+import { dump } from './dom-dump.js';
 
 const corpus = new URL('../../fixtures/libvirt-domains/', import.meta.url).pathname;
 const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.xml'))
   .sort();
-
-/** Every node in document order: kind, names, namespace, value, attributes, and its document. */
-function dump(document: Document): string[] {
-  const lines: string[] = [];
-  const visit = (node: Node): void => {
-    const attributes = isElement(node) ? Array.from(node.attributes) : [];
-    lines.push(
-      JSON.stringify([
-        node.nodeType,
-        node.nodeName,
-        node.namespaceURI,
-        node.nodeValue,
-        node.ownerDocument === document || node === document,
-        attributes.map((a) => [a.name, a.namespaceURI, a.value, a.ownerDocument === document]),
-      ]),
-    );
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) visit(child);
-  };
-  visit(document);
-  return lines;
-}
 
 function stepped(steps: Steps<Outcome<Document>>): { parsed: Outcome<Document>; pauses: number } {
   let pauses = 0;
