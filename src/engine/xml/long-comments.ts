@@ -51,8 +51,23 @@ function pastMarkup(text: string, i: number): number {
   return startTag(text, i + 1).next;
 }
 
+/**
+ * Whether a `<!--` … `-->` span is long, with `indexOf` alone (a call's domain seldom holds a
+ * comment): a long comment is such a span, or lies inside a longer one that starts before it.
+ */
+function mayHoldLongComment(text: string, longComment: number): boolean {
+  for (let i = text.indexOf('<!--'); i >= 0;) {
+    const end = text.indexOf('-->', i + 4);
+    if (end < 0) return false;
+    if (end - i - 4 >= longComment) return true;
+    i = text.indexOf('<!--', end + 3);
+  }
+  return false;
+}
+
 /** The text xmldom is given, and what was taken out of it; nothing when no comment is long. */
 export function setLongCommentsAside(text: string, longComment = LONG_COMMENT): CommentsAside {
+  if (!mayHoldLongComment(text, longComment)) return { text, aside: [] };
   const aside: AsideComment[] = [];
   const kept: string[] = [];
   let from = 0;
