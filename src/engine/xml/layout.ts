@@ -137,20 +137,29 @@ export function insertNodes(
   }
 }
 
+/** The blank text with a line break before `node` in a laid-out parent: it goes when `node` goes. */
+function introducingLineBreak(
+  node: Node,
+  parent: Node,
+  laidOut: Map<Node, boolean>,
+): Node | undefined {
+  const before = node.previousSibling;
+  return isBlankText(before) &&
+    before.data.includes('\n') &&
+    isElement(parent) &&
+    knownLaidOut(parent, laidOut)
+    ? before
+    : undefined;
+}
+
 /** Remove a node, and the line break that introduced it. */
 export function removeNode(node: Node, laidOut: Map<Node, boolean> = new Map()): void {
   const parent = node.parentNode;
   if (parent === null) return;
   // xmldom re-indexes the parent's child list on every removal
   chargeWork(1 + parent.childNodes.length);
-  const before = node.previousSibling;
-  if (
-    isBlankText(before) &&
-    before.data.includes('\n') &&
-    isElement(parent) &&
-    knownLaidOut(parent, laidOut)
-  )
-    parent.removeChild(before);
+  const lineBreak = introducingLineBreak(node, parent, laidOut);
+  if (lineBreak !== undefined) parent.removeChild(lineBreak);
   parent.removeChild(node);
 }
 
@@ -175,14 +184,8 @@ export function batchRemoval(document: Document): BatchRemoval {
       const parent = node.parentNode;
       if (parent === null) return;
       chargeWork(1);
-      const before = node.previousSibling;
-      if (
-        isBlankText(before) &&
-        before.data.includes('\n') &&
-        isElement(parent) &&
-        knownLaidOut(parent, laidOut)
-      )
-        unlinkChild(before);
+      const lineBreak = introducingLineBreak(node, parent, laidOut);
+      if (lineBreak !== undefined) unlinkChild(lineBreak);
       unlinkChild(node);
       parents.add(parent);
     },
