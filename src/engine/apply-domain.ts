@@ -140,7 +140,7 @@ export function* applyDomainSteps(
     return { ok: true, value: domainXml, documents: skipped };
   }
   const limits = call.limits ?? DEFAULT_LIMITS;
-  const tooLarge = domainInputRefusal(domainXml, limits);
+  const tooLarge = domainInputRefusal(domainXml, limits, call.domSize);
   if (tooLarge !== undefined) return { ok: false, error: tooLarge, documents: [] };
   const meter = call.meter ?? createMeter(workBudgetsOf(limits));
   const scope: Scope = {

@@ -4,22 +4,26 @@
  */
 import type { PatchError } from './errors.js';
 import type { Limits } from './limits.js';
-import { domSizeOf } from './xml/dom-size.js';
+import { domSizeOf, type DomSize } from './xml/dom-size.js';
 
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
 /**
  * LIMIT_EXCEEDED for an input over `maxInputLength`, or whose DOM would need more heap than
- * `maxDomBytes` (xml/dom-size.ts).
+ * `maxDomBytes` (xml/dom-size.ts); `measured` is that estimate when the caller has it.
  */
-export function domainInputRefusal(domainXml: string, limits: Limits): PatchError | undefined {
+export function domainInputRefusal(
+  domainXml: string,
+  limits: Limits,
+  measured?: DomSize,
+): PatchError | undefined {
   if (domainXml.length > limits.maxInputLength)
     return {
       code: 'LIMIT_EXCEEDED',
       message: `the domain XML is ${domainXml.length} characters, more than ${limits.maxInputLength}`,
       location: {},
     };
-  const size = domSizeOf(domainXml);
+  const size = measured ?? domSizeOf(domainXml);
   if (size.bytes <= limits.maxDomBytes) return undefined;
   return {
     code: 'LIMIT_EXCEEDED',

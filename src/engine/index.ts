@@ -17,7 +17,7 @@ export { DEFAULT_LIMITS, MAX_DEPTH_CEILING, workBudgetsOf, type Limits } from '.
 export { createMeter, type Meter, type MeterProbes, type WorkBudgets } from './meter.js';
 export { jsonDeeperThan, jsonValuesAbout } from './nesting-depth.js';
 export { applyDomain, applyDomainSteps } from './apply-domain.js';
-export { domSizeOf } from './xml/dom-size.js';
+export { domSizeOf, type DomSize } from './xml/dom-size.js';
 export { applyCloudInit, applyCloudInitSteps, type CloudInitResult } from './apply-cloud-init.js';
 export { runSteps, type Steps } from './steps.js';
 export { installXmldomRegexpCache } from './xml/xmldom-regexp-cache.js';

@@ -8,6 +8,7 @@ import type { Meter } from './meter.js';
 import type { Pointer } from './json/pointer.js';
 import type { PolicyLoad } from './policy/annotation-policy.js';
 import type { CompiledXPath } from './xml/compile-xpath.js';
+import type { DomSize } from './xml/dom-size.js';
 import type { XmlFragment } from './xml/fragment.js';
 import type { XmlPatchDirective } from './xml-patch/xml-patch-directive.js';
 import type { Namespaces } from './xml/namespace-bindings.js';
@@ -151,4 +152,6 @@ export interface CallContext {
   readonly meter?: Meter;
   /** `--annotation-policy`: what annotation documents may touch; absent = anything */
   readonly policy?: PolicyLoad | undefined;
+  /** the domain's size estimate (xml/dom-size.ts), when the caller measured it already */
+  readonly domSize?: DomSize;
 }

@@ -4,6 +4,7 @@ import {
   domSizeOf,
   type ApplyOutcome,
   type CallContext,
+  type DomSize,
   type PatchDocument,
   type Steps,
 } from '../engine/index.js';
@@ -34,11 +35,20 @@ export function patchDomain(
   domain: Buffer,
   vmi: Buffer,
 ): Promise<CallResult<DomainReply>> {
+  // measured once: the call's node budget shares the heap with it, the engine admits the domain by it
+  let domSize: DomSize | undefined;
+  const heapBytes = (xml: string): number => (domSize = domSizeOf(xml)).bytes;
   return runHookCall(
     deps,
     call,
-    { field, bytes: domain, replyFields: 1, heapBytes: (xml) => domSizeOf(xml).bytes },
+    { field, bytes: domain, replyFields: 1, heapBytes },
     vmi,
-    (xml, documents, context) => patchedBytes(domain, xml, documents, context),
+    (xml, documents, context) =>
+      patchedBytes(
+        domain,
+        xml,
+        documents,
+        domSize === undefined ? context : { ...context, domSize },
+      ),
   );
 }
